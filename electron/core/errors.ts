@@ -1,0 +1,83 @@
+/**
+ * Every failure a learner can meet is a StudylineError: a code for programs,
+ * a sentence for people, and (where it helps) what to do next.
+ */
+export type ErrorCode =
+  | 'bad-url' // not a URL, or not http(s)
+  | 'dns' // host name does not resolve
+  | 'unreachable' // connection refused/reset, offline
+  | 'timeout' // no answer, or bytes dripping too slowly
+  | 'http' // 4xx/5xx other than the cases below
+  | 'rate-limited' // 429/503 with Retry-After
+  | 'too-many-redirects'
+  | 'too-large' // body over the byte cap
+  | 'not-a-feed' // HTML page without a feed link, or some other document
+  | 'parse' // looks like a feed but is broken (truncated XML, bad JSON)
+  | 'empty' // empty body
+  | 'not-found' // unknown course, email, group, sequence
+  | 'usage' // wrong command-line or request arguments
+  | 'invalid-input' // a value the learner gave is impossible (dates, pace…)
+  | 'locked' // another Studyline process owns the data folder
+  | 'disk' // read-only folder, disk full, permissions
+  | 'corrupt' // a data file could not be read and had no good copy
+  | 'newer-version' // a file written by a newer Studyline
+  | 'cancelled';
+
+export class StudylineError extends Error {
+  readonly code: ErrorCode;
+  /** What the learner can do about it, when there is something. */
+  readonly hint?: string;
+  /** HTTP status when the error came from a server answer. */
+  readonly httpStatus?: number;
+  /** When a server asked us to come back later (Retry-After), as epoch ms. */
+  readonly retryAt?: number;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { hint?: string; httpStatus?: number; retryAt?: number; cause?: unknown } = {},
+  ) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.name = 'StudylineError';
+    this.code = code;
+    this.hint = extra.hint;
+    this.httpStatus = extra.httpStatus;
+    this.retryAt = extra.retryAt;
+  }
+
+  /** The message and the hint, as one learner-readable text. */
+  get fullMessage(): string {
+    return this.hint ? `${this.message} ${this.hint}` : this.message;
+  }
+}
+
+export function isStudylineError(error: unknown): error is StudylineError {
+  return error instanceof StudylineError;
+}
+
+/** Any thrown value as learner-readable text; unexpected errors keep their message. */
+export function describeError(error: unknown): string {
+  if (error instanceof StudylineError) return error.fullMessage;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Turns file-system errors into sentences a learner understands. */
+export function diskError(error: unknown, what: string): StudylineError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC') {
+    return new StudylineError('disk', `The disk is full, so ${what} could not be saved.`, {
+      hint: 'Free some space and try again; what was saved before is unchanged.',
+      cause: error,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new StudylineError('disk', `Studyline is not allowed to write ${what}.`, {
+      hint: 'Check that the data folder is writable (or choose another with --data).',
+      cause: error,
+    });
+  }
+  return new StudylineError('disk', `Could not save ${what}: ${(error as Error)?.message ?? error}.`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,88 @@
+import type { Course, Notice, SourceKind } from '../../shared/types';
+
+/** Bump with a migration in library/migrations when the shape below changes. */
+export const LIBRARY_SCHEMA_VERSION = 1;
+export const PROGRESS_SCHEMA_VERSION = 1;
+
+/** What we remember about one feed between syncs. */
+export interface SourceMeta {
+  id: string;
+  url: string;
+  kind: SourceKind;
+  title?: string;
+  /** Home page of the feed (channel link). */
+  siteUrl?: string;
+  etag?: string;
+  lastModified?: string;
+  lastSyncAt?: string;
+  lastSuccessAt?: string;
+  /** Learner-readable message of the last failure, cleared on success. */
+  lastError?: string;
+  /** A server asked us to wait until then (Retry-After), ISO. */
+  retryAfter?: string;
+  /** True once a WordPress archive has been walked to its last page. */
+  fullHistory?: boolean;
+}
+
+/** A cached image of an email, stored under assets/. */
+export interface CachedImage {
+  url: string;
+  /** Path relative to the assets folder, e.g. "ab/abcdef….png". */
+  file: string;
+}
+
+/** One feed entry as kept in the library (an email or a group post). */
+export interface StoredItem {
+  /** Stable id used everywhere else (progress, CLI, IPC). */
+  id: string;
+  /** Identity within the feed: guid, else link, else a content hash. */
+  key: string;
+  title: string;
+  link?: string;
+  author?: string;
+  /** Original send date for emails, publication date for posts (ISO). */
+  sentAt?: string;
+  /** The feed's own date for the item (ISO), when valid. */
+  publishedAt?: string;
+  /** Sanitized HTML. */
+  html: string;
+  categories: string[];
+  images: CachedImage[];
+  /** Hash of the parsed entry, to tell an updated item from an unchanged one. */
+  contentHash: string;
+  firstSeenAt: string;
+  updatedAt: string;
+}
+
+/** One lowdb file per source: library/<sourceId>.json */
+export interface SourceFile {
+  schemaVersion: number;
+  source: SourceMeta;
+  items: StoredItem[];
+}
+
+export interface Settings {
+  /** Sync automatically every N hours while the app runs (0 = off). */
+  syncEveryHours: number;
+  theme: 'system' | 'light' | 'dark';
+}
+
+/** The learner's own state of one email, keyed by email id in progress.json. */
+export interface EmailState {
+  openedAt?: string;
+  doneAt?: string;
+  note?: string;
+  starred?: boolean;
+}
+
+/** progress.json: the learner's own state. Plans come with issue 4. */
+export interface ProgressFile {
+  schemaVersion: number;
+  courses: Course[];
+  emails: Record<string, EmailState>;
+  settings: Settings;
+  notices: Notice[];
+  lastSyncAt?: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { syncEveryHours: 4, theme: 'system' };

@@ -1,0 +1,194 @@
+/**
+ * View models shared by the core, the main process, the CLI and the renderer.
+ * Plain data only (they cross IPC): strings for dates, in ISO 8601.
+ */
+
+export interface CatalogSequence {
+  id: string;
+  title: string;
+  /** The WordPress category feed of this run of the course. */
+  feedUrl: string;
+  /** Public archive page (category page) of the sequence. */
+  archiveUrl: string;
+  /** When this run originally started, YYYY-MM-DD. */
+  startedOn?: string;
+}
+
+export interface CatalogGroup {
+  id: string;
+  name: string;
+  description?: string;
+  /** The page a learner opens in the browser to ask for help. */
+  liveUrl: string;
+  /** RSS/Atom/JSON feed of the group; absent for link-only groups. */
+  feedUrl?: string;
+  /** A larger group to suggest when this one is quiet. */
+  fallbackGroupId?: string;
+}
+
+export interface CatalogCourse {
+  id: string;
+  title: string;
+  description: string;
+  homepage: string;
+  sequences: CatalogSequence[];
+  groups: CatalogGroup[];
+}
+
+export interface Catalog {
+  schemaVersion: number;
+  courses: CatalogCourse[];
+}
+
+/** A study group attached to a followed course. */
+export interface GroupDef extends CatalogGroup {
+  /** Library source holding the group's feed, when it has one. */
+  sourceId?: string;
+  /** Added by the learner rather than from the catalog. */
+  custom?: boolean;
+}
+
+/** A course the learner follows: one run ("sequence") of an email course. */
+export interface Course {
+  id: string;
+  title: string;
+  catalogCourseId?: string;
+  sequenceId?: string;
+  /** Feed URL of the email archive. */
+  archiveUrl: string;
+  archiveSourceId: string;
+  followedAt: string;
+  groups: GroupDef[];
+}
+
+export interface CourseView extends Course {
+  emailCount: number;
+  lastSyncAt?: string;
+  /** First and last original send dates of the sequence. */
+  firstSentAt?: string;
+  lastSentAt?: string;
+}
+
+export type SourceKind = 'archive' | 'group';
+export type SourceStatus = 'ok' | 'error' | 'never';
+
+export interface SourceView {
+  id: string;
+  url: string;
+  kind: SourceKind;
+  title?: string;
+  status: SourceStatus;
+  /** Learner-readable reason of the last failure. */
+  error?: string;
+  itemCount: number;
+  lastSyncAt?: string;
+  lastSuccessAt?: string;
+  /** Courses that use this source. */
+  courseIds: string[];
+}
+
+export interface EmailSummary {
+  id: string;
+  courseId: string;
+  /** 1-based position in the sequence (original send order). */
+  order: number;
+  title: string;
+  /** Original send date (from the "Sent …" line, else the item date). */
+  sentAt: string;
+  link?: string;
+  author?: string;
+  /** The learner opened it at least once. */
+  opened: boolean;
+  /** The learner marked it done. */
+  done: boolean;
+  starred: boolean;
+}
+
+export interface Email extends EmailSummary {
+  /** Sanitized HTML; cached images point at the asset protocol. */
+  html: string;
+  categories: string[];
+  note?: string;
+}
+
+export interface GroupPost {
+  id: string;
+  title: string;
+  link?: string;
+  author?: string;
+  publishedAt?: string;
+}
+
+export type GroupActivity = 'active' | 'quiet' | 'no-feed' | 'not-synced' | 'error';
+
+export interface GroupView {
+  id: string;
+  name: string;
+  description?: string;
+  liveUrl: string;
+  hasFeed: boolean;
+  activity: GroupActivity;
+  lastPostAt?: string;
+  postsLast7Days: number;
+  latestPosts: GroupPost[];
+  error?: string;
+  fallback?: { id: string; name: string; liveUrl: string };
+  /** True when this group is quiet and its fallback is livelier. */
+  suggestFallback: boolean;
+  custom: boolean;
+}
+
+export type SyncPhase = 'start' | 'page' | 'not-modified' | 'done' | 'error' | 'skipped';
+
+export interface SyncProgress {
+  sourceId: string;
+  url: string;
+  kind: SourceKind;
+  phase: SyncPhase;
+  page?: number;
+  /** Items first seen in this sync so far. */
+  newItems: number;
+  totalItems: number;
+  message?: string;
+}
+
+export type SourceSyncStatus = 'ok' | 'not-modified' | 'error' | 'cancelled' | 'skipped';
+
+export interface SourceSyncResult {
+  sourceId: string;
+  url: string;
+  kind: SourceKind;
+  status: SourceSyncStatus;
+  error?: string;
+  newItems: number;
+  updatedItems: number;
+  pages: number;
+  itemCount: number;
+}
+
+export interface SyncReport {
+  startedAt: string;
+  finishedAt: string;
+  results: SourceSyncResult[];
+  /** Every source ok or not modified. */
+  ok: boolean;
+  /** No source could be reached at all (learner is probably offline). */
+  offline: boolean;
+  cancelled: boolean;
+}
+
+/** Something the learner should be told once, e.g. a file restored from its backup. */
+export interface Notice {
+  id: string;
+  at: string;
+  level: 'info' | 'warning';
+  message: string;
+}
+
+export interface LibraryStatus {
+  dataDir: string;
+  courses: CourseView[];
+  sources: SourceView[];
+  notices: Notice[];
+  lastSyncAt?: string;
+}
