@@ -96,7 +96,10 @@ export function serveGzip(body: string | Buffer, options: BodyOptions = {}): Han
 /** A slow server: sends one byte every `intervalMs` for as long as the client listens. */
 export function dripBytes(intervalMs: number, options: BodyOptions = {}): Handler {
   return (req, res) => {
-    res.writeHead(options.status ?? 200, { 'content-type': 'application/rss+xml', ...options.headers });
+    res.writeHead(options.status ?? 200, {
+      'content-type': 'application/rss+xml',
+      ...options.headers,
+    });
     res.write('<');
     const timer = setInterval(() => res.write(' '), intervalMs);
     const stop = () => clearInterval(timer);
@@ -116,9 +119,15 @@ export function redirectTo(location: string, status = 302): Handler {
  * A large body generated on the fly (never held in memory), written with
  * back-pressure; stops when the client goes away. `declareLength` sends Content-Length.
  */
-export function streamBytes(totalBytes: number, options: BodyOptions & { declareLength?: boolean } = {}): Handler {
+export function streamBytes(
+  totalBytes: number,
+  options: BodyOptions & { declareLength?: boolean } = {},
+): Handler {
   return (_req, res) => {
-    const headers: Record<string, string> = { 'content-type': 'application/rss+xml', ...options.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/rss+xml',
+      ...options.headers,
+    };
     if (options.declareLength) headers['content-length'] = String(totalBytes);
     res.writeHead(options.status ?? 200, headers);
     const chunk = Buffer.alloc(64 * 1024, 0x20);

@@ -1,0 +1,255 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { version } from '../../../package.json';
+import { StudylineError } from '../errors';
+import {
+  badUrlError,
+  cancelledError,
+  httpError,
+  networkError,
+  parseRetryAfter,
+  rateLimitedError,
+  redirectError,
+  timeoutError,
+  tooLargeError,
+} from './http-errors';
+
+export interface FetchOptions {
+  /** Deadline for the whole request, body included (a server dripping bytes must time out). */
+  timeoutMs?: number;
+  /** Cap on the decompressed body. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  etag?: string;
+  lastModified?: string;
+  accept?: string;
+  userAgent?: string;
+  /** The learner cancelled: rejects with StudylineError('cancelled'). */
+  signal?: AbortSignal;
+  /** A 429/503 Retry-After up to this is waited once and retried; longer throws 'rate-limited'. */
+  maxRetryWaitMs?: number;
+}
+
+export type FetchResult =
+  | { status: 'not-modified'; url: string; etag?: string; lastModified?: string }
+  | {
+      status: 'ok';
+      url: string;
+      body: Buffer;
+      contentType?: string;
+      etag?: string;
+      lastModified?: string;
+    };
+
+// Reddit and some CDNs answer 403/429 to generic or missing User-Agents.
+export const DEFAULT_USER_AGENT = `Studyline/${version} (desktop study companion; +https://github.com/studyline)`;
+export const DEFAULT_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, ' +
+  'application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+
+const DEFAULTS = {
+  timeoutMs: 20_000,
+  maxBytes: 20 * 1024 * 1024,
+  maxRedirects: 5,
+  accept: DEFAULT_ACCEPT,
+  userAgent: DEFAULT_USER_AGENT,
+  maxRetryWaitMs: 30_000,
+};
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+type Settings = typeof DEFAULTS & FetchOptions;
+type RateLimited = { status: 'rate-limited'; httpStatus: number; retryAt?: number };
+
+/** One try: its own deadline, and the address currently being fetched (after redirects). */
+interface Attempt {
+  settings: Settings;
+  signal: AbortSignal;
+  deadline: AbortSignal;
+  url: string;
+}
+
+/** GET a feed, page or picture with redirects, conditional headers, caps and learner-readable errors. */
+export async function fetchResource(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+  const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
+  const start = parseHttpUrl(url);
+  for (let tries = 0; ; tries++) {
+    if (settings.signal?.aborted) throw cancelledError(start);
+    const outcome = await attempt(start, settings);
+    if (outcome.status !== 'rate-limited') return outcome;
+    const waitMs = outcome.retryAt === undefined ? Infinity : outcome.retryAt - Date.now();
+    if (tries > 0 || waitMs > settings.maxRetryWaitMs) {
+      throw rateLimitedError(start, outcome.httpStatus, outcome.retryAt);
+    }
+    await pause(Math.max(0, waitMs), settings.signal, start);
+  }
+}
+
+function parseHttpUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch (error) {
+    throw badUrlError(url, error);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badUrlError(url);
+  return parsed.href;
+}
+
+async function attempt(url: string, settings: Settings): Promise<FetchResult | RateLimited> {
+  const deadline = AbortSignal.timeout(settings.timeoutMs);
+  const signal = settings.signal ? AbortSignal.any([deadline, settings.signal]) : deadline;
+  const current: Attempt = { settings, signal, deadline, url };
+  try {
+    const response = await followRedirects(current);
+    return await readResponse(response, current);
+  } catch (error) {
+    if (error instanceof StudylineError) throw error;
+    if (settings.signal?.aborted) throw cancelledError(url);
+    if (deadline.aborted) throw timeoutError(current.url, settings.timeoutMs, error);
+    throw networkError(error, current.url);
+  }
+}
+
+async function followRedirects(current: Attempt): Promise<Response> {
+  const start = current.url;
+  const visited = new Set<string>([start]);
+  for (let hops = 0; ; hops++) {
+    const response = await fetch(current.url, {
+      redirect: 'manual',
+      signal: current.signal,
+      headers: requestHeaders(current.settings),
+    });
+    const location = REDIRECT_STATUSES.has(response.status)
+      ? response.headers.get('location')
+      : null;
+    if (location === null) return response;
+    discard(response);
+    const next = redirectTarget(location, current.url);
+    if (visited.has(next)) throw redirectError(start, true, current.settings.maxRedirects);
+    if (hops >= current.settings.maxRedirects)
+      throw redirectError(start, false, current.settings.maxRedirects);
+    visited.add(next);
+    current.url = next;
+  }
+}
+
+function redirectTarget(location: string, from: string): string {
+  let next: URL | undefined;
+  try {
+    next = new URL(location, from);
+  } catch {
+    next = undefined;
+  }
+  // A feed must never bounce us to file:, javascript:, data: or ftp:.
+  if (next?.protocol !== 'http:' && next?.protocol !== 'https:') {
+    throw new StudylineError(
+      'bad-url',
+      `${from} sent Studyline to "${location}", which is not a web address.`,
+      {
+        hint: 'The site may be misconfigured; check the address.',
+      },
+    );
+  }
+  return next.href;
+}
+
+function requestHeaders(settings: Settings): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': settings.userAgent,
+    accept: settings.accept,
+    // undici decodes these itself; say so explicitly so servers compress.
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (settings.etag) headers['if-none-match'] = settings.etag;
+  if (settings.lastModified) headers['if-modified-since'] = settings.lastModified;
+  return headers;
+}
+
+async function readResponse(
+  response: Response,
+  current: Attempt,
+): Promise<FetchResult | RateLimited> {
+  const { status, headers } = response;
+  const etag = headers.get('etag') ?? undefined;
+  const lastModified = headers.get('last-modified') ?? undefined;
+  if (status === 304) {
+    discard(response);
+    const { settings } = current;
+    return {
+      status: 'not-modified',
+      url: current.url,
+      etag: etag ?? settings.etag,
+      lastModified: lastModified ?? settings.lastModified,
+    };
+  }
+  const limited = rateLimit(response);
+  if (limited) {
+    discard(response);
+    return limited;
+  }
+  if (status < 200 || status > 299) {
+    discard(response);
+    throw httpError(current.url, status);
+  }
+  rejectDeclaredLength(response, current);
+  const body = await readCapped(response, current);
+  const contentType = headers.get('content-type') ?? undefined;
+  return { status: 'ok', url: current.url, body, contentType, etag, lastModified };
+}
+
+function rateLimit(response: Response): RateLimited | undefined {
+  const { status, headers } = response;
+  if (status !== 429 && status !== 503) return undefined;
+  let retryAt = parseRetryAfter(headers.get('retry-after'));
+  // Reddit says when its window resets (seconds) instead of sending Retry-After.
+  const reset = headers.get('x-ratelimit-reset');
+  if (retryAt === undefined && status === 429 && reset !== null) retryAt = parseRetryAfter(reset);
+  // A 503 without Retry-After is an outage, not a request to slow down.
+  if (status === 503 && retryAt === undefined) return undefined;
+  return { status: 'rate-limited', httpStatus: status, retryAt };
+}
+
+function rejectDeclaredLength(response: Response, current: Attempt): void {
+  // Content-Length counts encoded bytes; only an identity body can be judged up front.
+  const encoding = response.headers.get('content-encoding');
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return;
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > current.settings.maxBytes) {
+    discard(response);
+    throw tooLargeError(current.url, current.settings.maxBytes);
+  }
+}
+
+async function readCapped(response: Response, current: Attempt): Promise<Buffer> {
+  if (response.body === null) return Buffer.alloc(0);
+  const { maxBytes } = current.settings;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, size);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      throw tooLargeError(current.url, maxBytes);
+    }
+    chunks.push(value);
+  }
+}
+
+/** Frees the connection of a response whose body we do not want. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined, url: string): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch {
+    throw cancelledError(url);
+  }
+}
+
+function definedOnly(options: FetchOptions): FetchOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
