@@ -1,0 +1,96 @@
+import * as fsp from 'node:fs/promises';
+
+/** The part of a file handle a durable write needs. */
+export interface WritableHandle {
+  writeFile(data: string): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The file-system calls durable files make. Tests swap one of them to play a
+ * full or read-only disk: they run as root, where a chmod'd folder stays writable.
+ */
+export interface DurableFs {
+  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  open(file: string, flags: string): Promise<WritableHandle>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  stat(file: string): Promise<{ mtime: Date }>;
+}
+
+export const nodeFs: DurableFs = {
+  readFile: (file, encoding) => fsp.readFile(file, encoding),
+  open: (file, flags) => fsp.open(file, flags),
+  rename: (from, to) => fsp.rename(from, to),
+  link: (existing, newPath) => fsp.link(existing, newPath),
+  unlink: (file) => fsp.unlink(file),
+  stat: (file) => fsp.stat(file),
+};
+
+export function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+export async function unlinkIfPresent(fs: DurableFs, file: string): Promise<void> {
+  try {
+    await fs.unlink(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}
+
+/** Writes `text` to `tmp` and flushes it to the disk; a failed write leaves no temp file behind. */
+export async function writeSynced(fs: DurableFs, tmp: string, text: string): Promise<void> {
+  try {
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await unlinkIfPresent(fs, tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+// Hard links are missing on FAT/exFAT drives and some network shares.
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/**
+ * Makes `<file>.bak` the current `<file>` without copying it: a second name
+ * for the same bytes (the new version is about to get a new inode by rename).
+ * Where links are unsupported, the file itself moves to .bak; a crash before
+ * the new version lands leaves only the .bak, which reading accepts.
+ */
+export async function keepAsBackup(fs: DurableFs, file: string): Promise<void> {
+  const bak = `${file}.bak`;
+  const bakTmp = `${bak}.tmp`;
+  await unlinkIfPresent(fs, bakTmp);
+  try {
+    await fs.link(file, bakTmp);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    if (!NO_LINKS.has(errorCode(error) ?? '')) throw error;
+    await fs.rename(file, bak);
+    return;
+  }
+  await fs.rename(bakTmp, bak);
+}
+
+/** Makes a rename durable across power loss; Windows cannot open folders, and renames there are durable enough. */
+export async function syncFolder(fs: DurableFs, dir: string): Promise<void> {
+  try {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort: the rename itself is already atomic.
+  }
+}

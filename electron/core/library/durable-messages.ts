@@ -1,0 +1,50 @@
+import { StudylineError } from '../errors';
+import { errorCode } from './durable-fs';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "28 Nov 2026 14:02", in local time: the learner's own clock. */
+export function formatWhen(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function restoredMessage(label: string, backupTime: Date): string {
+  return (
+    `The file holding ${label} was damaged; ` +
+    `Studyline restored the last good copy from ${formatWhen(backupTime)}.`
+  );
+}
+
+export function corruptError(label: string, file: string, keptAs: string | undefined): StudylineError {
+  const hint = keptAs
+    ? `The damaged file was kept as ${keptAs} (nothing was deleted); Studyline starts this part afresh.`
+    : `The damaged file is still at ${file}; move it away (or restore a backup) and open Studyline again.`;
+  return new StudylineError(
+    'corrupt',
+    `The file holding ${label} is damaged and there is no good copy to restore it from.`,
+    { hint },
+  );
+}
+
+export function newerVersionError(label: string, file: string): StudylineError {
+  return new StudylineError(
+    'newer-version',
+    `The file holding ${label} was written by a newer version of Studyline, so this version cannot use it.`,
+    { hint: `Update Studyline to open it. The file was left untouched: ${file}` },
+  );
+}
+
+export function readError(error: unknown, label: string): StudylineError {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new StudylineError('disk', `Studyline is not allowed to read ${label}.`, {
+      hint: 'Check the permissions of the data folder (or choose another with --data).',
+      cause: error,
+    });
+  }
+  return new StudylineError('disk', `Could not read ${label}: ${(error as Error)?.message ?? error}.`, {
+    cause: error,
+  });
+}
