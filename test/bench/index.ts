@@ -1,0 +1,51 @@
+import { benchLibraryOpen } from './library-bench';
+import { benchSync } from './sync-bench';
+
+/**
+ * `npm run bench` prints min/median/max per benchmark and the ratios with
+ * their targets; `npm run -s bench -- --json` prints one JSON object.
+ */
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex >= 0 ? Math.max(5, Number(args[runsIndex + 1]) || 5) : 5;
+
+const TARGETS: Record<string, number> = {
+  sync_full_ratio: 1.5,
+  resync_ratio: 0.02,
+  open_ratio: 1.5,
+};
+
+const log = (line: string) => {
+  if (!json) process.stdout.write(`${line}\n`);
+  else process.stderr.write(`${line}\n`);
+};
+
+const results: Record<string, unknown> = { runs, node: process.version };
+log(`Studyline benchmarks (${runs} runs each, loopback only)`);
+log('sync…');
+Object.assign(results, await benchSync(runs));
+log('library open…');
+Object.assign(results, await benchLibraryOpen(runs));
+
+const verdicts: Record<string, { value: number; target: number; met: boolean }> = {};
+for (const [name, target] of Object.entries(TARGETS)) {
+  const value = results[name];
+  if (typeof value === 'number') verdicts[name] = { value, target, met: value <= target };
+}
+results.targets = verdicts;
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+} else {
+  for (const [name, value] of Object.entries(results)) {
+    if (name === 'targets') continue;
+    if (value && typeof value === 'object' && 'median' in value) {
+      const s = value as { min: number; median: number; max: number };
+      log(`${name.padEnd(22)} min ${s.min} ms   median ${s.median} ms   max ${s.max} ms`);
+    }
+  }
+  for (const [name, v] of Object.entries(verdicts)) {
+    log(`${name.padEnd(22)} ${v.value}  (target ≤ ${v.target}: ${v.met ? 'met' : 'NOT met'})`);
+  }
+}

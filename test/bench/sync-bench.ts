@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Parser from 'rss-parser';
+import { LibraryStore } from '../../electron/core/library/library-store';
+import type { SourceMeta } from '../../electron/core/library/model';
+import { syncSources } from '../../electron/core/sync/sync-engine';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server';
+import { makePosts, paginate, rssPage } from '../helpers/wordpress-feed';
+import { serveArchive } from '../helpers/wordpress-server';
+import { stats, timeMs, type Stats } from './stats';
+
+export interface SyncBench {
+  sync_full: Stats;
+  parse_only: Stats;
+  sync_full_ratio: number;
+  resync_304: Stats;
+  resync_ratio: number;
+}
+
+const EMAILS = 1000;
+const RESYNC_SOURCES = 20;
+
+/** First sync of a 1,000-email archive in 100 pages, against bare parseString of the same bodies. */
+export async function benchSync(runs: number): Promise<SyncBench> {
+  const server = await startFeedServer();
+  try {
+    const posts = makePosts(EMAILS);
+    const route = serveArchive(server, { posts });
+    const bodies = paginate(posts).map((page) => rssPage(page, server.origin));
+    const parser = new Parser();
+    const full: number[] = [];
+    const parse: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      parse.push(await timeMs(async () => {
+        for (const body of bodies) await parser.parseString(body);
+      }));
+      full.push(await withLibrary((library, assetsDir) =>
+        timeMs(() => syncSources([archiveMeta(route.feedUrl, 'bench-archive')], { library, assetsDir })),
+      ));
+    }
+    const resync = await benchResync(server, runs);
+    const fullStats = stats(full);
+    const parseStats = stats(parse);
+    const resyncStats = stats(resync);
+    return {
+      sync_full: fullStats,
+      parse_only: parseStats,
+      sync_full_ratio: ratio(fullStats.median, parseStats.median),
+      resync_304: resyncStats,
+      resync_ratio: ratio(resyncStats.median, fullStats.median),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/** 20 sources already synced, all answering 304. */
+async function benchResync(server: FeedServer, runs: number): Promise<number[]> {
+  const metas: SourceMeta[] = [];
+  for (let i = 0; i < RESYNC_SOURCES; i++) {
+    const route = serveArchive(server, { path: `/category/seq${i}/feed/`, posts: makePosts(10) });
+    metas.push(archiveMeta(route.feedUrl, `resync-${i}`));
+  }
+  return withLibrary(async (library, assetsDir) => {
+    await syncSources(metas, { library, assetsDir });
+    const samples: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      samples.push(await timeMs(async () => {
+        const report = await syncSources(metas, { library, assetsDir });
+        if (report.results.some((r) => r.status !== 'not-modified')) throw new Error('resync bench: expected 304s');
+      }));
+    }
+    return samples;
+  });
+}
+
+function archiveMeta(url: string, id: string): SourceMeta {
+  return { id, url, kind: 'archive' };
+}
+
+async function withLibrary<T>(fn: (library: LibraryStore, assetsDir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'studyline-bench-'));
+  try {
+    const library = await LibraryStore.open(dir);
+    return await fn(library, join(dir, 'assets'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function ratio(a: number, b: number): number {
+  return Math.round((a / b) * 1000) / 1000;
+}
