@@ -17,7 +17,11 @@ export function restoredMessage(label: string, backupTime: Date): string {
   );
 }
 
-export function corruptError(label: string, file: string, keptAs: string | undefined): StudylineError {
+export function corruptError(
+  label: string,
+  file: string,
+  keptAs: string | undefined,
+): StudylineError {
   const hint = keptAs
     ? `The damaged file was kept as ${keptAs} (nothing was deleted); Studyline starts this part afresh.`
     : `The damaged file is still at ${file}; move it away (or restore a backup) and open Studyline again.`;
@@ -44,7 +48,11 @@ export function readError(error: unknown, label: string): StudylineError {
       cause: error,
     });
   }
-  return new StudylineError('disk', `Could not read ${label}: ${(error as Error)?.message ?? error}.`, {
-    cause: error,
-  });
+  return new StudylineError(
+    'disk',
+    `Could not read ${label}: ${(error as Error)?.message ?? error}.`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import { StudylineError } from '../../../electron/core/errors';
-import { DurableJsonFile, type DurableJsonOptions } from '../../../electron/core/library/durable-json';
+import {
+  DurableJsonFile,
+  type DurableJsonOptions,
+} from '../../../electron/core/library/durable-json';
 import { nodeFs } from '../../../electron/core/library/durable-fs';
 import { diskFillingFs, fsError, listNames, readOnlyFs, tempDir } from './helpers';
 
@@ -77,26 +80,29 @@ describe('DurableJsonFile', () => {
     ['zero bytes', () => ''],
     ['garbage', () => '\u0000\u0000PK\u0003 not json at all'],
     ['valid JSON of the wrong shape', () => '[1,2,3]'],
-  ])('restores a %s file from .bak and tells the learner when that copy was made', async (_, damage) => {
-    const { dir, file } = await setup();
-    await saveTwice(file);
-    const good = await readFile(file, 'utf8');
-    await writeFile(file, damage(good));
-    await utimes(`${file}.bak`, new Date(2026, 10, 28, 14, 2), new Date(2026, 10, 28, 14, 2));
+  ])(
+    'restores a %s file from .bak and tells the learner when that copy was made',
+    async (_, damage) => {
+      const { dir, file } = await setup();
+      await saveTwice(file);
+      const good = await readFile(file, 'utf8');
+      await writeFile(file, damage(good));
+      await utimes(`${file}.bak`, new Date(2026, 10, 28, 14, 2), new Date(2026, 10, 28, 14, 2));
 
-    const notices: string[] = [];
-    const db = new Low(adapter(file, { onRestored: (m) => notices.push(m) }), defaults());
-    await db.read();
+      const notices: string[] = [];
+      const db = new Low(adapter(file, { onRestored: (m) => notices.push(m) }), defaults());
+      await db.read();
 
-    expect(db.data.notes).toEqual(['first']);
-    expect(notices).toEqual([
-      'The file holding your progress was damaged; Studyline restored the last good copy from 28 Nov 2026 14:02.',
-    ]);
-    expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['first']);
-    const aside = (await listNames(dir)).filter((n) => n.startsWith('progress.json.corrupt-'));
-    expect(aside).toHaveLength(1);
-    expect(await readFile(path.join(dir, aside[0]!), 'utf8')).toBe(damage(good));
-  });
+      expect(db.data.notes).toEqual(['first']);
+      expect(notices).toEqual([
+        'The file holding your progress was damaged; Studyline restored the last good copy from 28 Nov 2026 14:02.',
+      ]);
+      expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['first']);
+      const aside = (await listNames(dir)).filter((n) => n.startsWith('progress.json.corrupt-'));
+      expect(aside).toHaveLength(1);
+      expect(await readFile(path.join(dir, aside[0]!), 'utf8')).toBe(damage(good));
+    },
+  );
 
   it('refuses a damaged file with no good copy, and keeps it aside rather than resetting', async () => {
     const { dir, file } = await setup();
@@ -108,7 +114,9 @@ describe('DurableJsonFile', () => {
     const names = await listNames(dir);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^progress\.json\.corrupt-/);
-    expect(await readFile(path.join(dir, names[0]!), 'utf8')).toBe('{"schemaVersion":1,"notes":["only cop');
+    expect(await readFile(path.join(dir, names[0]!), 'utf8')).toBe(
+      '{"schemaVersion":1,"notes":["only cop',
+    );
     expect(error.hint).toContain(names[0]);
   });
 
@@ -188,14 +196,17 @@ describe('DurableJsonFile when the disk fails', () => {
     expect(await listNames(dir)).toEqual(['progress.json', 'progress.json.bak']);
   });
 
-  it.each(['EROFS', 'EACCES'])('reports a read-only folder (%s) without touching saved data', async (code) => {
-    const { file } = await setup();
-    await saveTwice(file);
-    const before = await readFile(file, 'utf8');
-    const error = await rejection(adapter(file, { fs: readOnlyFs(code) }).write(defaults()));
-    expect(error.message).toBe('Studyline is not allowed to write your progress.');
-    expect(await readFile(file, 'utf8')).toBe(before);
-  });
+  it.each(['EROFS', 'EACCES'])(
+    'reports a read-only folder (%s) without touching saved data',
+    async (code) => {
+      const { file } = await setup();
+      await saveTwice(file);
+      const before = await readFile(file, 'utf8');
+      const error = await rejection(adapter(file, { fs: readOnlyFs(code) }).write(defaults()));
+      expect(error.message).toBe('Studyline is not allowed to write your progress.');
+      expect(await readFile(file, 'utf8')).toBe(before);
+    },
+  );
 
   it('keeps saved data when the final rename fails', async () => {
     const { dir, file } = await setup();
@@ -226,17 +237,20 @@ describe('DurableJsonFile when the disk fails', () => {
     expect(error.message).toBe('Studyline is not allowed to read your progress.');
   });
 
-  it.skipIf(process.getuid?.() === 0)('cannot write into a chmod-ed read-only folder (not as root)', async () => {
-    const { dir, file } = await setup();
-    await saveTwice(file);
-    const before = await readFile(file, 'utf8');
-    await chmod(dir, 0o555);
-    try {
-      const error = await rejection(adapter(file).write(defaults()));
-      expect(error.message).toBe('Studyline is not allowed to write your progress.');
-      expect(await readFile(file, 'utf8')).toBe(before);
-    } finally {
-      await chmod(dir, 0o755);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'cannot write into a chmod-ed read-only folder (not as root)',
+    async () => {
+      const { dir, file } = await setup();
+      await saveTwice(file);
+      const before = await readFile(file, 'utf8');
+      await chmod(dir, 0o555);
+      try {
+        const error = await rejection(adapter(file).write(defaults()));
+        expect(error.message).toBe('Studyline is not allowed to write your progress.');
+        expect(await readFile(file, 'utf8')).toBe(before);
+      } finally {
+        await chmod(dir, 0o755);
+      }
+    },
+  );
 });

@@ -2,7 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { nodeFs, type DurableFs, type WritableHandle } from '../../../electron/core/library/durable-fs';
+import {
+  nodeFs,
+  type DurableFs,
+  type WritableHandle,
+} from '../../../electron/core/library/durable-fs';
 
 const made: string[] = [];
 

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StudylineError } from '../../../electron/core/errors';
+import { acquireDataLock } from '../../../electron/core/library/data-lock';
+import { tempDir } from './helpers';
+
+const holderScript = path.join(import.meta.dirname, 'fixtures', 'hold-lock.ts');
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+/** A real second process holding the lock of `dataDir`. */
+async function holdInChild(dataDir: string, owner: 'app' | 'cli'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', holderScript, dataDir, owner], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('locked')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
+  });
+  return child;
+}
+
+async function lockError(dataDir: string): Promise<StudylineError> {
+  const error = await acquireDataLock(dataDir, 'app').then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StudylineError);
+  return error as StudylineError;
+}
+
+async function killAndWait(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+describe('acquireDataLock', () => {
+  it('refuses while another live process holds the folder, then takes over its stale lock', async () => {
+    const dir = await tempDir();
+    const child = await holdInChild(dir, 'app');
+
+    const error = await lockError(dir);
+    expect(error.code).toBe('locked');
+    expect(error.fullMessage).toBe(
+      `Studyline is open and using this data folder (process ${child.pid}). ` +
+        'Close it first, or use another folder with --data.',
+    );
+
+    await killAndWait(child);
+    const lock = await acquireDataLock(dir, 'cli');
+    const info = JSON.parse(await readFile(path.join(dir, 'studyline.lock'), 'utf8'));
+    expect(info).toMatchObject({ pid: process.pid, owner: 'cli' });
+    await lock.release();
+  });
+
+  it('names a running command as the holder', async () => {
+    const dir = await tempDir();
+    const child = await holdInChild(dir, 'cli');
+    const error = await lockError(dir);
+    expect(error.message).toBe(
+      `A studyline command is using this data folder (process ${child.pid}).`,
+    );
+  });
+
+  it('is exclusive within one process too, and free again once released', async () => {
+    const dir = await tempDir();
+    const lock = await acquireDataLock(dir, 'app');
+    expect((await lockError(dir)).message).toContain(`(process ${process.pid})`);
+    await lock.release();
+    await expect(readFile(path.join(dir, 'studyline.lock'))).rejects.toThrow(/ENOENT/);
+    await (await acquireDataLock(dir, 'app')).release();
+  });
+
+  it('takes over an unreadable lock file left by a crash', async () => {
+    const dir = await tempDir();
+    const lockPath = path.join(dir, 'studyline.lock');
+    await writeFile(lockPath, '{"pid": 12');
+    await utimes(lockPath, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const lock = await acquireDataLock(dir, 'app');
+    expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it('release leaves alone a lock that is no longer ours', async () => {
+    const dir = await tempDir();
+    const lockPath = path.join(dir, 'studyline.lock');
+    const lock = await acquireDataLock(dir, 'app');
+    const someoneElse = JSON.stringify({
+      pid: process.pid,
+      owner: 'cli',
+      at: '',
+      host: '',
+      token: 'theirs',
+    });
+    await writeFile(lockPath, someoneElse);
+    await lock.release();
+    expect(await readFile(lockPath, 'utf8')).toBe(someoneElse);
+  });
+});
