@@ -1,0 +1,42 @@
+import { useLibraryActions, useLibraryStore } from '../stores/useLibraryStore';
+import { useUiActions } from '../stores/useUiStore';
+import { SyncControl } from './SyncControl';
+
+function CoursePicker() {
+  const courses = useLibraryStore((s) => s.courses);
+  const activeCourseId = useLibraryStore((s) => s.activeCourseId);
+  const { setActiveCourse } = useLibraryActions();
+  if (courses.length < 2) return null;
+  return (
+    <label className="course-picker">
+      <span className="visually-hidden">Course</span>
+      <select value={activeCourseId} onChange={(event) => setActiveCourse(event.target.value)}>
+        {courses.map((course) => (
+          <option key={course.id} value={course.id}>
+            {course.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Brand, course switcher, "add a course" and the sync control. */
+export function AppHeader() {
+  const { show } = useUiActions();
+  return (
+    <header className="app-header">
+      <p className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          S
+        </span>
+        Studyline
+      </p>
+      <CoursePicker />
+      <button type="button" className="button button-quiet" onClick={() => show('welcome')}>
+        Add a course
+      </button>
+      <SyncControl />
+    </header>
+  );
+}

@@ -1,0 +1,76 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { EmailSummary } from '../../electron/shared/types';
+import { EMAIL_LIST_ID } from '../hooks/useKeyboardShortcuts';
+import { EmailRow } from './EmailRow';
+
+export const EMAIL_ROW_HEIGHT = 76;
+
+interface EmailListProps {
+  emails: EmailSummary[];
+  label: string;
+  firstSentAt?: string;
+  selectedId?: string;
+  openId?: string;
+  onOpen: (emailId: string) => void;
+}
+
+/**
+ * The sequence as a listbox that renders only the rows in view, so a
+ * 1,000-email archive scrolls as lightly as a 10-email one. The list keeps
+ * focus and points at the selected row with aria-activedescendant, because a
+ * focused row could be unmounted while scrolling.
+ */
+export function EmailList({ emails, label, firstSentAt, selectedId, openId, onOpen }: EmailListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: emails.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => EMAIL_ROW_HEIGHT,
+    overscan: 8,
+  });
+  const selectedIndex = emails.findIndex((e) => e.id === selectedId);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <div
+      id={EMAIL_LIST_ID}
+      ref={scrollRef}
+      className="email-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={selectedIndex >= 0 ? `email-option-${selectedIndex}` : undefined}
+    >
+      <div className="email-list-inner" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const email = emails[row.index];
+          if (!email) return null;
+          return (
+            <div
+              key={email.id}
+              className="email-list-slot"
+              role="presentation"
+              style={{ transform: `translateY(${row.start}px)`, height: EMAIL_ROW_HEIGHT }}
+            >
+              <EmailRow
+                email={email}
+                optionId={`email-option-${row.index}`}
+                index={row.index}
+                count={emails.length}
+                firstSentAt={firstSentAt}
+                selected={email.id === selectedId}
+                open={email.id === openId}
+                onOpen={onOpen}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

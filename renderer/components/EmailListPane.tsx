@@ -1,0 +1,67 @@
+import type { CourseView } from '../../electron/shared/types';
+import { formatSendDate } from '../lib/dates';
+import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
+import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { EmailList } from './EmailList';
+import { StateMessage } from './StateMessage';
+
+function ListBody({ course }: { course: CourseView }) {
+  const emails = useReaderStore((s) => s.emails);
+  const listState = useReaderStore((s) => s.listState);
+  const listError = useReaderStore((s) => s.listError);
+  const selectedId = useReaderStore((s) => s.selectedId);
+  const openId = useReaderStore((s) => s.openId);
+  const { open, loadEmails } = useReaderActions();
+  const syncing = useSyncStore((s) => s.running);
+  const { start } = useSyncActions();
+
+  if (listState === 'error') {
+    const retry = <button type="button" className="button" onClick={() => void loadEmails(course.id)}>Retry</button>;
+    return <StateMessage tone="error" title="The emails could not be loaded" action={retry}>{listError}</StateMessage>;
+  }
+  if (emails.length === 0 && listState !== 'ready') {
+    return <StateMessage tone="loading" title="Loading emails…" />;
+  }
+  if (emails.length === 0) {
+    const sync = (
+      <button type="button" className="button button-primary" disabled={syncing} onClick={() => void start({ courseId: course.id })}>
+        Sync now
+      </button>
+    );
+    return (
+      <StateMessage title={syncing ? 'Fetching the emails…' : 'No emails saved yet'} action={syncing ? undefined : sync}>
+        {syncing ? 'They appear here as they arrive.' : 'Sync to save this course’s emails for reading, even offline.'}
+      </StateMessage>
+    );
+  }
+  return (
+    <EmailList
+      emails={emails}
+      label={`Emails of ${course.title}`}
+      firstSentAt={course.firstSentAt ?? emails[0]?.sentAt}
+      selectedId={selectedId}
+      openId={openId}
+      onOpen={(id) => void open(id)}
+    />
+  );
+}
+
+/** The followed course's emails in sequence order, with how far the learner got. */
+export function EmailListPane({ course }: { course: CourseView }) {
+  const read = useReaderStore((s) => s.emails.filter((e) => e.opened).length);
+  const total = useReaderStore((s) => s.emails.length);
+  return (
+    <nav className="pane pane-list" aria-labelledby="course-title">
+      <header className="pane-header">
+        <h2 id="course-title" className="course-title" title={course.title}>
+          {course.title}
+        </h2>
+        <p className="course-meta">
+          {total > 0 ? `${total} emails · ${read} read` : 'No emails yet'}
+          {course.firstSentAt && ` · from ${formatSendDate(course.firstSentAt)}`}
+        </p>
+      </header>
+      <ListBody course={course} />
+    </nav>
+  );
+}

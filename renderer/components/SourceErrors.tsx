@@ -1,0 +1,47 @@
+import { formatMoment } from '../lib/dates';
+import { sourceLabel, sourceName } from '../lib/sync-text';
+import { useLibraryStore } from '../stores/useLibraryStore';
+import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+
+/** Every source whose last sync failed: what it is, why, and a Retry. */
+export function SourceErrors() {
+  const sources = useLibraryStore((s) => s.sources);
+  const running = useSyncStore((s) => s.running);
+  const offline = useSyncStore((s) => s.lastReport?.offline ?? false);
+  const { retrySource } = useSyncActions();
+  const failing = sources.filter((source) => source.status === 'error');
+  // Offline, every source fails for the same reason: the offline banner says it once.
+  if (failing.length === 0 || offline) return null;
+
+  return (
+    <section className="banner banner-error" aria-labelledby="source-errors-title">
+      <h2 id="source-errors-title" className="banner-title">
+        {failing.length === 1 ? 'One source could not be synced' : `${failing.length} sources could not be synced`}
+      </h2>
+      <ul className="source-errors">
+        {failing.map((source) => (
+          <li key={source.id} className="source-error">
+            <div className="source-error-text">
+              <p className="source-error-name">
+                <span className="source-error-kind">{sourceLabel(source.kind)}:</span> {sourceName(source)}
+              </p>
+              <p className="source-error-reason">{source.error ?? 'The last sync failed.'}</p>
+              {source.lastSuccessAt && (
+                <p className="source-error-saved">Saved copy from {formatMoment(source.lastSuccessAt)}</p>
+              )}
+            </div>
+            <button
+              type="button"
+              className="button"
+              disabled={running}
+              onClick={() => void retrySource(source.id)}
+              aria-label={`Retry ${sourceName(source)}`}
+            >
+              Retry
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

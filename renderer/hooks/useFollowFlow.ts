@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { FollowTarget } from '../../electron/shared/contract';
+import { errorText } from '../lib/error-text';
+import { useLibraryActions } from '../stores/useLibraryStore';
+import { useSyncActions } from '../stores/useSyncStore';
+import { useUiActions } from '../stores/useUiStore';
+
+/**
+ * Follow a course, then run its first sync on the progress screen. Straight
+ * to the library when the emails arrived; otherwise the progress screen stays
+ * to show what went wrong.
+ */
+export function useFollowFlow() {
+  const { follow } = useLibraryActions();
+  const { start } = useSyncActions();
+  const { show } = useUiActions();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const followAndSync = async (target: FollowTarget) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const course = await follow(target);
+      show('first-sync');
+      const report = await start({ courseId: course.id });
+      const archive = report?.results.find((r) => r.kind === 'archive');
+      const emailsArrived = archive?.status === 'ok' || archive?.status === 'not-modified';
+      if (report && !report.cancelled && emailsArrived) show('library');
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { followAndSync, busy, error };
+}

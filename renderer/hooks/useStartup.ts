@@ -1,0 +1,13 @@
+import { useEffect } from 'react';
+import { useLibraryActions } from '../stores/useLibraryStore';
+import { useSyncActions } from '../stores/useSyncStore';
+
+/** Loads the library once and listens to main's events for the app's lifetime. */
+export function useStartup(): void {
+  const { load } = useLibraryActions();
+  const { connect } = useSyncActions();
+  useEffect(() => {
+    void load();
+    return connect();
+  }, [load, connect]);
+}

@@ -1,0 +1,59 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function parse(iso: string | undefined): Date | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Send dates come from lines like "Sent 11 October 2013." and are stored as
+ * midnight UTC: formatting them in the local zone would show the day before
+ * west of Greenwich.
+ */
+export function formatSendDate(iso: string | undefined, locale?: string): string {
+  const date = parse(iso);
+  if (!date) return 'Date unknown';
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A moment of this learner's life (a sync, a backup), in their own zone. */
+export function formatMoment(iso: string | undefined, locale?: string): string {
+  const date = parse(iso);
+  if (!date) return 'an unknown date';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['week', 7 * DAY_MS],
+  ['day', DAY_MS],
+  ['hour', 60 * 60 * 1000],
+  ['minute', 60 * 1000],
+];
+
+/** "3 days ago", "just now"; undefined input gives "at an unknown time". */
+export function relativeTime(iso: string | undefined, now: Date = new Date(), locale?: string): string {
+  const date = parse(iso);
+  if (!date) return 'at an unknown time';
+  const diff = date.getTime() - now.getTime();
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
+  }
+  return 'just now';
+}
+
+/** Week of the course an email belongs to, counting from the first email (week 1). */
+export function weekNumber(sentAt: string, firstSentAt: string | undefined): number | undefined {
+  const sent = parse(sentAt);
+  const first = parse(firstSentAt);
+  if (!sent || !first) return undefined;
+  return Math.max(1, Math.floor((sent.getTime() - first.getTime()) / (7 * DAY_MS)) + 1);
+}

@@ -1,0 +1,13 @@
+/**
+ * A thrown value as a sentence for the learner. Electron wraps errors that
+ * cross IPC as "Error invoking remote method 'x': Error: <message>", which
+ * means nothing to a learner, so the wrapping is peeled off.
+ */
+export function errorText(error: unknown): string {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const text = raw
+    .replace(/^Error invoking remote method '[^']*':\s*/, '')
+    .replace(/^(?:[A-Z]\w*)?Error:\s*/, '')
+    .trim();
+  return text || 'Something went wrong. Please try again.';
+}

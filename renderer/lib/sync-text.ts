@@ -1,0 +1,55 @@
+import type { SourceKind, SyncProgress, SyncReport } from '../../electron/shared/types';
+import { shortUrl } from './links';
+
+function things(kind: SourceKind, count: number): string {
+  const noun = kind === 'archive' ? 'email' : 'post';
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** One source's progress in words, e.g. "Page 2 · 20 emails (20 new)". */
+export function progressText(progress: SyncProgress): string {
+  const items = `${things(progress.kind, progress.totalItems)} (${progress.newItems} new)`;
+  switch (progress.phase) {
+    case 'start':
+      return 'Connecting…';
+    case 'page':
+      return progress.page ? `Page ${progress.page} · ${items}` : items;
+    case 'not-modified':
+      return 'No changes since the last sync';
+    case 'done':
+      return `Done · ${items}`;
+    case 'error':
+      return progress.message ?? 'Could not be synced';
+    case 'skipped':
+      return progress.message ?? 'Skipped for now';
+  }
+}
+
+export function sourceLabel(kind: SourceKind): string {
+  return kind === 'archive' ? 'Course emails' : 'Study group';
+}
+
+/** The running sync in one sentence, for the status line and screen readers. */
+export function syncSummary(progress: SyncProgress[]): string {
+  const archive = progress.find((p) => p.kind === 'archive');
+  if (!archive) return progress.length ? `Syncing ${progress.length} sources…` : 'Starting sync…';
+  const page = archive.page ? `, page ${archive.page}` : '';
+  return `Syncing${page}: ${archive.totalItems} emails saved, ${archive.newItems} new`;
+}
+
+/** After a sync: "Synced: 3 new emails." or what went wrong, in brief. */
+export function reportSummary(report: SyncReport): string {
+  if (report.cancelled) return 'Sync cancelled. Everything fetched so far is saved.';
+  if (report.offline) return 'You seem to be offline. Your saved copy is still here.';
+  const newEmails = report.results
+    .filter((r) => r.kind === 'archive')
+    .reduce((sum, r) => sum + r.newItems, 0);
+  const failed = report.results.filter((r) => r.status === 'error').length;
+  const fresh = newEmails === 0 ? 'no new emails' : `${newEmails} new email${newEmails === 1 ? '' : 's'}`;
+  if (failed === 0) return `Synced: ${fresh}.`;
+  return `Synced with problems: ${fresh}; ${failed} source${failed === 1 ? '' : 's'} could not be reached.`;
+}
+
+export function sourceName(source: { title?: string; url: string }): string {
+  return source.title?.trim() || shortUrl(source.url);
+}

@@ -1,0 +1,35 @@
+import { AppHeader } from '../components/AppHeader';
+import { EmailListPane } from '../components/EmailListPane';
+import { GroupsPanel } from '../components/GroupsPanel';
+import { READER_ID, ReadingPane } from '../components/ReadingPane';
+import { SkipLink } from '../components/SkipLink';
+import { StateMessage } from '../components/StateMessage';
+import { StatusBanners } from '../components/StatusBanners';
+import { useCourseData } from '../hooks/useCourseData';
+import { EMAIL_LIST_ID, useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
+import { useActiveCourse } from '../stores/useLibraryStore';
+
+/** The everyday screen: the course's emails, the open email and its study groups. */
+export function LibraryView() {
+  const course = useActiveCourse();
+  useCourseData(course?.id);
+  useKeyboardShortcuts();
+
+  return (
+    <div className="app-shell">
+      <SkipLink targetId={READER_ID}>Skip to the email</SkipLink>
+      <SkipLink targetId={EMAIL_LIST_ID}>Skip to the email list</SkipLink>
+      <AppHeader />
+      <StatusBanners />
+      {course ? (
+        <div className="panes">
+          <EmailListPane course={course} />
+          <ReadingPane />
+          <GroupsPanel courseId={course.id} />
+        </div>
+      ) : (
+        <StateMessage title="No course selected">Add a course to start reading.</StateMessage>
+      )}
+    </div>
+  );
+}

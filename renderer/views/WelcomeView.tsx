@@ -1,0 +1,60 @@
+import { CourseChoice } from '../components/CourseChoice';
+import { FollowUrlForm } from '../components/FollowUrlForm';
+import { StateMessage } from '../components/StateMessage';
+import { useFollowFlow } from '../hooks/useFollowFlow';
+import { useLibraryStore } from '../stores/useLibraryStore';
+import { useUiActions } from '../stores/useUiStore';
+
+/** First run (and "Add a course"): pick a course from the catalog or paste an address. */
+export function WelcomeView() {
+  const catalog = useLibraryStore((s) => s.catalog);
+  const courses = useLibraryStore((s) => s.courses);
+  const { show } = useUiActions();
+  const { followAndSync, busy, error } = useFollowFlow();
+  const followed = new Set(courses.map((c) => c.sequenceId).filter((id): id is string => Boolean(id)));
+  const catalogCourses = catalog?.courses ?? [];
+
+  return (
+    <main className="welcome" id="welcome" aria-labelledby="welcome-title">
+      <header className="welcome-header">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            S
+          </span>
+          Studyline
+        </p>
+        <h1 id="welcome-title">{courses.length ? 'Add a course' : 'Welcome to Studyline'}</h1>
+        <p className="welcome-intro">
+          Follow a course taught through a sequence of emails. Studyline saves every email on this computer, so you
+          can read at your own pace — even offline — and find a study group when you are stuck.
+        </p>
+        {courses.length > 0 && (
+          <button type="button" className="button button-quiet" onClick={() => show('library')}>
+            Back to your library
+          </button>
+        )}
+      </header>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <p className="banner-text">{error}</p>
+        </div>
+      )}
+      <div className="welcome-courses">
+        {catalogCourses.length === 0 ? (
+          <StateMessage title="No courses in the catalog">Paste the address of a course below.</StateMessage>
+        ) : (
+          catalogCourses.map((course) => (
+            <CourseChoice
+              key={course.id}
+              course={course}
+              busy={busy}
+              followed={followed}
+              onFollow={(sequenceId) => void followAndSync({ sequenceId })}
+            />
+          ))
+        )}
+      </div>
+      <FollowUrlForm busy={busy} onFollow={(url) => void followAndSync({ url })} />
+    </main>
+  );
+}
