@@ -1,0 +1,103 @@
+import { StudylineError } from '../errors';
+
+/**
+ * Local calendar arithmetic on plain dates ('YYYY-MM-DD'). A date has no time
+ * and no zone, so adding days never meets a DST change: "three days later" is
+ * always three calendar days, whatever the clocks do.
+ */
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for a real date between 1900 and 2999 written as YYYY-MM-DD. */
+export function isValidDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_RE.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** The date itself, or a learner-readable 'invalid-input' error naming `what` it is. */
+export function parseDate(value: unknown, what: string): string {
+  if (isValidDate(value)) return value;
+  const shown = typeof value === 'string' ? `“${value}”` : 'missing';
+  throw new StudylineError('invalid-input', `${what} (${shown}) is not a real date.`, {
+    hint: 'Write dates as YYYY-MM-DD, for example 2028-02-29.',
+  });
+}
+
+/** Days since 1970-01-01 (negative before). The input must be a valid date. */
+export function toDayNumber(date: string): number {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+export function fromDayNumber(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** 0 = Sunday … 6 = Saturday, as JavaScript numbers weekdays. */
+export function weekdayOfDayNumber(dayNumber: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+export function weekdayOf(date: string): number {
+  return weekdayOfDayNumber(toDayNumber(date));
+}
+
+export function weekdayName(weekday: number): string {
+  return WEEKDAY_NAMES[weekday] ?? String(weekday);
+}
+
+/** "Tuesday 29 February" (plus the year when asked), independent of the machine's locale. */
+export function formatDay(date: string, withYear = false): string {
+  const month = MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? '';
+  const text = `${weekdayName(weekdayOf(date))} ${Number(date.slice(8, 10))} ${month}`;
+  return withYear ? `${text} ${date.slice(0, 4)}` : text;
+}
+
+export function minDate(a: string, b: string): string {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}
