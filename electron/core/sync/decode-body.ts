@@ -48,7 +48,8 @@ function stripBom(text: string): string {
 }
 
 function bomCharset(body: Buffer): { charset: string; length: number } | undefined {
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)
+    return { charset: 'utf-8', length: 3 };
   if (body[0] === 0xff && body[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
   if (body[0] === 0xfe && body[1] === 0xff) return { charset: 'utf-16be', length: 2 };
   return undefined;

@@ -16,7 +16,9 @@ describe('decodeText', () => {
   });
 
   it('keeps smart quotes and € for windows-1252 named in the XML prolog', () => {
-    const body = cp1252(`<?xml version="1.0" encoding="windows-1252"?>\n<rss><title>${SMART}</title></rss>`);
+    const body = cp1252(
+      `<?xml version="1.0" encoding="windows-1252"?>\n<rss><title>${SMART}</title></rss>`,
+    );
     expect(decodeText(body, 'text/xml')).toContain(SMART);
   });
 
@@ -31,26 +33,37 @@ describe('decodeText', () => {
   });
 
   it('uses an HTML meta charset when nothing else is declared', () => {
-    const page = cp1252('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body>€</body></html>');
+    const page = cp1252(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body>€</body></html>',
+    );
     expect(decodeText(page)).toContain('<body>€</body>');
     expect(decodeText(cp1252('<meta charset=windows-1252><p>…</p>'))).toContain('<p>…</p>');
   });
 
   it('strips a UTF-8 byte-order mark and lets it win over a wrong header', () => {
-    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<rss>é</rss>', 'utf8')]);
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('<rss>é</rss>', 'utf8'),
+    ]);
     const text = decodeText(body, 'text/xml; charset=windows-1252');
     expect(text).toBe('<rss>é</rss>');
   });
 
   it('decodes UTF-16 with a byte-order mark, even when the prolog says otherwise', () => {
-    const body = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0"?><rss>€</rss>', 'utf16le')]);
+    const body = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('<?xml version="1.0"?><rss>€</rss>', 'utf16le'),
+    ]);
     expect(decodeText(body, 'text/xml; charset=utf-8')).toBe('<?xml version="1.0"?><rss>€</rss>');
   });
 
   it('falls back to UTF-8 for a bogus charset label', () => {
     const body = Buffer.from('<rss>Zürich</rss>', 'utf8');
     expect(decodeText(body, 'text/xml; charset=no-such-charset')).toBe('<rss>Zürich</rss>');
-    const prolog = Buffer.from('<?xml version="1.0" encoding="klingon-8"?><rss>Zürich</rss>', 'utf8');
+    const prolog = Buffer.from(
+      '<?xml version="1.0" encoding="klingon-8"?><rss>Zürich</rss>',
+      'utf8',
+    );
     expect(decodeText(prolog)).toContain('Zürich');
   });
 

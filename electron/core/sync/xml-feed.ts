@@ -1,0 +1,148 @@
+import Parser from 'rss-parser';
+import type { ParsedFeed, ParsedItem } from './parse-feed';
+import {
+  asArray,
+  authorName,
+  categoryNames,
+  cleanText,
+  firstDate,
+  nodeText,
+  resolveBase,
+  resolveHttpUrl,
+} from './feed-fields';
+
+type XmlNode = Record<string, unknown>;
+
+/** What rss-parser gives per item with our custom fields (all raw xml2js values). */
+interface RawItem {
+  title?: unknown;
+  link?: unknown;
+  guid?: unknown;
+  id?: unknown;
+  'rdf:about'?: unknown;
+  creator?: unknown;
+  author?: unknown;
+  'content:encoded'?: unknown;
+  content?: unknown;
+  summary?: unknown;
+  pubDate?: unknown;
+  date?: unknown;
+  published?: unknown;
+  updated?: unknown;
+  categories?: unknown;
+  rawCategories?: unknown;
+  subjects?: unknown;
+  rawGuid?: unknown;
+  attrs?: XmlNode;
+}
+
+interface RawFeed {
+  title?: unknown;
+  link?: unknown;
+  attrs?: XmlNode;
+  items: RawItem[];
+}
+
+const CUSTOM_FIELDS = {
+  // '$' is xml2js's attribute bag: it carries xml:base and rdf:about.
+  feed: [['$', 'attrs', { keepArray: true }]],
+  item: [
+    ['category', 'rawCategories', { keepArray: true }],
+    ['dc:subject', 'subjects', { keepArray: true }],
+    ['guid', 'rawGuid', { keepArray: true }],
+    ['rawPublished', 'published'],
+    ['rawUpdated', 'updated'],
+    ['$', 'attrs', { keepArray: true }],
+  ],
+} as unknown as Parser.CustomFields<RawFeed, RawItem>;
+
+interface ParserInternals {
+  parseItemAtom(entry: XmlNode): unknown;
+  buildAtomFeed(xml: XmlNode): unknown;
+}
+const base = Parser.prototype as unknown as ParserInternals;
+
+/**
+ * rss-parser throws on two Atom quirks that real feeds have: a `<link>` with
+ * no attributes (Atom 0.3 style) and an unparsable published/updated date
+ * (it calls toISOString on it). We hand it a tolerant copy of the node; the
+ * raw dates stay available to our own date reader.
+ */
+class TolerantParser extends Parser<RawFeed, RawItem> {
+  parseItemAtom(entry: XmlNode): unknown {
+    const safe: XmlNode = { ...entry, link: linksWithAttributes(entry.link) };
+    safe.rawPublished = entry.published;
+    safe.rawUpdated = entry.updated;
+    if (!validDate(entry.published)) delete safe.published;
+    if (!validDate(entry.updated)) delete safe.updated;
+    return base.parseItemAtom.call(this, safe);
+  }
+
+  buildAtomFeed(xml: XmlNode): unknown {
+    const feed = xml.feed as XmlNode;
+    return base.buildAtomFeed.call(this, {
+      ...xml,
+      feed: { ...feed, link: linksWithAttributes(feed.link) },
+    });
+  }
+}
+
+/** Atom 0.3-style `<link>https://…</link>` becomes `<link href="https://…"/>`. */
+function linksWithAttributes(links: unknown): unknown {
+  if (!Array.isArray(links)) return links;
+  const usable = links
+    .map((link) => (typeof link === 'string' ? { $: { href: link.trim() } } : link))
+    .filter((link) => link && typeof link === 'object' && '$' in link);
+  return usable.length ? usable : undefined;
+}
+
+function validDate(value: unknown): boolean {
+  const text = nodeText(value);
+  return text === undefined || text === '' || !Number.isNaN(Date.parse(text));
+}
+
+/** Runs rss-parser exactly once over the text: this is the sync's hot path. */
+export async function parseXmlFeed(
+  text: string,
+  feedUrl: string,
+  format: ParsedFeed['format'],
+): Promise<ParsedFeed> {
+  // A fresh parser each time: xml2js keeps state and listeners per instance.
+  const parser = new TolerantParser({ customFields: CUSTOM_FIELDS, defaultRSS: 2 });
+  const raw = (await parser.parseString(text)) as unknown as RawFeed;
+  const feedBase = resolveBase(raw.attrs?.['xml:base'], feedUrl);
+  return {
+    format,
+    title: cleanText(raw.title) || undefined,
+    link: resolveHttpUrl(raw.link, feedBase),
+    items: (raw.items ?? []).map((item) => normaliseItem(item, feedBase)),
+  };
+}
+
+function normaliseItem(item: RawItem, feedBase: string): ParsedItem {
+  const itemBase = resolveBase(item.attrs?.['xml:base'], feedBase);
+  const guid = cleanGuid(item.guid ?? item.id ?? item['rdf:about']);
+  return {
+    guid,
+    link: resolveHttpUrl(item.link, itemBase) ?? permalinkGuid(item),
+    title: cleanText(item.title) || '(untitled)',
+    author: authorName(item.creator ?? item.author),
+    publishedAt: firstDate(item.published, item.pubDate, item.date, item.updated),
+    html:
+      nodeText(item['content:encoded']) || nodeText(item.content) || nodeText(item.summary) || '',
+    categories: categoryNames([...asArray(item.rawCategories), ...asArray(item.subjects)]),
+  };
+}
+
+function cleanGuid(value: unknown): string | undefined {
+  return nodeText(value)?.trim() || undefined;
+}
+
+/** RSS 2.0: a guid is a permalink unless isPermaLink="false"; use it when there is no link. */
+function permalinkGuid(item: RawItem): string | undefined {
+  const node = asArray(item.rawGuid)[0];
+  if (node === undefined || item.link !== undefined) return undefined;
+  const attrs = typeof node === 'object' && node !== null ? (node as { $?: XmlNode }).$ : undefined;
+  if (nodeText(attrs?.isPermaLink)?.trim().toLowerCase() === 'false') return undefined;
+  return resolveHttpUrl(node, undefined);
+}
