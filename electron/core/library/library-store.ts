@@ -1,0 +1,198 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { diskError, isStudylineError, StudylineError } from '../errors';
+import { errorCode, nodeFs, unlinkIfPresent, type DurableFs } from './durable-fs';
+import { DurableJsonFile, isRecord } from './durable-json';
+import { readError } from './durable-messages';
+import { LIBRARY_SCHEMA_VERSION, type SourceFile, type SourceMeta } from './model';
+
+export interface StoreOptions {
+  /** Learner sentences about files restored from their last good copy, or skipped. */
+  onNotice?: (message: string) => void;
+  /** The file system underneath; tests swap it to play a full or read-only disk. */
+  fs?: DurableFs;
+}
+
+interface PendingSave {
+  file: SourceFile;
+  done: Promise<void>;
+}
+
+interface Slot {
+  adapter: DurableJsonFile<SourceFile>;
+  /** What is on disk, once read or written. */
+  loaded?: Promise<SourceFile | undefined>;
+  /** Being written now. */
+  inFlight?: SourceFile;
+  /** Waiting for the current burst to end; later saves replace it. */
+  pending?: PendingSave;
+  /** Settles when every write of this source so far has finished. */
+  writing: Promise<void>;
+}
+
+// Ids become file names: a fixed alphabet keeps them portable and out of other folders.
+const SOURCE_ID = /^[a-z0-9_-][a-z0-9._-]{0,119}$/;
+
+export function isSourceId(id: string): boolean {
+  return SOURCE_ID.test(id);
+}
+
+function assertSourceId(id: string): void {
+  if (!isSourceId(id)) {
+    throw new StudylineError('invalid-input', `"${id}" is not a valid source id.`, {
+      hint: 'Source ids use lower-case letters, digits, ".", "_" and "-".',
+    });
+  }
+}
+
+/** Learner words for a source, used in every message about its file. */
+export function sourceLabel(meta: Pick<SourceMeta, 'kind' | 'title' | 'url'>): string {
+  const name = meta.title?.trim() || meta.url;
+  return meta.kind === 'archive' ? `the course archive "${name}"` : `the feed "${name}"`;
+}
+
+// A structural check only: validating every item would make opening cost far more than JSON.parse.
+function looksLikeSourceFile(data: Record<string, unknown>): boolean {
+  return isRecord(data.source) && typeof data.source.id === 'string' && Array.isArray(data.items);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The library: one durable JSON file per source under `<dataDir>/library`. */
+export class LibraryStore {
+  private readonly slots = new Map<string, Slot>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly options: StoreOptions,
+  ) {}
+
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<LibraryStore> {
+    const dir = path.join(dataDir, 'library');
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw diskError(error, 'your library');
+    }
+    return new LibraryStore(dir, options);
+  }
+
+  async listSourceIds(): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const name of await this.fileNames()) {
+      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+      if (isSourceId(id)) ids.add(id);
+    }
+    for (const [id, slot] of this.slots) if (slot.pending || slot.inFlight) ids.add(id);
+    return [...ids].sort();
+  }
+
+  private async fileNames(): Promise<string[]> {
+    try {
+      return await readdir(this.dir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return [];
+      throw readError(error, 'your library');
+    }
+  }
+
+  /** The source's file as last saved, read from disk once and then kept in memory. */
+  get(sourceId: string): Promise<SourceFile | undefined> {
+    assertSourceId(sourceId);
+    const slot = this.slotFor(sourceId);
+    const latest = slot.pending?.file ?? slot.inFlight;
+    if (latest) return Promise.resolve(latest);
+    if (!slot.loaded) {
+      const loading = slot.adapter.read().then((file) => file ?? undefined);
+      // A failed read is not remembered: the next call reads again.
+      loading.catch(() => {
+        if (slot.loaded === loading) slot.loaded = undefined;
+      });
+      slot.loaded = loading;
+    }
+    return slot.loaded;
+  }
+
+  /** Every readable source. A damaged or too-new file is skipped with a notice, not fatal. */
+  async loadAll(): Promise<SourceFile[]> {
+    const ids = await this.listSourceIds();
+    const files = await Promise.all(ids.map((id) => this.get(id).catch((e) => this.skip(e))));
+    return files.filter((file): file is SourceFile => file !== undefined);
+  }
+
+  private skip(error: unknown): undefined {
+    if (!isStudylineError(error) || (error.code !== 'corrupt' && error.code !== 'newer-version')) {
+      throw error;
+    }
+    this.options.onNotice?.(error.fullMessage);
+    return undefined;
+  }
+
+  /**
+   * Saves one source; resolves once it is on disk. Saves of one source made while
+   * an earlier one is still pending or writing are coalesced into a single write.
+   */
+  save(file: SourceFile): Promise<void> {
+    assertSourceId(file.source.id);
+    const slot = this.slotFor(file.source.id);
+    slot.adapter.label = sourceLabel(file.source);
+    if (slot.pending) {
+      slot.pending.file = file;
+      return slot.pending.done;
+    }
+    const pending: PendingSave = { file, done: Promise.resolve() };
+    pending.done = slot.writing.then(nextTurn).then(() => this.writePending(slot, pending));
+    slot.pending = pending;
+    slot.writing = pending.done.catch(() => undefined);
+    return pending.done;
+  }
+
+  private async writePending(slot: Slot, pending: PendingSave): Promise<void> {
+    slot.pending = undefined;
+    slot.inFlight = pending.file;
+    try {
+      await slot.adapter.write(pending.file);
+      slot.loaded = Promise.resolve(pending.file);
+    } finally {
+      slot.inFlight = undefined;
+    }
+  }
+
+  /** Removes a source's file and its last good copy (the learner unfollowed it). */
+  async delete(sourceId: string): Promise<void> {
+    assertSourceId(sourceId);
+    const slot = this.slotFor(sourceId);
+    await slot.writing;
+    const file = path.join(this.dir, `${sourceId}.json`);
+    try {
+      // The main file goes last: a crash halfway must not leave a .bak that would bring it back.
+      for (const name of [`${file}.tmp`, `${file}.bak.tmp`, `${file}.bak`, file]) {
+        await unlinkIfPresent(this.options.fs ?? nodeFs, name);
+      }
+    } catch (error) {
+      throw diskError(error, slot.adapter.label);
+    }
+    this.slots.delete(sourceId);
+  }
+
+  /** Waits for every save made so far. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.slots.values()].map((slot) => slot.writing));
+  }
+
+  private slotFor(sourceId: string): Slot {
+    let slot = this.slots.get(sourceId);
+    if (!slot) {
+      const adapter = new DurableJsonFile<SourceFile>(path.join(this.dir, `${sourceId}.json`), {
+        label: `the feed "${sourceId}"`,
+        schemaVersion: LIBRARY_SCHEMA_VERSION,
+        isValid: looksLikeSourceFile,
+        onRestored: this.options.onNotice,
+        fs: this.options.fs,
+      });
+      slot = { adapter, writing: Promise.resolve() };
+      this.slots.set(sourceId, slot);
+    }
+    return slot;
+  }
+}
