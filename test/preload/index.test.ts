@@ -1,0 +1,74 @@
+import type { EventEmitter } from 'node:events';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../electron/shared/contract';
+import type { StudylineApi } from '../../electron/shared/contract';
+
+const bridge = vi.hoisted(() => ({ exposed: new Map<string, unknown>() }));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const ipcRenderer = Object.assign(new Emitter(), {
+    invoke: vi.fn(async (): Promise<unknown> => ({ ok: true, value: undefined })),
+  });
+  return {
+    ipcRenderer,
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => bridge.exposed.set(key, api),
+    },
+  };
+});
+
+let api: StudylineApi;
+let ipcRenderer: EventEmitter & { invoke: ReturnType<typeof vi.fn> };
+
+beforeAll(async () => {
+  await import('../../electron/preload/index');
+  ipcRenderer = (await import('electron')).ipcRenderer as unknown as typeof ipcRenderer;
+  api = bridge.exposed.get('studyline') as StudylineApi;
+});
+
+describe('window.studyline', () => {
+  it('exposes exactly the contract: one function per request, plus on()', () => {
+    expect([...bridge.exposed.keys()]).toEqual(['studyline']);
+    expect(Object.keys(api).sort()).toEqual([...REQUEST_CHANNELS, 'on'].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('sends a request on its channel with its arguments and resolves with the value', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: [{ id: 'e1' }] });
+    await expect(api['emails:list']('gentle-python')).resolves.toEqual([{ id: 'e1' }]);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('emails:list', 'gentle-python');
+  });
+
+  it("rejects with exactly main's learner sentence", async () => {
+    const message = 'The course archive could not be reached. Check your connection.';
+    ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { message, code: 'unreachable' },
+    });
+    const error = await api['sync:start']({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it('delivers pushed events as their payload only, until unsubscribed', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.on('library:changed', listener);
+    ipcRenderer.emit('library:changed', { sender: ipcRenderer }, { courseIds: ['c1'] });
+    expect(listener).toHaveBeenCalledWith({ courseIds: ['c1'] });
+    expect(listener.mock.calls[0]).toHaveLength(1);
+    unsubscribe();
+    ipcRenderer.emit('library:changed', { sender: ipcRenderer }, { courseIds: ['c2'] });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(ipcRenderer.listenerCount('library:changed')).toBe(0);
+  });
+
+  it('lets a page listen only to the contract events', () => {
+    for (const event of EVENT_CHANNELS) api.on(event, () => undefined)();
+    expect(() => api.on('sync:start' as never, () => undefined)).toThrow(
+      'Studyline has no event called',
+    );
+    expect(() => api.on('__proto__' as never, () => undefined)).toThrow();
+    expect(ipcRenderer.listenerCount('sync:start')).toBe(0);
+  });
+});
