@@ -151,6 +151,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return now + Number(trimmed) * 1000;
+  // All three HTTP-date forms start with a day name; Date.parse alone accepts "-5" as a year.
+  if (!/^[a-z]{3,9},?\s/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(date, now);

@@ -6,12 +6,12 @@ import {
   cancelledError,
   httpError,
   networkError,
-  parseRetryAfter,
   rateLimitedError,
   redirectError,
   timeoutError,
-  tooLargeError,
 } from './http-errors';
+import { discardBody, rateLimitOf, readCappedBody } from './http-response';
+import type { RateLimited } from './http-response';
 
 export interface FetchOptions {
   /** Deadline for the whole request, body included (a server dripping bytes must time out). */
@@ -57,7 +57,6 @@ const DEFAULTS = {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 type Settings = typeof DEFAULTS & FetchOptions;
-type RateLimited = { status: 'rate-limited'; httpStatus: number; retryAt?: number };
 
 /** One try: its own deadline, and the address currently being fetched (after redirects). */
 interface Attempt {
@@ -122,7 +121,7 @@ async function followRedirects(current: Attempt): Promise<Response> {
       ? response.headers.get('location')
       : null;
     if (location === null) return response;
-    discard(response);
+    discardBody(response);
     const next = redirectTarget(location, current.url);
     if (visited.has(next)) throw redirectError(start, true, current.settings.maxRedirects);
     if (hops >= current.settings.maxRedirects)
@@ -172,7 +171,7 @@ async function readResponse(
   const etag = headers.get('etag') ?? undefined;
   const lastModified = headers.get('last-modified') ?? undefined;
   if (status === 304) {
-    discard(response);
+    discardBody(response);
     const { settings } = current;
     return {
       status: 'not-modified',
@@ -181,65 +180,18 @@ async function readResponse(
       lastModified: lastModified ?? settings.lastModified,
     };
   }
-  const limited = rateLimit(response);
+  const limited = rateLimitOf(response);
   if (limited) {
-    discard(response);
+    discardBody(response);
     return limited;
   }
   if (status < 200 || status > 299) {
-    discard(response);
+    discardBody(response);
     throw httpError(current.url, status);
   }
-  rejectDeclaredLength(response, current);
-  const body = await readCapped(response, current);
+  const body = await readCappedBody(response, current.url, current.settings.maxBytes);
   const contentType = headers.get('content-type') ?? undefined;
   return { status: 'ok', url: current.url, body, contentType, etag, lastModified };
-}
-
-function rateLimit(response: Response): RateLimited | undefined {
-  const { status, headers } = response;
-  if (status !== 429 && status !== 503) return undefined;
-  let retryAt = parseRetryAfter(headers.get('retry-after'));
-  // Reddit says when its window resets (seconds) instead of sending Retry-After.
-  const reset = headers.get('x-ratelimit-reset');
-  if (retryAt === undefined && status === 429 && reset !== null) retryAt = parseRetryAfter(reset);
-  // A 503 without Retry-After is an outage, not a request to slow down.
-  if (status === 503 && retryAt === undefined) return undefined;
-  return { status: 'rate-limited', httpStatus: status, retryAt };
-}
-
-function rejectDeclaredLength(response: Response, current: Attempt): void {
-  // Content-Length counts encoded bytes; only an identity body can be judged up front.
-  const encoding = response.headers.get('content-encoding');
-  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return;
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > current.settings.maxBytes) {
-    discard(response);
-    throw tooLargeError(current.url, current.settings.maxBytes);
-  }
-}
-
-async function readCapped(response: Response, current: Attempt): Promise<Buffer> {
-  if (response.body === null) return Buffer.alloc(0);
-  const { maxBytes } = current.settings;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, size);
-    size += value.byteLength;
-    if (size > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      throw tooLargeError(current.url, maxBytes);
-    }
-    chunks.push(value);
-  }
-}
-
-/** Frees the connection of a response whose body we do not want. */
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
 }
 
 async function pause(ms: number, signal: AbortSignal | undefined, url: string): Promise<void> {

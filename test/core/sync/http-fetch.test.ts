@@ -149,6 +149,24 @@ describe('fetchResource: HTTP errors', () => {
     expect(Math.abs((error.retryAt ?? 0) - when.getTime())).toBeLessThan(1000);
   });
 
+  it("uses Reddit's x-ratelimit-reset when a 429 has no Retry-After", async () => {
+    server.route(
+      '/r/learnpython/.rss',
+      serveBody('', { status: 429, headers: { 'x-ratelimit-reset': '600' } }),
+    );
+    const before = Date.now();
+    const error = await failure(server.url('/r/learnpython/.rss'));
+    expect(error.code).toBe('rate-limited');
+    expect(error.retryAt).toBeGreaterThanOrEqual(before + 600_000);
+  });
+
+  it('treats a 503 without Retry-After as a server in trouble', async () => {
+    server.route('/feed/', serveBody('down', { status: 503 }));
+    const error = await failure(server.url('/feed/'));
+    expect(error.code).toBe('http');
+    expect(error.message).toMatch(/is having trouble/);
+  });
+
   it('does not retry forever when the server keeps asking to wait', async () => {
     server.route('/feed/', serveBody('again', { status: 429, headers: { 'retry-after': '0' } }));
     const error = await failure(server.url('/feed/'));
