@@ -1,0 +1,152 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StudylineError } from '../../../electron/core/errors';
+import { nodeFs, type DurableFs } from '../../../electron/core/library/durable-fs';
+import { DEFAULT_SETTINGS } from '../../../electron/core/library/model';
+import { ProgressStore } from '../../../electron/core/library/progress-store';
+import { countingFs, diskFillingFs, tempDir } from './helpers';
+
+async function rejection(promise: Promise<unknown>): Promise<StudylineError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StudylineError);
+  return error as StudylineError;
+}
+
+/** A disk that can be made to fill up and then freed again. */
+function switchableFs(): DurableFs & { full: boolean } {
+  const full = diskFillingFs('ENOSPC');
+  const fs = {
+    ...nodeFs,
+    full: false,
+    open: (file: string, flags: string) => (fs.full ? full : nodeFs).open(file, flags),
+  };
+  return fs;
+}
+
+const progressFile = (dataDir: string) => path.join(dataDir, 'progress.json');
+
+describe('ProgressStore', () => {
+  it('starts empty with default settings and keeps every acknowledged change', async () => {
+    const dataDir = await tempDir();
+    const store = await ProgressStore.open(dataDir);
+    expect(store.data).toMatchObject({
+      courses: [],
+      emails: {},
+      notices: [],
+      settings: DEFAULT_SETTINGS,
+    });
+
+    const result = await store.update((draft) => {
+      draft.emails['e1'] = { doneAt: '2026-11-28T10:00:00.000Z' };
+      return 'marked';
+    });
+    expect(result).toBe('marked');
+    expect(store.data.emails['e1']?.doneAt).toBe('2026-11-28T10:00:00.000Z');
+
+    const again = await ProgressStore.open(dataDir);
+    expect(again.data.emails['e1']?.doneAt).toBe('2026-11-28T10:00:00.000Z');
+  });
+
+  it('writes updates made in the same turn once, and each caller gets its own result', async () => {
+    const dataDir = await tempDir();
+    const fs = countingFs();
+    const store = await ProgressStore.open(dataDir, { fs });
+    const results = await Promise.all(
+      ['e1', 'e2', 'e3'].map((id) =>
+        store.update((draft) => {
+          draft.emails[id] = { starred: true };
+          return Object.keys(draft.emails).length;
+        }),
+      ),
+    );
+    expect(results).toEqual([1, 2, 3]);
+    expect(fs.writes()).toBe(1);
+    const onDisk = JSON.parse(await readFile(progressFile(dataDir), 'utf8'));
+    expect(Object.keys(onDisk.emails)).toEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('drops an update that throws, without touching the others', async () => {
+    const store = await ProgressStore.open(await tempDir());
+    const good = store.update((draft) => void (draft.emails['e1'] = { note: 'kept' }));
+    const bad = store.update((draft) => {
+      draft.emails['e2'] = { note: 'half-done' };
+      throw new Error('no such email');
+    });
+    await expect(bad).rejects.toThrow('no such email');
+    await good;
+    expect(Object.keys(store.data.emails)).toEqual(['e1']);
+  });
+
+  it('keeps the saved state when the disk is full, and writes again once it has room', async () => {
+    const dataDir = await tempDir();
+    const fs = switchableFs();
+    const store = await ProgressStore.open(dataDir, { fs });
+    await store.update((draft) => void (draft.emails['e1'] = { note: 'saved' }));
+    const saved = await readFile(progressFile(dataDir), 'utf8');
+
+    fs.full = true;
+    const error = await rejection(
+      store.update((draft) => void (draft.emails['e2'] = { note: 'lost' })),
+    );
+    expect(error.fullMessage).toBe(
+      'The disk is full, so your progress could not be saved. ' +
+        'Free some space and try again; what was saved before is unchanged.',
+    );
+    expect(Object.keys(store.data.emails)).toEqual(['e1']);
+    expect(await readFile(progressFile(dataDir), 'utf8')).toBe(saved);
+
+    fs.full = false;
+    await store.update((draft) => void (draft.emails['e3'] = { note: 'later' }));
+    const reopened = await ProgressStore.open(dataDir);
+    expect(Object.keys(reopened.data.emails)).toEqual(['e1', 'e3']);
+  });
+
+  it('restores a damaged progress file from its last good copy and says so', async () => {
+    const dataDir = await tempDir();
+    const store = await ProgressStore.open(dataDir);
+    await store.update((draft) => void (draft.emails['e1'] = { note: 'first' }));
+    await store.update((draft) => void (draft.emails['e2'] = { note: 'second' }));
+    await writeFile(progressFile(dataDir), '');
+
+    const notices: string[] = [];
+    const reopened = await ProgressStore.open(dataDir, { onNotice: (m) => notices.push(m) });
+    expect(Object.keys(reopened.data.emails)).toEqual(['e1']);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^The file holding your progress was damaged; Studyline restored the last good copy from \d{1,2} \w{3} \d{4} \d\d:\d\d\.$/,
+    );
+  });
+
+  it('refuses a damaged progress file with no good copy instead of starting over silently', async () => {
+    const dataDir = await tempDir();
+    await writeFile(progressFile(dataDir), '{"schemaVersion":1,"courses":[{"id":"py');
+    const error = await rejection(ProgressStore.open(dataDir));
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toBe(
+      'The file holding your progress is damaged and there is no good copy to restore it from.',
+    );
+  });
+
+  it('refuses progress written by a newer Studyline and leaves it untouched', async () => {
+    const dataDir = await tempDir();
+    const newer = '{"schemaVersion":2,"courses":[],"emails":{},"plans":{}}';
+    await writeFile(progressFile(dataDir), newer);
+    expect((await rejection(ProgressStore.open(dataDir))).code).toBe('newer-version');
+    expect(await readFile(progressFile(dataDir), 'utf8')).toBe(newer);
+  });
+
+  it('fills settings missing from an older or hand-edited file with defaults', async () => {
+    const dataDir = await tempDir();
+    await writeFile(
+      progressFile(dataDir),
+      '{"schemaVersion":1,"courses":[],"emails":{},"settings":{"theme":"dark"}}',
+    );
+    const store = await ProgressStore.open(dataDir);
+    expect(store.data.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(store.data.notices).toEqual([]);
+  });
+});
