@@ -111,5 +111,6 @@ export function resetFakeElectron(): void {
   handlers.clear();
   protocolHandlers.clear();
   app.removeAllListeners();
+  electron.powerMonitor.removeAllListeners();
   vi.clearAllMocks();
 }
