@@ -160,6 +160,8 @@ export interface SourceSyncResult {
   kind: SourceKind;
   status: SourceSyncStatus;
   error?: string;
+  /** Machine-readable kind of failure (StudylineError code). */
+  errorCode?: string;
   newItems: number;
   updatedItems: number;
   pages: number;

@@ -1,0 +1,63 @@
+import type { LibraryStore } from '../library/library-store';
+import type { SourceMeta } from '../library/model';
+import type { SourceSyncResult, SyncProgress, SyncReport } from '../../shared/types';
+import { createLimiter } from './concurrency';
+import { syncSource } from './sync-source';
+
+export interface SyncEngineOptions {
+  library: LibraryStore;
+  assetsDir: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** How many feeds are fetched at the same time. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  now?: () => Date;
+}
+
+const OFFLINE_CODES = new Set(['dns', 'unreachable', 'timeout']);
+
+/**
+ * Syncs several feeds, a few at a time. Each feed is saved on its own as soon
+ * as it is done, so one feed that is down, slow or hostile affects only itself.
+ */
+export async function syncSources(sources: SourceMeta[], options: SyncEngineOptions): Promise<SyncReport> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const limit = createLimiter(options.concurrency ?? 4);
+  const results = await Promise.all(
+    sources.map((meta) => limit(() => syncOne(meta, options, now))),
+  );
+  await options.library.flush();
+  const failures = results.filter((r) => r.status === 'error');
+  const reached = results.filter((r) => r.status !== 'error' && r.status !== 'skipped' && r.status !== 'cancelled');
+  return {
+    startedAt,
+    finishedAt: now().toISOString(),
+    results,
+    ok: results.every((r) => r.status === 'ok' || r.status === 'not-modified'),
+    offline: failures.length > 0 && reached.length === 0 && failures.every((r) => OFFLINE_CODES.has(r.errorCode ?? '')),
+    cancelled: options.signal?.aborted ?? false,
+  };
+}
+
+async function syncOne(meta: SourceMeta, options: SyncEngineOptions, now: () => Date): Promise<SourceSyncResult> {
+  if (options.signal?.aborted) {
+    return { sourceId: meta.id, url: meta.url, kind: meta.kind, status: 'cancelled', newItems: 0, updatedItems: 0, pages: 0, itemCount: 0 };
+  }
+  const existing = await options.library.get(meta.id);
+  const { file, result } = await syncSource(meta, existing, {
+    fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal },
+    assetsDir: options.assetsDir,
+    now,
+    onProgress: options.onProgress ?? (() => {}),
+  });
+  try {
+    await options.library.save(file);
+  } catch (error) {
+    // Disk full or read-only: the feed was fetched but could not be kept.
+    return { ...result, status: 'error', error: (error as Error).message, errorCode: 'disk' };
+  }
+  return result;
+}

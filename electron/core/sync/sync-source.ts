@@ -1,0 +1,237 @@
+import { describeError, isStudylineError, StudylineError } from '../errors';
+import type { SourceFile, SourceMeta } from '../library/model';
+import { LIBRARY_SCHEMA_VERSION } from '../library/model';
+import type { SourceSyncResult, SyncProgress } from '../../shared/types';
+import { decodeText } from './decode-body';
+import { fetchResource, type FetchOptions } from './http-fetch';
+import { ItemMerger } from './item-merge';
+import { parseFeed, type ParsedFeed } from './parse-feed';
+import { pagedUrl } from './source-id';
+import { cacheItemImages } from './sync-images';
+
+export interface SourceSyncContext {
+  fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'signal' | 'userAgent'>;
+  assetsDir: string;
+  now: () => Date;
+  onProgress: (progress: SyncProgress) => void;
+  /** A hostile or broken server that pages forever stops here. */
+  maxPages?: number;
+  /** Group feeds keep only their most recent posts. */
+  maxGroupItems?: number;
+}
+
+export interface SourceSyncOutcome {
+  file: SourceFile;
+  result: SourceSyncResult;
+}
+
+const DEFAULT_MAX_PAGES = 500;
+const DEFAULT_MAX_GROUP_ITEMS = 300;
+
+/**
+ * Syncs one feed into its library file. Never throws for a feed problem: the
+ * failure is recorded on the source (learner-readable) and the items already
+ * saved are kept.
+ */
+export async function syncSource(
+  meta: SourceMeta,
+  existing: SourceFile | undefined,
+  ctx: SourceSyncContext,
+): Promise<SourceSyncOutcome> {
+  const nowIso = ctx.now().toISOString();
+  const source: SourceMeta = { ...meta, ...pick(existing?.source), url: meta.url, kind: meta.kind };
+  const merger = new ItemMerger(source, existing?.items ?? [], nowIso);
+  const progress = progressReporter(source, merger, ctx.onProgress);
+  const walk = { pages: 0, reachedEnd: false };
+
+  const waitUntil = source.retryAfter ? Date.parse(source.retryAfter) : 0;
+  if (waitUntil > ctx.now().getTime()) {
+    const message = `${label(source)} asked us to wait until ${new Date(waitUntil).toLocaleString()}; skipped for now.`;
+    progress('skipped', { message });
+    return finish(source, merger, existing, 'skipped', walk.pages, message);
+  }
+  progress('start');
+  try {
+    // Until the whole history is in, a 304 on page 1 must not stop the walk.
+    const conditional = source.kind === 'group' || source.fullHistory;
+    const first = await fetchResource(source.url, {
+      ...ctx.fetch,
+      etag: conditional ? source.etag : undefined,
+      lastModified: conditional ? source.lastModified : undefined,
+    });
+    if (first.status === 'not-modified') {
+      Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
+      progress('not-modified');
+      return finish(source, merger, existing, 'not-modified', 0, undefined, ctx);
+    }
+    const feed = await parseFeed(decodeText(first.body, first.contentType), first.url);
+    Object.assign(source, { etag: first.etag, lastModified: first.lastModified });
+    applyFeedInfo(source, feed);
+    walk.pages = 1;
+    const added = merger.mergePage(feed.items);
+    progress('page', { page: 1 });
+    if (source.kind === 'archive') {
+      await walkOlderPages(source, merger, feed, added, walk, ctx, progress);
+      if (walk.reachedEnd) source.fullHistory = true;
+    }
+    await cacheItemImages(source, merger, ctx);
+    Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
+    progress('done');
+    return finish(source, merger, existing, 'ok', walk.pages, undefined, ctx);
+  } catch (error) {
+    return failed(source, merger, existing, walk.pages, error, progress, ctx);
+  }
+}
+
+type Report = (phase: SyncProgress['phase'], extra?: Partial<SyncProgress>) => void;
+
+/**
+ * WordPress serves 10 posts a page: the first sync walks `?paged=2,3,…` until
+ * a 404 or an empty page (the whole history); later syncs go on only while
+ * pages bring new posts. A server that ignores `paged` repeats page 1: stop.
+ */
+async function walkOlderPages(
+  source: SourceMeta,
+  merger: ItemMerger,
+  firstFeed: ParsedFeed,
+  firstAdded: number,
+  walk: { pages: number; reachedEnd: boolean },
+  ctx: SourceSyncContext,
+  progress: Report,
+): Promise<void> {
+  const wholeHistory = !source.fullHistory;
+  let previousKeys = merger.keysOf(firstFeed.items).join('\n');
+  let added = firstAdded;
+  if (firstFeed.items.length === 0) {
+    walk.reachedEnd = true;
+    return;
+  }
+  for (let page = 2; page <= (ctx.maxPages ?? DEFAULT_MAX_PAGES); page++) {
+    if (!wholeHistory && added === 0) return;
+    const feed = await fetchPage(source, page, ctx);
+    if (!feed || feed.items.length === 0) {
+      walk.reachedEnd = true;
+      return;
+    }
+    const keys = merger.keysOf(feed.items).join('\n');
+    if (keys === previousKeys) {
+      walk.reachedEnd = true;
+      return;
+    }
+    previousKeys = keys;
+    added = merger.mergePage(feed.items);
+    walk.pages = page;
+    progress('page', { page });
+  }
+}
+
+/** One older page; undefined when the server says there is no such page (404/410). */
+async function fetchPage(source: SourceMeta, page: number, ctx: SourceSyncContext) {
+  try {
+    const response = await fetchResource(pagedUrl(source.url, page), ctx.fetch);
+    if (response.status !== 'ok') return undefined;
+    return await parseFeed(decodeText(response.body, response.contentType), response.url);
+  } catch (error) {
+    if (isStudylineError(error) && (error.httpStatus === 404 || error.httpStatus === 410)) {
+      return undefined;
+    }
+    if (isStudylineError(error) && error.code === 'empty') return undefined;
+    throw new StudylineError(
+      isStudylineError(error) ? error.code : 'http',
+      `Page ${page} of ${label(source)} could not be read: ${describeError(error)}`,
+      {
+        hint: 'The emails fetched so far are saved; the next sync goes on from there.',
+        cause: error,
+        retryAt: isStudylineError(error) ? error.retryAt : undefined,
+      },
+    );
+  }
+}
+
+function failed(
+  source: SourceMeta,
+  merger: ItemMerger,
+  existing: SourceFile | undefined,
+  pages: number,
+  error: unknown,
+  progress: Report,
+  ctx: SourceSyncContext,
+): SourceSyncOutcome {
+  const cancelled = isStudylineError(error) && error.code === 'cancelled';
+  const message = cancelled ? 'Sync cancelled.' : describeError(error);
+  if (!cancelled) {
+    source.lastError = message;
+    if (isStudylineError(error) && error.retryAt) {
+      source.retryAfter = new Date(error.retryAt).toISOString();
+    }
+  }
+  progress('error', { message });
+  // Items fetched before the failure (earlier pages) are kept.
+  const outcome = finish(source, merger, existing, cancelled ? 'cancelled' : 'error', pages, message, ctx);
+  outcome.result.errorCode = isStudylineError(error) ? error.code : 'unknown';
+  return outcome;
+}
+
+function finish(
+  source: SourceMeta,
+  merger: ItemMerger,
+  existing: SourceFile | undefined,
+  status: SourceSyncResult['status'],
+  pages: number,
+  error?: string,
+  ctx?: SourceSyncContext,
+): SourceSyncOutcome {
+  if (ctx) source.lastSyncAt = ctx.now().toISOString();
+  let items = merger.items();
+  if (source.kind === 'group') items = newestFirst(items).slice(0, ctx?.maxGroupItems ?? DEFAULT_MAX_GROUP_ITEMS);
+  const file: SourceFile = existing && merger.changedKeys.size === 0
+    ? { ...existing, schemaVersion: LIBRARY_SCHEMA_VERSION, source }
+    : { schemaVersion: LIBRARY_SCHEMA_VERSION, source, items };
+  return {
+    file,
+    result: {
+      sourceId: source.id,
+      url: source.url,
+      kind: source.kind,
+      status,
+      error,
+      newItems: merger.newCount,
+      updatedItems: merger.updatedCount,
+      pages,
+      itemCount: file.items.length,
+    },
+  };
+}
+
+function newestFirst<T extends { sentAt?: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
+}
+
+function applyFeedInfo(source: SourceMeta, feed: ParsedFeed): void {
+  if (feed.title) source.title = feed.title;
+  if (feed.link) source.siteUrl = feed.link;
+}
+
+function progressReporter(source: SourceMeta, merger: ItemMerger, onProgress: (p: SyncProgress) => void): Report {
+  return (phase, extra = {}) =>
+    onProgress({
+      sourceId: source.id,
+      url: source.url,
+      kind: source.kind,
+      phase,
+      newItems: merger.newCount,
+      totalItems: merger.size,
+      ...extra,
+    });
+}
+
+/** What a previous sync learned about the source (validators, title, history walked). */
+function pick(previous: SourceMeta | undefined): Partial<SourceMeta> {
+  if (!previous) return {};
+  const { etag, lastModified, title, siteUrl, fullHistory, lastSyncAt, lastSuccessAt, lastError, retryAfter } = previous;
+  return { etag, lastModified, title, siteUrl, fullHistory, lastSyncAt, lastSuccessAt, lastError, retryAfter };
+}
+
+export function label(source: Pick<SourceMeta, 'title' | 'url'>): string {
+  return source.title ? `the feed "${source.title}"` : source.url;
+}
