@@ -6,6 +6,7 @@ import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
 /** Every source whose last sync failed: what it is, why, and a Retry. */
 export function SourceErrors() {
   const sources = useLibraryStore((s) => s.sources);
+  const courses = useLibraryStore((s) => s.courses);
   const running = useSyncStore((s) => s.running);
   const offline = useSyncStore((s) => s.lastReport?.offline ?? false);
   const { retrySource } = useSyncActions();
@@ -23,7 +24,7 @@ export function SourceErrors() {
           <li key={source.id} className="source-error">
             <div className="source-error-text">
               <p className="source-error-name">
-                <span className="source-error-kind">{sourceLabel(source.kind)}:</span> {sourceName(source)}
+                <span className="source-error-kind">{sourceLabel(source.kind)}:</span> {sourceName(source, courses)}
               </p>
               <p className="source-error-reason">{source.error ?? 'The last sync failed.'}</p>
               {source.lastSuccessAt && (
@@ -35,7 +36,7 @@ export function SourceErrors() {
               className="button"
               disabled={running}
               onClick={() => void retrySource(source.id)}
-              aria-label={`Retry ${sourceName(source)}`}
+              aria-label={`Retry ${sourceName(source, courses)}`}
             >
               Retry
             </button>

@@ -1,6 +1,6 @@
 import type { SyncProgress } from '../../electron/shared/types';
-import { shortUrl } from '../lib/links';
-import { progressText, sourceLabel } from '../lib/sync-text';
+import { progressText, sourceLabel, sourceName } from '../lib/sync-text';
+import { useLibraryStore } from '../stores/useLibraryStore';
 
 interface SyncProgressListProps {
   progress: SyncProgress[];
@@ -8,6 +8,7 @@ interface SyncProgressListProps {
 
 /** Each source of the running sync with its pages and items as they arrive. */
 export function SyncProgressList({ progress }: SyncProgressListProps) {
+  const courses = useLibraryStore((s) => s.courses);
   if (progress.length === 0) {
     return <p className="sync-progress-empty">Contacting the course’s sources…</p>;
   }
@@ -16,7 +17,9 @@ export function SyncProgressList({ progress }: SyncProgressListProps) {
       {progress.map((p) => (
         <li key={p.sourceId} className={`sync-progress-item phase-${p.phase}`}>
           <span className="sync-progress-kind">{sourceLabel(p.kind)}</span>
-          <span className="sync-progress-url">{shortUrl(p.url)}</span>
+          <span className="sync-progress-url" title={p.url}>
+            {sourceName({ id: p.sourceId, kind: p.kind, url: p.url }, courses)}
+          </span>
           <span className="sync-progress-state">{progressText(p)}</span>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import type { SourceKind, SyncProgress, SyncReport } from '../../electron/shared/types';
+import type { CourseView, SourceKind, SyncProgress, SyncReport } from '../../electron/shared/types';
 import { shortUrl } from './links';
 
 function things(kind: SourceKind, count: number): string {
@@ -50,6 +50,24 @@ export function reportSummary(report: SyncReport): string {
   return `Synced with problems: ${fresh}; ${failed} source${failed === 1 ? '' : 's'} could not be reached.`;
 }
 
-export function sourceName(source: { title?: string; url: string }): string {
+interface NamedSource {
+  id: string;
+  kind: SourceKind;
+  title?: string;
+  url: string;
+}
+
+/**
+ * What the learner calls a source: the study group's or the course's name.
+ * A feed that never answered has no title of its own yet.
+ */
+export function sourceName(source: NamedSource, courses: CourseView[] = []): string {
+  if (source.kind === 'group') {
+    const group = courses.flatMap((c) => c.groups).find((g) => g.sourceId === source.id);
+    if (group) return group.name;
+  } else {
+    const course = courses.find((c) => c.archiveSourceId === source.id);
+    if (course) return course.title;
+  }
   return source.title?.trim() || shortUrl(source.url);
 }

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFeedServer } from '../helpers/feed-server';
+import type { FeedServer } from '../helpers/feed-server';
+import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
+import { coursePost, serveCourse } from './course-fixtures';
+import type { CourseFeeds } from './course-fixtures';
+import { launchBrowser, openApp } from './harness';
+import type { AppSession } from './harness';
+
+let feeds: FeedServer;
+let course: CourseFeeds;
+let browser: Browser;
+let app: AppSession;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'studyline-e2e-errors-'));
+  feeds = await startFeedServer();
+  const posts = Array.from({ length: 4 }, (_, i) => coursePost(i + 1, feeds.origin));
+  course = serveCourse(feeds, posts, groupFeed(feeds.origin, new Date()));
+  course.setGroupFailing(true);
+  browser = await launchBrowser();
+  app = await openApp(browser, {
+    catalogPath: await writeLoopbackCatalog(dir, feeds.origin),
+    prepare: async (core) => {
+      const followed = await core.follow({ sequenceId: 'seq21oct13' });
+      await core.sync({ courseId: followed.id });
+    },
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await feeds?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('sync problems', () => {
+  test('a failing study group feed shows its error in words, and Retry fixes it', async () => {
+    const { page, core } = app;
+    const failing = (await core.sources()).find((s) => s.status === 'error');
+    expect(failing?.error).toBeTruthy();
+    const banner = page.getByRole('region', { name: 'One source could not be synced' });
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    expect(await banner.innerText()).toContain('Python help forum');
+    expect(await banner.innerText()).toContain(failing!.error!);
+    expect(await page.getByRole('option').count()).toBe(4);
+
+    course.setGroupFailing(false);
+    await banner.getByRole('button', { name: 'Retry Python help forum' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    const group = page.getByRole('region', { name: 'Python help forum' });
+    await expect.poll(() => group.innerText()).toContain('How do I fix question 1?');
+    expect(await group.innerText()).toMatch(/Active · 3 posts this week/);
+  });
+
+  test('offline, the library says it shows the saved copy and keeps the emails readable', async () => {
+    const { page } = app;
+    await feeds.close();
+    await page.locator('#email-list').focus();
+    await page.keyboard.press('r');
+    const offline = page.getByText(/Offline — showing your saved copy from/);
+    await expect.poll(() => offline.isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('option').nth(1).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Lesson 2: loops and lists, part 2');
+  });
+});

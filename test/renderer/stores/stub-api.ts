@@ -1,0 +1,57 @@
+import type { Events, StudylineApi } from '../../../electron/shared/contract';
+import type { EmailSummary, LibraryStatus } from '../../../electron/shared/types';
+
+type Listener = (payload: unknown) => void;
+
+export interface StubApi {
+  api: StudylineApi;
+  calls: { channel: string; args: unknown[] }[];
+  emit<E extends keyof Events>(event: E, payload: Events[E]): void;
+}
+
+export function emailSummary(n: number, opened = false): EmailSummary {
+  return {
+    id: `e${n}`,
+    courseId: 'c1',
+    order: n,
+    title: `Email ${n}`,
+    sentAt: `2013-10-${String(20 + n).padStart(2, '0')}T00:00:00.000Z`,
+    opened,
+    done: false,
+    starred: false,
+  };
+}
+
+export const EMPTY_STATUS: LibraryStatus = { dataDir: '/tmp/x', courses: [], sources: [], notices: [] };
+
+/**
+ * A stand-in for preload's bridge, for store unit tests only (the browser
+ * tests bind the real core). Unlisted channels answer with `undefined`.
+ */
+export function installStubApi(answers: Partial<Record<string, (...args: unknown[]) => unknown>>): StubApi {
+  const calls: StubApi['calls'] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  const api = new Proxy({} as Record<string, unknown>, {
+    get(_target, channel: string) {
+      if (channel === 'on') {
+        return (event: string, listener: Listener) => {
+          const set = listeners.get(event) ?? new Set<Listener>();
+          set.add(listener);
+          listeners.set(event, set);
+          return () => set.delete(listener);
+        };
+      }
+      return async (...args: unknown[]) => {
+        calls.push({ channel, args });
+        const answer = answers[channel] ?? (channel === 'status:get' ? () => EMPTY_STATUS : () => undefined);
+        return answer(...args);
+      };
+    },
+  }) as unknown as StudylineApi;
+  (globalThis as { studyline?: StudylineApi }).studyline = api;
+  return {
+    api,
+    calls,
+    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+  };
+}
