@@ -32,9 +32,9 @@ describe('discoverFeedLinks', () => {
     const html = `
       <link rel="alternate" type="application/feed+json" href="/feed.json">
       <link rel="alternate" type="application/json" href="/wp-json/wp/v2/posts">
-      <LINK REL="Alternate" TYPE="application/atom+xml" HREF="/atom">
+      <LINK REL="Alternate" TITLE="News > Python" TYPE="application/atom+xml" HREF="/atom">
       <link type="application/rss+xml; charset=UTF-8" rel="alternate feed" href='/rss'>
-      <link rel="alternate" title="News > Python" type="application/rss+xml" href="https://x.org/rss">`;
+      <link rel="alternate" type="application/rss+xml" href="https://x.org/rss">`;
     expect(discoverFeedLinks(html, 'https://x.org/')).toEqual([
       'https://x.org/atom',
       'https://x.org/rss',
