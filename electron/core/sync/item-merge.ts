@@ -13,6 +13,8 @@ export class ItemMerger {
   private readonly byKey = new Map<string, StoredItem>();
   /** Keys first seen during this sync (to know which items need their images). */
   readonly changedKeys = new Set<string>();
+  /** Keys met in this sync: a guid repeated later (even on an older page) must not replace the newest entry. */
+  private readonly seen = new Set<string>();
   newCount = 0;
   updatedCount = 0;
 
@@ -27,12 +29,11 @@ export class ItemMerger {
   /** Adds one page of entries; returns how many were new. */
   mergePage(items: readonly ParsedItem[]): number {
     let added = 0;
-    const seenOnPage = new Set<string>();
     for (const parsed of items) {
       const key = itemKey(parsed);
-      // A feed repeating a guid on one page: the first (newest) entry wins.
-      if (seenOnPage.has(key)) continue;
-      seenOnPage.add(key);
+      // A feed repeating a guid, on one page or across pages: the first (newest) entry wins.
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
       const hash = contentHash(parsed);
       const previous = this.byKey.get(key);
       if (previous && previous.contentHash === hash) continue;
@@ -68,19 +69,22 @@ export class ItemMerger {
     // Archive posts open with "SeqX: Sent 11 October 2013.": the real send date,
     // which the blog's own pubDate often is not (posts were archived later).
     const sentOn = this.source.kind === 'archive' ? extractSendDate(html) : undefined;
+    const firstSeenAt = previous?.firstSeenAt ?? this.nowIso;
     return {
       id: itemId(this.source.id, key),
       key,
       title: parsed.title,
       link: parsed.link,
       author: parsed.author,
-      sentAt: sentOn ? `${sentOn}T00:00:00.000Z` : parsed.publishedAt,
+      // A missing or impossible date: keep the one we had, else when we first saw it,
+      // so the entry sorts and shows where the learner met it, not before everything.
+      sentAt: sentOn ? `${sentOn}T00:00:00.000Z` : (parsed.publishedAt ?? previous?.sentAt ?? firstSeenAt),
       publishedAt: parsed.publishedAt,
       html,
       categories: parsed.categories,
       images: previous?.images ?? [],
       contentHash: hash,
-      firstSeenAt: previous?.firstSeenAt ?? this.nowIso,
+      firstSeenAt,
       updatedAt: this.nowIso,
     };
   }
