@@ -89,9 +89,12 @@ export function denyAllPermissions(target: Session): void {
  */
 export function blockPageNetwork(target: Session, devServerOrigin?: string): void {
   const filter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
+  // Vite's hot reload talks to the dev server over a WebSocket on the same host and port.
+  const allowed = devServerOrigin
+    ? [`${devServerOrigin}/`, `${devServerOrigin.replace(/^http/, 'ws')}/`]
+    : [];
   target.webRequest.onBeforeRequest(filter, (details, callback) => {
-    const allowed = devServerOrigin !== undefined && details.url.startsWith(`${devServerOrigin}/`);
-    callback({ cancel: !allowed });
+    callback({ cancel: !allowed.some((prefix) => details.url.startsWith(prefix)) });
   });
 }
 

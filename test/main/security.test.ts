@@ -67,7 +67,9 @@ describe('guardWebContents', () => {
 
   it('denies every new window and sends web links to the browser', () => {
     const contents = guarded();
-    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({
+      action: 'deny',
+    });
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.org/');
@@ -75,9 +77,13 @@ describe('guardWebContents', () => {
 
   it('blocks navigation away from our pages', () => {
     const contents = guarded();
-    expect(fireEvent(contents, 'will-navigate', 'https://evil.example/').defaultPrevented).toBe(true);
+    expect(fireEvent(contents, 'will-navigate', 'https://evil.example/').defaultPrevented).toBe(
+      true,
+    );
     expect(fireEvent(contents, 'will-navigate', 'file:///etc/passwd').defaultPrevented).toBe(true);
-    expect(fireEvent(contents, 'will-navigate', 'studyline://elsewhere/x').defaultPrevented).toBe(true);
+    expect(fireEvent(contents, 'will-navigate', 'studyline://elsewhere/x').defaultPrevented).toBe(
+      true,
+    );
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://evil.example/');
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
@@ -90,7 +96,9 @@ describe('guardWebContents', () => {
 
   it('blocks redirects and webviews', () => {
     const contents = guarded();
-    expect(fireEvent(contents, 'will-redirect', 'https://evil.example/').defaultPrevented).toBe(true);
+    expect(fireEvent(contents, 'will-redirect', 'https://evil.example/').defaultPrevented).toBe(
+      true,
+    );
     expect(fireEvent(contents, 'will-attach-webview', {}, {}).defaultPrevented).toBe(true);
   });
 });
@@ -100,8 +108,12 @@ describe('installSecurity', () => {
     installSecurity(isAppUrl);
     const contents = new FakeWebContents();
     electron.app.emit('web-contents-created', {}, contents);
-    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
-    expect(fireEvent(contents, 'will-navigate', 'https://example.org/').defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({
+      action: 'deny',
+    });
+    expect(fireEvent(contents, 'will-navigate', 'https://example.org/').defaultPrevented).toBe(
+      true,
+    );
   });
 
   it('denies every permission request and check', () => {
@@ -141,6 +153,9 @@ describe('blockPageNetwork', () => {
 
   it('lets the loopback dev server through in development only', () => {
     expect(decide('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(false);
+    expect(decide('ws://localhost:5173/?token=x', 'http://localhost:5173')).toBe(false);
+    expect(decide('https://example.org/', 'http://localhost:5173')).toBe(true);
+    expect(decide('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(decide('http://localhost:5173.evil.example/x', 'http://localhost:5173')).toBe(true);
   });
 });
