@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 /** The part of a file handle a durable write needs. */
@@ -21,7 +22,12 @@ export interface DurableFs {
 }
 
 export const nodeFs: DurableFs = {
-  readFile: (file, encoding) => fsp.readFile(file, encoding),
+  // The callback readFile reads a file in one go from its size; fs/promises reads it in
+  // 512 KB chunks and concatenates, which costs a library of 40 MB a third more to open.
+  readFile: (file, encoding) =>
+    new Promise((resolve, reject) =>
+      readFile(file, encoding, (error, text) => (error ? reject(error) : resolve(text))),
+    ),
   open: (file, flags) => fsp.open(file, flags),
   rename: (from, to) => fsp.rename(from, to),
   link: (existing, newPath) => fsp.link(existing, newPath),
