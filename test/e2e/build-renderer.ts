@@ -61,5 +61,5 @@ async function buildRenderer(): Promise<void> {
   // The project's config is a plain object; its renderer section is an ordinary Vite config.
   const renderer = (config as { renderer?: unknown }).renderer;
   if (!renderer || typeof renderer !== 'object') throw new Error('electron.vite.config.ts has no renderer section');
-  await build({ ...(renderer as InlineConfig), configFile: false, logLevel: 'warn', mode: 'production' });
+  await build({ ...(renderer as InlineConfig), configFile: false, logLevel: 'error', mode: 'production' });
 }

@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openStudyline } from '../../electron/core/app/open-studyline';
 import { startFeedServer } from '../helpers/feed-server';
 import type { FeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
@@ -28,19 +29,38 @@ let browser: Browser;
 let app: AppSession;
 let dir: string;
 
+/**
+ * The core sanitizes what it stores, so to prove the renderer's own DOMPurify
+ * pass holds alone, one email's stored HTML is replaced on disk (a tampered
+ * or older data file): the core serves stored HTML as it finds it.
+ */
+async function tamperStoredEmail(dataDir: string, sourceId: string, title: string, html: string) {
+  const path = join(dataDir, 'library', `${sourceId}.json`);
+  const file = JSON.parse(await readFile(path, 'utf8')) as { items: { title: string; html: string }[] };
+  const item = file.items.find((i) => i.title === title);
+  if (!item) throw new Error(`no stored email "${title}"`);
+  item.html = html;
+  await writeFile(path, JSON.stringify(file));
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'studyline-e2e-hostile-'));
+  const dataDir = join(dir, 'data');
   feeds = await startFeedServer();
-  const posts = [coursePost(1, feeds.origin), { ...coursePost(2, feeds.origin, HOSTILE_HTML), title: 'A hostile email' }];
+  const posts = [
+    coursePost(1, feeds.origin),
+    { ...coursePost(2, feeds.origin, HOSTILE_HTML), title: 'A hostile email' },
+    { ...coursePost(3, feeds.origin), title: 'A tampered email' },
+  ];
   serveCourse(feeds, posts, groupFeed(feeds.origin, new Date()));
+  const catalogPath = await writeLoopbackCatalog(dir, feeds.origin);
+  const core = await openStudyline({ dataDir, owner: 'cli', catalogPath, timeoutMs: 5_000 });
+  const course = await core.follow({ sequenceId: 'seq21oct13' });
+  await core.sync({ courseId: course.id });
+  await core.close();
+  await tamperStoredEmail(dataDir, course.archiveSourceId, 'A tampered email', `<p>Tampered body.</p>${HOSTILE_HTML}`);
   browser = await launchBrowser();
-  app = await openApp(browser, {
-    catalogPath: await writeLoopbackCatalog(dir, feeds.origin),
-    prepare: async (core) => {
-      const course = await core.follow({ sequenceId: 'seq21oct13' });
-      await core.sync({ courseId: course.id });
-    },
-  });
+  app = await openApp(browser, { catalogPath, dataDir });
 });
 
 afterAll(async () => {
@@ -50,16 +70,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test('a hostile email shows its text but runs no script, even when its parts are clicked', async () => {
+async function readHostileEmail(title: string, text: string) {
   const { page, opened } = app;
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.getByRole('option', { name: /A hostile email/ }).click();
+  await page.getByRole('option', { name: new RegExp(title) }).click();
   const body = page.locator('.email-body');
-  await expect.poll(() => body.innerText()).toContain('Move the mouse over me.');
+  await expect.poll(() => body.innerText()).toContain(text);
   await body.getByText('Move the mouse over me.').hover();
   const link = body.getByText('Claim your certificate');
   if (await link.count()) await link.click();
@@ -71,4 +91,12 @@ test('a hostile email shows its text but runs no script, even when its parts are
   expect(await body.locator('script, iframe, object, form, [onerror], [onload], [onmouseover]').count()).toBe(0);
   expect(opened.filter((url) => !/^https?:/.test(url))).toEqual([]);
   expect(app.pageErrors).toEqual([]);
+}
+
+describe('emails that try to run code', () => {
+  test('a hostile email from the feed shows its text but runs no script', () =>
+    readHostileEmail('A hostile email', 'Move the mouse over me.'));
+
+  test('hostile HTML written straight into the data file is stopped by the renderer alone', () =>
+    readHostileEmail('A tampered email', 'Tampered body.'));
 });
