@@ -1,0 +1,128 @@
+import type { StudylineCore } from '../core/app/core-api';
+import type { NewGroup } from '../shared/contract';
+import type { SyncProgress } from '../shared/types';
+import { usage, type ParsedCommand } from './args';
+import * as format from './format';
+
+export interface CommandResult {
+  json: unknown;
+  text: string;
+  exitCode: 0 | 1;
+}
+
+interface Command {
+  /** Changes the data folder: needs its lock. */
+  writes: boolean;
+  flags?: readonly string[];
+  run(core: StudylineCore, cmd: ParsedCommand, io: { progress: (line: string) => void }): Promise<CommandResult>;
+}
+
+const ok = (json: unknown, text: string): CommandResult => ({ json, text, exitCode: 0 });
+
+function arg(cmd: ParsedCommand, name: string): string {
+  const value = cmd.positionals[0];
+  if (!value) throw usage(`"${cmd.command}" needs ${name}.`);
+  if (cmd.positionals.length > 1) throw usage(`"${cmd.command}" takes only ${name}.`);
+  return value;
+}
+
+function noArgs(cmd: ParsedCommand): void {
+  if (cmd.positionals.length > 0) throw usage(`"${cmd.command}" takes no arguments.`);
+}
+
+export const COMMANDS: Record<string, Command> = {
+  catalog: {
+    writes: false,
+    async run(core, cmd) {
+      noArgs(cmd);
+      const catalog = core.catalog();
+      return ok(catalog, format.catalog(catalog));
+    },
+  },
+  follow: {
+    writes: true,
+    async run(core, cmd) {
+      const target = arg(cmd, 'a sequence id or a URL');
+      const course = await core.follow(/^[a-z0-9-]+$/i.test(target) ? { sequenceId: target } : { url: target });
+      return ok(course, `Following "${course.title}" (id ${course.id}).\nRun \`studyline sync --course ${course.id}\` to fetch its emails.`);
+    },
+  },
+  courses: {
+    writes: false,
+    async run(core, cmd) {
+      noArgs(cmd);
+      const courses = await core.courses();
+      return ok(courses, format.courses(courses));
+    },
+  },
+  'add-group': {
+    writes: true,
+    flags: ['feed', 'live', 'name', 'fallback'],
+    async run(core, cmd) {
+      const courseId = arg(cmd, 'a course id');
+      const live = cmd.flags.live;
+      if (typeof live !== 'string') throw usage('"add-group" needs --live URL (the page learners open to ask for help).');
+      const feed = cmd.flags.feed as string | undefined;
+      const group: NewGroup = {
+        name: (cmd.flags.name as string | undefined) ?? new URL(live).hostname,
+        liveUrl: live,
+        ...(feed ? { feedUrl: feed } : {}),
+        ...(cmd.flags.fallback ? { fallbackGroupId: cmd.flags.fallback as string } : {}),
+      };
+      const groups = await core.addGroup(courseId, group);
+      return ok(groups, format.groups(groups));
+    },
+  },
+  sync: {
+    writes: true,
+    flags: ['course'],
+    async run(core, cmd, io) {
+      noArgs(cmd);
+      const courseId = cmd.flags.course as string | undefined;
+      const report = await core.sync(courseId ? { courseId } : {}, {
+        onProgress: (p: SyncProgress) => {
+          const line = format.progressLine(p);
+          if (line) io.progress(line);
+        },
+      });
+      return { json: report, text: format.syncReport(report), exitCode: report.ok ? 0 : 1 };
+    },
+  },
+  sources: {
+    writes: false,
+    async run(core, cmd) {
+      noArgs(cmd);
+      const status = await core.status();
+      return ok(status.sources, format.sources(status.sources, status.notices));
+    },
+  },
+  status: {
+    writes: false,
+    async run(core, cmd) {
+      noArgs(cmd);
+      const status = await core.status();
+      return ok(status, format.status(status));
+    },
+  },
+  emails: {
+    writes: false,
+    async run(core, cmd) {
+      const emails = await core.emails(arg(cmd, 'a course id'));
+      return ok(emails, format.emails(emails));
+    },
+  },
+  show: {
+    writes: false,
+    async run(core, cmd) {
+      const email = await core.email(arg(cmd, 'an email id'));
+      return ok(email, format.email(email));
+    },
+  },
+  groups: {
+    writes: false,
+    async run(core, cmd) {
+      const groups = await core.groups(arg(cmd, 'a course id'));
+      return ok(groups, format.groups(groups));
+    },
+  },
+};

@@ -1,0 +1,121 @@
+import { htmlToText } from '../core/sync/html-text';
+import type {
+  Catalog,
+  CourseView,
+  Email,
+  EmailSummary,
+  GroupView,
+  LibraryStatus,
+  Notice,
+  SourceView,
+  SyncProgress,
+  SyncReport,
+} from '../shared/types';
+
+const day = (iso?: string) => (iso ? iso.slice(0, 10) : '—');
+const when = (iso?: string) => (iso ? iso.replace('T', ' ').slice(0, 16) : 'never');
+
+export function catalog(value: Catalog): string {
+  return value.courses
+    .map((course) =>
+      [
+        `${course.title} (${course.id})`,
+        `  ${course.description}`,
+        '  Sequences (follow one with `studyline follow <id>`):',
+        ...course.sequences.map((s) => `    ${s.id.padEnd(12)} ${s.title}`),
+        '  Study groups:',
+        ...course.groups.map((g) => `    ${g.name}${g.feedUrl ? '' : ' (live link only)'}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+export function courses(list: CourseView[]): string {
+  if (list.length === 0) return 'You are not following any course yet. See `studyline catalog`.';
+  return list
+    .map((c) => `${c.id.padEnd(16)} ${c.title}\n${''.padEnd(16)} ${c.emailCount} emails, last sync ${when(c.lastSyncAt)}`)
+    .join('\n');
+}
+
+export function emails(list: EmailSummary[]): string {
+  if (list.length === 0) return 'No emails yet: run `studyline sync` to fetch them.';
+  return list
+    .map((e) => `${String(e.order).padStart(3)}. ${day(e.sentAt)}  ${e.done ? '✓' : e.opened ? '·' : ' '} ${e.title}  [${e.id}]`)
+    .join('\n');
+}
+
+export function email(value: Email): string {
+  const lines = [value.title, `Sent ${day(value.sentAt)}${value.author ? ` by ${value.author}` : ''}`];
+  if (value.link) lines.push(value.link);
+  return `${lines.join('\n')}\n\n${htmlToText(value.html)}`;
+}
+
+export function groups(list: GroupView[]): string {
+  if (list.length === 0) return 'This course has no study groups yet. Add one with `studyline add-group`.';
+  return list
+    .map((g) => {
+      const head = `${g.name} [${g.id}] — ${activityText(g)}\n  Ask for help: ${g.liveUrl}`;
+      const posts = g.latestPosts.map((p) => `    · ${p.title} (${when(p.publishedAt)}${p.author ? `, ${p.author}` : ''})`);
+      const hint = g.suggestFallback && g.fallback ? [`  Quiet lately: try ${g.fallback.name} (${g.fallback.liveUrl})`] : [];
+      return [head, ...hint, ...posts].join('\n');
+    })
+    .join('\n');
+}
+
+function activityText(g: GroupView): string {
+  switch (g.activity) {
+    case 'active':
+      return `active (${g.postsLast7Days} posts this week)`;
+    case 'quiet':
+      return `quiet (last post ${when(g.lastPostAt)})`;
+    case 'no-feed':
+      return 'live link only';
+    case 'not-synced':
+      return 'not synced yet';
+    case 'error':
+      return `could not be read: ${g.error ?? 'unknown error'}`;
+  }
+}
+
+export function sources(list: SourceView[], notices: Notice[] = []): string {
+  const rows = list.map((s) => {
+    const state = s.status === 'error' ? `ERROR: ${s.error}` : s.status === 'never' ? 'not synced yet' : 'ok';
+    return `${s.kind.padEnd(8)} ${String(s.itemCount).padStart(5)} items  ${when(s.lastSyncAt)}  ${s.title ?? s.url}\n${''.padEnd(9)}${s.url}\n${''.padEnd(9)}${state}`;
+  });
+  return [...noticeLines(notices), ...(rows.length ? rows : ['No feeds yet: follow a course first.'])].join('\n');
+}
+
+function noticeLines(notices: Notice[]): string[] {
+  return notices.map((n) => `NOTICE: ${n.message}`);
+}
+
+export function status(value: LibraryStatus): string {
+  return [
+    `Data folder: ${value.dataDir}`,
+    `Last sync: ${when(value.lastSyncAt)}`,
+    '',
+    courses(value.courses),
+    '',
+    sources(value.sources, value.notices),
+  ].join('\n');
+}
+
+export function progressLine(p: SyncProgress): string | undefined {
+  const name = p.sourceId;
+  if (p.phase === 'page') return `${name}: page ${p.page}, ${p.totalItems} items (${p.newItems} new)`;
+  if (p.phase === 'error') return `${name}: ${p.message}`;
+  if (p.phase === 'skipped') return `${name}: ${p.message}`;
+  return undefined;
+}
+
+export function syncReport(report: SyncReport): string {
+  const lines = report.results.map((r) => {
+    if (r.status === 'error') return `✗ ${r.url}\n  ${r.error}`;
+    if (r.status === 'not-modified') return `✓ ${r.url}: unchanged (${r.itemCount} items)`;
+    if (r.status === 'skipped' || r.status === 'cancelled') return `- ${r.url}: ${r.error ?? r.status}`;
+    return `✓ ${r.url}: ${r.newItems} new, ${r.updatedItems} updated, ${r.itemCount} items (${r.pages} page${r.pages === 1 ? '' : 's'})`;
+  });
+  if (report.offline) lines.push('You seem to be offline: your saved library is unchanged.');
+  if (report.results.length === 0) lines.push('Nothing to sync: follow a course first (`studyline catalog`).');
+  return lines.join('\n');
+}

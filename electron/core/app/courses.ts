@@ -1,0 +1,124 @@
+import type { FollowTarget, NewGroup } from '../../shared/contract';
+import type { Catalog, Course, GroupDef } from '../../shared/types';
+import { catalogGroups, findSequence, findSequenceByUrl, type SequenceMatch } from '../catalog/catalog';
+import { StudylineError } from '../errors';
+import type { ProgressStore } from '../library/progress-store';
+import { slugify, sourceIdFor } from '../sync/source-id';
+import { parseLearnerUrl, resolveFeed } from './follow-url';
+
+export interface CourseDeps {
+  catalog: Catalog;
+  progress: ProgressStore;
+  timeoutMs?: number;
+  now: () => Date;
+}
+
+/** Follows a catalog sequence or any blog/category/feed URL; following twice returns the same course. */
+export async function followCourse(deps: CourseDeps, target: FollowTarget): Promise<Course> {
+  if ('sequenceId' in target) {
+    const match = findSequence(deps.catalog, target.sequenceId);
+    if (!match) {
+      const known = deps.catalog.courses.flatMap((c) => c.sequences.map((s) => s.id)).join(', ');
+      throw new StudylineError('not-found', `There is no sequence "${target.sequenceId}" in the catalog.`, {
+        hint: `Known sequences: ${known}.`,
+      });
+    }
+    return addCourse(deps, courseFromCatalog(match, deps.now()));
+  }
+  const match = findSequenceByUrl(deps.catalog, parseLearnerUrl(target.url).toString());
+  if (match) return addCourse(deps, courseFromCatalog(match, deps.now()));
+  const existing = deps.progress.data.courses.find((c) => c.archiveUrl === target.url.trim());
+  if (existing) return existing;
+  const feed = await resolveFeed(target.url, { timeoutMs: deps.timeoutMs });
+  const title = feed.title?.trim() || new URL(feed.feedUrl).hostname;
+  return addCourse(deps, {
+    id: slugify(lastMeaningfulSegment(feed.feedUrl) ?? title, 'course'),
+    title,
+    archiveUrl: feed.feedUrl,
+    archiveSourceId: sourceIdFor(feed.feedUrl),
+    followedAt: deps.now().toISOString(),
+    groups: [],
+  });
+}
+
+function courseFromCatalog(match: SequenceMatch, now: Date): Course {
+  const groups: GroupDef[] = catalogGroups(match).map((group) => ({
+    ...group,
+    sourceId: group.feedUrl ? sourceIdFor(group.feedUrl) : undefined,
+  }));
+  return {
+    id: match.sequence.id,
+    title: `${match.course.title} (${match.sequence.title})`,
+    catalogCourseId: match.course.id,
+    sequenceId: match.sequence.id,
+    archiveUrl: match.sequence.feedUrl,
+    archiveSourceId: sourceIdFor(match.sequence.feedUrl),
+    followedAt: now.toISOString(),
+    groups,
+  };
+}
+
+async function addCourse(deps: CourseDeps, course: Course): Promise<Course> {
+  return deps.progress.update((draft) => {
+    const same = draft.courses.find((c) => c.archiveUrl === course.archiveUrl);
+    if (same) return same;
+    const ids = new Set(draft.courses.map((c) => c.id));
+    let id = course.id;
+    for (let n = 2; ids.has(id); n++) id = `${course.id}-${n}`;
+    const added = { ...course, id };
+    draft.courses.push(added);
+    return added;
+  });
+}
+
+export async function unfollowCourse(deps: CourseDeps, courseId: string): Promise<void> {
+  requireCourse(deps, courseId);
+  await deps.progress.update((draft) => {
+    draft.courses = draft.courses.filter((c) => c.id !== courseId);
+  });
+}
+
+export async function addGroup(deps: CourseDeps, courseId: string, group: NewGroup): Promise<GroupDef> {
+  const course = requireCourse(deps, courseId);
+  if (group.fallbackGroupId && !course.groups.some((g) => g.id === group.fallbackGroupId)) {
+    throw new StudylineError('not-found', `The course has no group "${group.fallbackGroupId}" to fall back to.`, {
+      hint: `Its groups are: ${course.groups.map((g) => g.id).join(', ') || 'none yet'}.`,
+    });
+  }
+  for (const url of [group.liveUrl, group.feedUrl]) if (url) parseLearnerUrl(url);
+  return deps.progress.update((draft) => {
+    const target = draft.courses.find((c) => c.id === courseId);
+    if (!target) throw new StudylineError('not-found', `You are not following a course "${courseId}".`);
+    const ids = new Set(target.groups.map((g) => g.id));
+    const base = slugify(group.name, 'group');
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    const added: GroupDef = {
+      id,
+      name: group.name.trim(),
+      liveUrl: group.liveUrl,
+      feedUrl: group.feedUrl,
+      fallbackGroupId: group.fallbackGroupId,
+      sourceId: group.feedUrl ? sourceIdFor(group.feedUrl) : undefined,
+      custom: true,
+    };
+    target.groups.push(added);
+    return added;
+  });
+}
+
+export function requireCourse(deps: Pick<CourseDeps, 'progress'>, courseId: string): Course {
+  const course = deps.progress.data.courses.find((c) => c.id === courseId);
+  if (!course) {
+    const known = deps.progress.data.courses.map((c) => c.id).join(', ');
+    throw new StudylineError('not-found', `You are not following a course "${courseId}".`, {
+      hint: known ? `Your courses: ${known}.` : 'Follow one first (see the catalog).',
+    });
+  }
+  return course;
+}
+
+function lastMeaningfulSegment(url: string): string | undefined {
+  const parts = new URL(url).pathname.split('/').filter((p) => p && !['feed', 'rss', 'atom', 'category'].includes(p));
+  return parts[parts.length - 1];
+}

@@ -1,0 +1,119 @@
+import type { Course, Email, EmailSummary, SourceView } from '../../shared/types';
+import { rewriteImageSources } from '../assets/rewrite-images';
+import { StudylineError } from '../errors';
+import type { LibraryStore } from '../library/library-store';
+import type { EmailState, SourceMeta, StoredItem } from '../library/model';
+
+/** Emails in sequence order: original send date, then the blog's date, then title. */
+export function inSequenceOrder(items: readonly StoredItem[]): StoredItem[] {
+  return [...items].sort(
+    (a, b) =>
+      (a.sentAt ?? '').localeCompare(b.sentAt ?? '') ||
+      (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') ||
+      a.title.localeCompare(b.title),
+  );
+}
+
+export function toSummary(
+  item: StoredItem,
+  courseId: string,
+  order: number,
+  state: EmailState | undefined,
+): EmailSummary {
+  return {
+    id: item.id,
+    courseId,
+    order,
+    title: item.title,
+    sentAt: item.sentAt ?? item.firstSeenAt,
+    link: item.link,
+    author: item.author,
+    opened: Boolean(state?.openedAt),
+    done: Boolean(state?.doneAt),
+    starred: Boolean(state?.starred),
+  };
+}
+
+export async function listEmails(
+  library: LibraryStore,
+  course: Course,
+  states: Record<string, EmailState>,
+): Promise<EmailSummary[]> {
+  const file = await library.get(course.archiveSourceId);
+  if (!file) return [];
+  return inSequenceOrder(file.items).map((item, index) => toSummary(item, course.id, index + 1, states[item.id]));
+}
+
+/** The source an email id belongs to: ids are `<sourceId>.<hash>`. */
+export function sourceIdOfEmail(emailId: string): string {
+  const dot = emailId.lastIndexOf('.');
+  return dot > 0 ? emailId.slice(0, dot) : '';
+}
+
+export async function findEmail(
+  library: LibraryStore,
+  courses: readonly Course[],
+  emailId: string,
+  states: Record<string, EmailState>,
+  assetUrl?: (file: string) => string,
+): Promise<Email> {
+  const sourceId = sourceIdOfEmail(emailId);
+  const course = courses.find((c) => c.archiveSourceId === sourceId);
+  const file = course && /^[a-z0-9._-]+$/.test(sourceId) ? await library.get(sourceId) : undefined;
+  const ordered = file ? inSequenceOrder(file.items) : [];
+  const index = ordered.findIndex((item) => item.id === emailId);
+  const item = ordered[index];
+  if (!course || !item) {
+    throw new StudylineError('not-found', `There is no email "${emailId}" in your library.`, {
+      hint: 'List a course\'s emails to see their ids.',
+    });
+  }
+  const state = states[emailId];
+  return {
+    ...toSummary(item, course.id, index + 1, state),
+    html: assetUrl ? rewriteImageSources(item.html, item.images, assetUrl) : item.html,
+    categories: item.categories,
+    note: state?.note,
+  };
+}
+
+/** Every feed the followed courses use, archive first, each once. */
+export function sourcesOfCourses(courses: readonly Course[]): SourceMeta[] {
+  const byId = new Map<string, SourceMeta>();
+  for (const course of courses) {
+    if (!byId.has(course.archiveSourceId)) {
+      byId.set(course.archiveSourceId, { id: course.archiveSourceId, url: course.archiveUrl, kind: 'archive', title: course.title });
+    }
+  }
+  for (const course of courses) {
+    for (const group of course.groups) {
+      if (group.feedUrl && group.sourceId && !byId.has(group.sourceId)) {
+        byId.set(group.sourceId, { id: group.sourceId, url: group.feedUrl, kind: 'group', title: group.name });
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
+export async function sourceViews(library: LibraryStore, courses: readonly Course[]): Promise<SourceView[]> {
+  const views: SourceView[] = [];
+  for (const meta of sourcesOfCourses(courses)) {
+    const file = await library.get(meta.id);
+    const source = file?.source ?? meta;
+    views.push({
+      id: meta.id,
+      url: meta.url,
+      kind: meta.kind,
+      title: source.title ?? meta.title,
+      status: source.lastError ? 'error' : source.lastSyncAt ? 'ok' : 'never',
+      error: source.lastError,
+      itemCount: file?.items.length ?? 0,
+      lastSyncAt: source.lastSyncAt,
+      lastSuccessAt: source.lastSuccessAt,
+      courseIds: courses
+        .filter((c) => c.archiveSourceId === meta.id || c.groups.some((g) => g.sourceId === meta.id))
+        .map((c) => c.id),
+    });
+  }
+  return views;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { LibraryStatus, Notice } from '../../shared/types';
+import { loadCatalog } from '../catalog/catalog';
+import { acquireDataLock } from '../library/data-lock';
+import { LibraryStore } from '../library/library-store';
+import { ProgressStore } from '../library/progress-store';
+import { syncSources } from '../sync/sync-engine';
+import type { OpenCoreOptions, StudylineCore } from './core-api';
+import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
+import { courseViews } from './course-views';
+import { groupViews } from './group-views';
+import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-views';
+
+/**
+ * Opens a learner's data folder: takes its lock (one writer at a time), opens
+ * the library and progress files (restoring damaged ones from their last good
+ * copy, with a notice) and returns the core every front end drives.
+ */
+export async function openStudyline(options: OpenCoreOptions): Promise<StudylineCore> {
+  const now = options.now ?? (() => new Date());
+  const lock = options.readOnly
+    ? { release: async () => {} }
+    : await acquireDataLock(options.dataDir, options.owner);
+  try {
+    const pending: string[] = [];
+    const onNotice = (message: string) => pending.push(message);
+    const catalog = await loadCatalog(options.catalogPath);
+    const library = await LibraryStore.open(options.dataDir, { onNotice });
+    const progress = await ProgressStore.open(options.dataDir, { onNotice });
+    if (pending.length > 0 && !options.readOnly) await recordNotices(progress, pending, now());
+    const deps = { catalog, progress, timeoutMs: options.timeoutMs, now };
+    const core: StudylineCore = {
+      dataDir: options.dataDir,
+      catalog: () => catalog,
+      status: async (): Promise<LibraryStatus> => ({
+        dataDir: options.dataDir,
+        courses: await courseViews(library, progress.data.courses),
+        sources: await sourceViews(library, progress.data.courses),
+        notices: [...progress.data.notices],
+        lastSyncAt: progress.data.lastSyncAt,
+      }),
+      courses: () => courseViews(library, progress.data.courses),
+      follow: async (target) => {
+        const course = await followCourse(deps, target);
+        const [view] = await courseViews(library, [course]);
+        return view!;
+      },
+      unfollow: (courseId) => unfollowCourse(deps, courseId),
+      emails: (courseId) => listEmails(library, requireCourse(deps, courseId), progress.data.emails),
+      email: async (emailId, opts = {}) => {
+        const email = await findEmail(library, progress.data.courses, emailId, progress.data.emails, options.assetUrl);
+        if (opts.markOpened && !email.opened) {
+          await progress.update((draft) => {
+            draft.emails[emailId] = { ...draft.emails[emailId], openedAt: now().toISOString() };
+          });
+          return { ...email, opened: true };
+        }
+        return email;
+      },
+      groups: (courseId) => groupViews(library, requireCourse(deps, courseId), now()),
+      addGroup: async (courseId, group) => {
+        await addGroup(deps, courseId, group);
+        return groupViews(library, requireCourse(deps, courseId), now());
+      },
+      sources: () => sourceViews(library, progress.data.courses),
+      sync: async (scope, syncOptions = {}) => {
+        const all = sourcesOfCourses(progress.data.courses);
+        const wanted = scope.courseId ? sourcesOfCourses([requireCourse(deps, scope.courseId)]) : all;
+        const selected = scope.sourceIds ? all.filter((s) => scope.sourceIds!.includes(s.id)) : wanted;
+        const report = await syncSources(selected, {
+          library,
+          assetsDir: join(options.dataDir, 'assets'),
+          timeoutMs: options.timeoutMs,
+          signal: syncOptions.signal,
+          onProgress: syncOptions.onProgress,
+          now,
+        });
+        if (report.results.some((r) => r.status === 'ok' || r.status === 'not-modified')) {
+          await progress.update((draft) => {
+            draft.lastSyncAt = report.finishedAt;
+          });
+        }
+        return report;
+      },
+      dismissNotice: async (noticeId) => {
+        await progress.update((draft) => {
+          draft.notices = draft.notices.filter((n) => n.id !== noticeId);
+        });
+      },
+      close: async () => {
+        await library.flush();
+        await lock.release();
+      },
+    };
+    return core;
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function recordNotices(progress: ProgressStore, messages: string[], at: Date): Promise<void> {
+  const notices: Notice[] = messages.map((message) => ({
+    id: randomUUID(),
+    at: at.toISOString(),
+    level: 'warning',
+    message,
+  }));
+  await progress.update((draft) => {
+    draft.notices.push(...notices);
+  });
+}

@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStudyline } from '../../electron/core/app/open-studyline';
+import { runCli } from '../../electron/cli/run';
+import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
+import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
+import { makePosts } from '../helpers/wordpress-feed';
+import { serveArchive } from '../helpers/wordpress-server';
+
+let server: FeedServer;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeEach(async () => {
+  server = await startFeedServer();
+  dir = await mkdtemp(join(tmpdir(), 'studyline-cli-'));
+  env = { STUDYLINE_DATA: join(dir, 'data'), STUDYLINE_CATALOG: await writeLoopbackCatalog(dir, server.origin) };
+  serveArchive(server, { posts: makePosts(25) });
+  server.route('/forum/latest.rss', serveBody(groupFeed(server.origin, new Date()), { headers: { 'content-type': 'application/rss+xml' } }));
+});
+afterEach(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('studyline CLI', () => {
+  it('follows a catalog sequence, syncs its whole archive and lists the emails in send order', async () => {
+    expect((await cli('follow', 'seq21oct13')).code).toBe(0);
+    const sync = await cli('sync');
+    expect(sync.code).toBe(0);
+    expect(sync.stderr).toMatch(/page 3/);
+    const emails = await cli('--json', 'emails', 'seq21oct13');
+    const list = JSON.parse(emails.stdout) as { id: string; title: string; sentAt: string; order: number; link: string }[];
+    expect(list).toHaveLength(25);
+    expect(list[0]).toMatchObject({ order: 1, title: 'Week 1: lesson 1', sentAt: '2013-10-21T00:00:00.000Z' });
+    expect(list.map((e) => e.order)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const shown = await cli('show', list[2]!.id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Week 2: lesson 3');
+    expect(shown.stdout).toContain('print(i)');
+  });
+
+  it('reports each source as JSON with its status', async () => {
+    await cli('follow', 'seq21oct13');
+    await cli('sync');
+    const { stdout, code } = await cli('sources', '--json');
+    expect(code).toBe(0);
+    const sources = JSON.parse(stdout) as { url: string; kind: string; status: string; itemCount: number; lastSyncAt: string }[];
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'archive', status: 'ok', itemCount: 25 }),
+        expect.objectContaining({ kind: 'group', status: 'ok', itemCount: 3 }),
+      ]),
+    );
+  });
+
+  it('shows the groups, their activity and the fallback of a link-only group', async () => {
+    await cli('follow', 'seq21oct13');
+    await cli('sync');
+    const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as { id: string; activity: string; latestPosts: unknown[]; fallback?: { id: string } }[];
+    expect(groups.find((g) => g.id === 'forum')).toMatchObject({ activity: 'active' });
+    expect(groups.find((g) => g.id === 'forum')?.latestPosts).toHaveLength(3);
+    expect(groups.find((g) => g.id === 'openstudy-6189')).toMatchObject({ activity: 'no-feed', fallback: { id: 'openstudy-600' } });
+  });
+
+  it('adds a group with a feed and a live URL', async () => {
+    await cli('follow', 'seq21oct13');
+    server.route('/other.rss', serveBody(groupFeed(server.origin, new Date(), 2), { headers: { 'content-type': 'application/rss+xml' } }));
+    const added = await cli('add-group', 'seq21oct13', '--feed', server.url('/other.rss'), '--live', 'https://other.example/', '--name', 'Other group', '--fallback', 'forum');
+    expect(added.code).toBe(0);
+    await cli('sync');
+    const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as { name: string; latestPosts: unknown[]; fallback?: { id: string } }[];
+    expect(groups.find((g) => g.name === 'Other group')).toMatchObject({ fallback: { id: 'forum' } });
+    expect(groups.find((g) => g.name === 'Other group')?.latestPosts).toHaveLength(2);
+  });
+
+  it('exits 1 when one source fails, keeping what the others brought', async () => {
+    await cli('follow', 'seq21oct13');
+    server.route('/forum/latest.rss', serveBody('<html><body>Forum down for maintenance</body></html>', { status: 503, headers: { 'content-type': 'text/html' } }));
+    const sync = await cli('sync');
+    expect(sync.code).toBe(1);
+    expect(sync.stdout).toMatch(/forum\/latest\.rss/);
+    const emails = JSON.parse((await cli('emails', 'seq21oct13', '--json')).stdout) as unknown[];
+    expect(emails).toHaveLength(25);
+  });
+
+  it('follows a course by the address of a page that links its feed', async () => {
+    server.route('/category/seq21oct13/', serveBody(`<html><head><link rel="alternate" type="application/rss+xml" title="seq21oct13" href="/category/seq21oct13/feed/"></head><body>Archive</body></html>`, { headers: { 'content-type': 'text/html' } }));
+    server.route('/blog/', serveBody('<html><head><title>No feed here</title></head><body>Hi</body></html>', { headers: { 'content-type': 'text/html' } }));
+    const noFeed = await cli('follow', server.url('/blog/'));
+    expect(noFeed.code).toBe(1);
+    expect(noFeed.stderr).toMatch(/does not link to a feed/);
+    const followed = await cli('--json', 'follow', server.url('/category/seq21oct13/'));
+    expect(followed.code).toBe(0);
+    expect(JSON.parse(followed.stdout)).toMatchObject({ id: 'seq21oct13' });
+  });
+
+  it('answers usage errors with exit 2 and a clear message', async () => {
+    expect((await cli('frobnicate')).stderr).toMatch(/Unknown command "frobnicate"/);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('emails')).code).toBe(2);
+    expect((await cli('--timeout', 'soon', 'sync')).stderr).toMatch(/--timeout takes a number/);
+    const unknown = await cli('emails', 'no-such-course');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/not following a course "no-such-course"/);
+    expect((await cli('follow', 'ftp://example.org/feed')).stderr).toMatch(/only follow web addresses/);
+    const json = await cli('--json', 'show', 'nope.123');
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'not-found' } });
+  });
+
+  it('refuses to write while the desktop app holds the data folder, but still reads', async () => {
+    await cli('follow', 'seq21oct13');
+    const app = await openStudyline({ dataDir: env.STUDYLINE_DATA!, owner: 'app', catalogPath: env.STUDYLINE_CATALOG });
+    try {
+      const sync = await cli('sync');
+      expect(sync.code).toBe(1);
+      expect(sync.stderr).toMatch(/Studyline is open/);
+      expect((await cli('courses')).code).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('runs as a real command straight after npm install', () => {
+    const result = spawnSync('npm', ['run', '-s', 'studyline', '--', '--json', 'catalog'], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).courses[0].sequences).toHaveLength(1);
+  });
+});
