@@ -19,9 +19,7 @@ function feedFiles(dir: string): string[] {
     .sort();
 }
 
-interface Result extends CorpusOutcome {
-  kind: CorpusOutcome['kind'] | 'hang';
-}
+type Result = Omit<CorpusOutcome, 'kind'> & { kind: CorpusOutcome['kind'] | 'hang' };
 
 /** tsx compiles the TypeScript worker; the bootstrap is CommonJS so it can run as eval code. */
 function startWorker(files: string[], start: number): Worker {
