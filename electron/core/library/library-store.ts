@@ -37,12 +37,10 @@ export function isSourceId(id: string): boolean {
   return SOURCE_ID.test(id);
 }
 
-function assertSourceId(id: string): void {
-  if (!isSourceId(id)) {
-    throw new StudylineError('invalid-input', `"${id}" is not a valid source id.`, {
-      hint: 'Source ids use lower-case letters, digits, ".", "_" and "-".',
-    });
-  }
+function invalidSourceId(id: string): StudylineError {
+  return new StudylineError('invalid-input', `"${id}" is not a valid source id.`, {
+    hint: 'Source ids use lower-case letters, digits, ".", "_" and "-".',
+  });
 }
 
 /** Learner words for a source, used in every message about its file. */
@@ -98,7 +96,7 @@ export class LibraryStore {
 
   /** The source's file as last saved, read from disk once and then kept in memory. */
   get(sourceId: string): Promise<SourceFile | undefined> {
-    assertSourceId(sourceId);
+    if (!isSourceId(sourceId)) return Promise.reject(invalidSourceId(sourceId));
     const slot = this.slotFor(sourceId);
     const latest = slot.pending?.file ?? slot.inFlight;
     if (latest) return Promise.resolve(latest);
@@ -138,7 +136,7 @@ export class LibraryStore {
    * an earlier one is still pending or writing are coalesced into a single write.
    */
   save(file: SourceFile): Promise<void> {
-    assertSourceId(file.source.id);
+    if (!isSourceId(file.source.id)) return Promise.reject(invalidSourceId(file.source.id));
     const slot = this.slotFor(file.source.id);
     slot.adapter.label = sourceLabel(file.source);
     if (slot.pending) {
@@ -165,7 +163,7 @@ export class LibraryStore {
 
   /** Removes a source's file and its last good copy (the learner unfollowed it). */
   async delete(sourceId: string): Promise<void> {
-    assertSourceId(sourceId);
+    if (!isSourceId(sourceId)) throw invalidSourceId(sourceId);
     const slot = this.slotFor(sourceId);
     await slot.writing;
     const file = path.join(this.dir, `${sourceId}.json`);

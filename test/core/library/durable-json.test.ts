@@ -139,6 +139,21 @@ describe('DurableJsonFile', () => {
     expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).notes).toEqual(['kept']);
   });
 
+  it('keeps a .bak on drives without hard links (FAT, some network shares)', async () => {
+    const { dir, file } = await setup();
+    const noLinks = {
+      ...nodeFs,
+      link: async () => Promise.reject(fsError('EPERM')),
+    };
+    const db = new Low(adapter(file, { fs: noLinks }), defaults());
+    await db.read();
+    await db.update((d) => d.notes.push('first'));
+    await db.update((d) => d.notes.push('second'));
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).notes).toEqual(['first']);
+    expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['first', 'second']);
+    expect(await listNames(dir)).toEqual(['progress.json', 'progress.json.bak']);
+  });
+
   it('refuses a file from a newer Studyline and never overwrites it', async () => {
     const { file } = await setup();
     const newer = JSON.stringify({ schemaVersion: 7, notes: ['from the future'], extra: true });

@@ -121,9 +121,13 @@ describe('LibraryStore', () => {
   it.each(['../escape', 'Python', 'a/b', '', '.hidden', 'a b', 'x'.repeat(121)])(
     'refuses the unsafe source id %j',
     async (id) => {
-      const store = await LibraryStore.open(await tempDir());
-      expect(() => store.get(id)).toThrow(StudylineError);
-      expect(() => store.save(sourceFile(id, []))).toThrow(/is not a valid source id/);
+      const dataDir = await tempDir();
+      const store = await LibraryStore.open(dataDir);
+      expect((await rejection(store.get(id))).code).toBe('invalid-input');
+      await expect(store.save(sourceFile(id, []))).rejects.toThrow(/is not a valid source id/);
+      await expect(store.delete(id)).rejects.toThrow(StudylineError);
+      expect(await listNames(path.join(dataDir, 'library'))).toEqual([]);
+      expect(await listNames(dataDir)).toEqual(['library']);
     },
   );
 
