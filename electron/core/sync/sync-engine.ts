@@ -1,5 +1,6 @@
+import { describeError, isStudylineError } from '../errors';
 import type { LibraryStore } from '../library/library-store';
-import type { SourceMeta } from '../library/model';
+import type { SourceFile, SourceMeta } from '../library/model';
 import type { SourceSyncResult, SyncProgress, SyncReport } from '../../shared/types';
 import { createLimiter } from './concurrency';
 import { syncSource } from './sync-source';
@@ -43,10 +44,15 @@ export async function syncSources(sources: SourceMeta[], options: SyncEngineOpti
 }
 
 async function syncOne(meta: SourceMeta, options: SyncEngineOptions, now: () => Date): Promise<SourceSyncResult> {
-  if (options.signal?.aborted) {
-    return { sourceId: meta.id, url: meta.url, kind: meta.kind, status: 'cancelled', newItems: 0, updatedItems: 0, pages: 0, itemCount: 0 };
+  const nothingDone = { sourceId: meta.id, url: meta.url, kind: meta.kind, newItems: 0, updatedItems: 0, pages: 0, itemCount: 0 };
+  if (options.signal?.aborted) return { ...nothingDone, status: 'cancelled' };
+  let existing: SourceFile | undefined;
+  try {
+    existing = await options.library.get(meta.id);
+  } catch (error) {
+    // A damaged or too-new file of this source must not stop the others.
+    return { ...nothingDone, status: 'error', error: describeError(error), errorCode: codeOf(error, 'corrupt') };
   }
-  const existing = await options.library.get(meta.id);
   const { file, result } = await syncSource(meta, existing, {
     fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal },
     assetsDir: options.assetsDir,
@@ -56,8 +62,12 @@ async function syncOne(meta: SourceMeta, options: SyncEngineOptions, now: () => 
   try {
     await options.library.save(file);
   } catch (error) {
-    // Disk full or read-only: the feed was fetched but could not be kept.
-    return { ...result, status: 'error', error: (error as Error).message, errorCode: 'disk' };
+    // Disk full or read-only: the feed was fetched but could not be kept; the hint says what to do.
+    return { ...result, status: 'error', error: describeError(error), errorCode: codeOf(error, 'disk') };
   }
   return result;
+}
+
+function codeOf(error: unknown, fallback: string): string {
+  return isStudylineError(error) ? error.code : fallback;
 }
