@@ -66,7 +66,9 @@ describe('studyline://app (the renderer)', () => {
   });
 
   it('refuses anything but GET', async () => {
-    const response = await app(new Request('studyline://app/index.html', { method: 'POST', body: 'x' }));
+    const response = await app(
+      new Request('studyline://app/index.html', { method: 'POST', body: 'x' }),
+    );
     expect(response.status).toBe(405);
   });
 });
@@ -77,7 +79,9 @@ describe('studyline-asset://cache (cached email images)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    );
   });
 
   it.each([
@@ -114,7 +118,9 @@ describe('registration', () => {
   it('handles both schemes once ready', async () => {
     handleProtocols(rendererDir, assetsDir);
     expect([...protocolHandlers.keys()]).toEqual(['studyline', 'studyline-asset']);
-    const page = await protocolHandlers.get('studyline')!(new Request('studyline://app/index.html'));
+    const page = await protocolHandlers.get('studyline')!(
+      new Request('studyline://app/index.html'),
+    );
     expect(page.status).toBe(200);
   });
 });
