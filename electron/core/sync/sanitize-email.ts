@@ -65,6 +65,33 @@ const DROP_WITH_CONTENT = [
 const LINK_SCHEMES = ['http:', 'https:', 'mailto:'];
 const IMAGE_SCHEMES = ['http:', 'https:'];
 
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [...STRUCTURE, ...HEADINGS, ...LISTS, ...TABLES, ...CODE, ...INLINE, ...MEDIA],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan', 'scope'],
+    ol: ['start', 'reversed'],
+    col: ['span'],
+    colgroup: ['span'],
+    abbr: ['title'],
+    dfn: ['title'],
+    time: ['datetime'],
+    pre: ['class'],
+    code: ['class'],
+  },
+  allowedClasses: { pre: ['language-*'], code: ['language-*'] },
+  // Second line of defence: our transforms already keep only these schemes.
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  nonTextTags: DROP_WITH_CONTENT,
+  // An image whose source was unsafe or relative-without-base is just a hole.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
 /**
  * Makes an item's HTML safe to show in the app and offline: an allowlist of
  * text-structure elements, no scripts, styles, frames, forms or event
@@ -75,36 +102,13 @@ const IMAGE_SCHEMES = ['http:', 'https:'];
 export function sanitizeFeedHtml(html: string, baseUrl: string): string {
   if (!html) return '';
   return sanitizeHtml(embedsAsLinks(html), {
-    allowedTags: [...STRUCTURE, ...HEADINGS, ...LISTS, ...TABLES, ...CODE, ...INLINE, ...MEDIA],
-    allowedAttributes: {
-      a: ['href', 'title', 'rel'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      td: ['colspan', 'rowspan'],
-      th: ['colspan', 'rowspan', 'scope'],
-      ol: ['start', 'reversed'],
-      col: ['span'],
-      colgroup: ['span'],
-      abbr: ['title'],
-      dfn: ['title'],
-      time: ['datetime'],
-      pre: ['class'],
-      code: ['class'],
-    },
-    allowedClasses: { pre: ['language-*'], code: ['language-*'] },
-    // Second line of defence: our transforms already keep only these schemes.
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src'],
-    allowProtocolRelative: false,
-    nonTextTags: DROP_WITH_CONTENT,
+    ...OPTIONS,
     transformTags: {
       a: (_tag, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, baseUrl) }),
       img: (_tag, attribs) => ({ tagName: 'img', attribs: imageAttributes(attribs, baseUrl) }),
       pre: (_tag, attribs) => ({ tagName: 'pre', attribs: languageClass(attribs) }),
       code: (_tag, attribs) => ({ tagName: 'code', attribs: languageClass(attribs) }),
     },
-    // An image whose source was unsafe or relative-without-base is just a hole.
-    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   });
 }
 
