@@ -41,9 +41,13 @@ export const MAX_AGENDA_DAYS = 366;
 export function buildAgenda(courses: readonly AgendaCourse[], today: string, days: number): Agenda {
   parseDate(today, 'Today');
   if (!Number.isInteger(days) || days < 1 || days > MAX_AGENDA_DAYS) {
-    throw new StudylineError('invalid-input', `An agenda of ${String(days)} days is not possible.`, {
-      hint: `Choose from 1 to ${MAX_AGENDA_DAYS} days.`,
-    });
+    throw new StudylineError(
+      'invalid-input',
+      `An agenda of ${String(days)} days is not possible.`,
+      {
+        hint: `Choose from 1 to ${MAX_AGENDA_DAYS} days.`,
+      },
+    );
   }
   const agendaDays: AgendaDay[] = [];
   const byDate = new Map<string, AgendaEntry[]>();

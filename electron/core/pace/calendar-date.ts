@@ -11,7 +11,15 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
 
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 const MONTH_NAMES = [
   'January',
   'February',

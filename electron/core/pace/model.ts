@@ -70,7 +70,12 @@ export type EmailStates = Record<string, EmailState>;
 
 export const DEFAULT_REMIND_AT = '09:00';
 
-export const PACE_LIMITS = { minFactor: 0.1, maxFactor: 10, minPerWeek: 1, maxPerWeek: 100 } as const;
+export const PACE_LIMITS = {
+  minFactor: 0.1,
+  maxFactor: 10,
+  minPerWeek: 1,
+  maxPerWeek: 100,
+} as const;
 
 /** Start today, at the original rhythm, every day a study day, reminders at 09:00. */
 export function defaultPlan(today: string): Plan {
@@ -114,9 +119,7 @@ export interface Schedule {
 }
 
 export type Standing =
-  | { kind: 'on-track' }
-  | { kind: 'behind'; count: number }
-  | { kind: 'ahead'; count: number };
+  { kind: 'on-track' } | { kind: 'behind'; count: number } | { kind: 'ahead'; count: number };
 
 export interface NextEmail {
   emailId: string;

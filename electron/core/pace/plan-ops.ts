@@ -12,7 +12,9 @@ import type { Clock } from './zoned-time';
 
 /** True when `day` falls inside a pause (a running pause covers every day from its start). */
 export function isPausedOn(plan: Plan, day: string): boolean {
-  return plan.pauses.some((pause) => pause.from <= day && (pause.to === undefined || day < pause.to));
+  return plan.pauses.some(
+    (pause) => pause.from <= day && (pause.to === undefined || day < pause.to),
+  );
 }
 
 /**
@@ -29,9 +31,13 @@ export function pause(plan: Plan, today: string): Plan {
   }
   const planned = plan.pauses.find((item) => item.from > today && item.to !== undefined);
   if (planned) {
-    throw new StudylineError('invalid-input', `A break is already planned from ${formatDay(planned.from, true)}.`, {
-      hint: 'Remove that break first, then pause now.',
-    });
+    throw new StudylineError(
+      'invalid-input',
+      `A break is already planned from ${formatDay(planned.from, true)}.`,
+      {
+        hint: 'Remove that break first, then pause now.',
+      },
+    );
   }
   // A running pause set to begin later is replaced by one beginning now.
   const earlier = last && last.to === undefined ? plan.pauses.slice(0, -1) : plan.pauses;

@@ -1,5 +1,5 @@
-import { StudylineError } from '../errors';
-import { fromDayNumber, isValidDate, parseDate, toDayNumber, weekdayOfDayNumber } from './calendar-date';
+import { fromDayNumber, parseDate, toDayNumber } from './calendar-date';
+import { baseDays, nextStudyDay, studyDaySet } from './base-dates';
 import type { EmailStates, Plan, Schedule, ScheduledEmail, SequenceEmail } from './model';
 import { localDateOf, todayOf } from './zoned-time';
 import type { Clock } from './zoned-time';
@@ -39,59 +39,6 @@ interface ShiftEvent {
   future: boolean;
 }
 
-export function studyDaySet(studyDays: readonly number[]): boolean[] {
-  const set = [false, false, false, false, false, false, false];
-  for (const day of studyDays) set[day] = true;
-  if (!set.includes(true)) {
-    throw new StudylineError('invalid-input', 'Choose at least one study day in the week.');
-  }
-  return set;
-}
-
-/** The first study day on or after the given day number. */
-export function nextStudyDay(dayNumber: number, studySet: readonly boolean[]): number {
-  for (let step = 0; step < 7; step += 1) {
-    if (studySet[weekdayOfDayNumber(dayNumber + step)]) return dayNumber + step;
-  }
-  return dayNumber;
-}
-
-/**
- * Each email's offset in days from the first email's send date. A send date
- * earlier than the one before it (a re-dated post) keeps the previous offset,
- * so the order of the sequence is never contradicted.
- */
-export function originalOffsets(emails: readonly SequenceEmail[]): number[] {
-  let first: number | undefined;
-  let latest = 0;
-  return emails.map((email) => {
-    if (!isValidDate(email.sentOn)) {
-      parseDate(email.sentOn, `The original send date of “${email.title}”`);
-    }
-    const day = toDayNumber(email.sentOn);
-    first ??= day;
-    latest = Math.max(latest, day - first);
-    return latest;
-  });
-}
-
-function baseDays(plan: Plan, emails: readonly SequenceEmail[], studySet: readonly boolean[]): number[] {
-  const start = toDayNumber(plan.startOn);
-  const { pace } = plan;
-  if (pace.kind === 'per-week') {
-    // The study days inside one week that begins on the start date.
-    const slots = [0, 1, 2, 3, 4, 5, 6].filter((step) => studySet[weekdayOfDayNumber(start + step)]);
-    return emails.map((_, index) => {
-      const week = Math.floor(index / pace.perWeek);
-      const slot = Math.floor(((index % pace.perWeek) * slots.length) / pace.perWeek);
-      return start + week * 7 + (slots[slot] ?? 0);
-    });
-  }
-  const offsets = originalOffsets(emails);
-  if (pace.kind === 'factor') return offsets.map((offset) => start + Math.round(offset / pace.factor));
-  return offsets.map((offset) => start + offset);
-}
-
 function shiftEvents(plan: Plan, today: number): ShiftEvent[] {
   const events: ShiftEvent[] = plan.pauses.map((pause) => {
     const from = toDayNumber(pause.from);
@@ -110,7 +57,12 @@ function doneDay(doneAt: string | undefined, zone: string): number | undefined {
   return Number.isFinite(ms) ? toDayNumber(localDateOf(ms, zone)) : Number.NEGATIVE_INFINITY;
 }
 
-function shifted(base: number, doneOn: number | undefined, events: readonly ShiftEvent[], studySet: readonly boolean[]): number {
+function shifted(
+  base: number,
+  doneOn: number | undefined,
+  events: readonly ShiftEvent[],
+  studySet: readonly boolean[],
+): number {
   let day = base;
   for (const event of events) {
     // Done on or before the day of the pause / catch-up: that email keeps its date.
@@ -122,7 +74,9 @@ function shifted(base: number, doneOn: number | undefined, events: readonly Shif
 }
 
 function sortedByOrder(emails: readonly SequenceEmail[]): readonly SequenceEmail[] {
-  const sorted = emails.every((email, index) => index === 0 || (emails[index - 1]?.order ?? 0) <= email.order);
+  const sorted = emails.every(
+    (email, index) => index === 0 || (emails[index - 1]?.order ?? 0) <= email.order,
+  );
   return sorted ? emails : [...emails].sort((a, b) => a.order - b.order);
 }
 
@@ -156,8 +110,12 @@ export function rawSchedule(
     if (doneOn !== undefined) entry.doneOn = doneOn;
     return entry;
   });
-  const running = plan.pauses.find((pause) => pause.to === undefined && toDayNumber(pause.from) <= todayNumber);
-  const current = plan.pauses.find((pause) => pause.from <= today && pause.to !== undefined && today < pause.to);
+  const running = plan.pauses.find(
+    (pause) => pause.to === undefined && toDayNumber(pause.from) <= todayNumber,
+  );
+  const current = plan.pauses.find(
+    (pause) => pause.from <= today && pause.to !== undefined && today < pause.to,
+  );
   const pausedFrom = (running ?? current)?.from;
   const result: RawSchedule = { today: todayNumber, studySet, entries };
   if (pausedFrom !== undefined) result.pausedSince = toDayNumber(pausedFrom);
@@ -178,7 +136,8 @@ function toScheduledEmail(entry: RawEntry): ScheduledEmail {
     starred: entry.starred,
   };
   if (email.link !== undefined) scheduled.link = email.link;
-  if (entry.doneOn !== undefined && Number.isFinite(entry.doneOn)) scheduled.doneOn = fromDayNumber(entry.doneOn);
+  if (entry.doneOn !== undefined && Number.isFinite(entry.doneOn))
+    scheduled.doneOn = fromDayNumber(entry.doneOn);
   return scheduled;
 }
 

@@ -1,6 +1,15 @@
 import { fromDayNumber, toDayNumber, weekdayOfDayNumber } from './calendar-date';
-import type { CourseStatus, EmailStates, NextEmail, Plan, Schedule, SequenceEmail, Standing } from './model';
-import { nextStudyDay, rawSchedule, scheduleFromRaw } from './schedule';
+import type {
+  CourseStatus,
+  EmailStates,
+  NextEmail,
+  Plan,
+  Schedule,
+  SequenceEmail,
+  Standing,
+} from './model';
+import { nextStudyDay } from './base-dates';
+import { rawSchedule, scheduleFromRaw } from './schedule';
 import type { RawSchedule } from './schedule';
 import { todayOf } from './zoned-time';
 import type { Clock } from './zoned-time';
@@ -40,7 +49,11 @@ export function studyStreak(raw: RawSchedule, plan: Plan): number {
   return streak;
 }
 
-function pausedDaysBetween(first: number, last: number, ranges: ReadonlyArray<[number, number]>): number {
+function pausedDaysBetween(
+  first: number,
+  last: number,
+  ranges: ReadonlyArray<[number, number]>,
+): number {
   let total = 0;
   for (const [from, until] of ranges) {
     total += Math.max(0, Math.min(until, last + 1) - Math.max(from, first));
@@ -87,7 +100,15 @@ interface Counts {
 }
 
 function countEntries(raw: RawSchedule): Counts {
-  const counts: Counts = { done: 0, opened: 0, starred: 0, behind: 0, ahead: 0, dueNow: 0, plannedFinish: -Infinity };
+  const counts: Counts = {
+    done: 0,
+    opened: 0,
+    starred: 0,
+    behind: 0,
+    ahead: 0,
+    dueNow: 0,
+    plannedFinish: -Infinity,
+  };
   for (const entry of raw.entries) {
     counts.plannedFinish = Math.max(counts.plannedFinish, entry.due);
     if (entry.opened) counts.opened += 1;
@@ -101,7 +122,13 @@ function countEntries(raw: RawSchedule): Counts {
     if (entry.due <= raw.today) counts.dueNow += 1;
     if (!counts.next) {
       const { id: emailId, order, title } = entry.email;
-      counts.next = { emailId, order, title, dueOn: fromDayNumber(entry.due), overdue: entry.due < raw.today };
+      counts.next = {
+        emailId,
+        order,
+        title,
+        dueOn: fromDayNumber(entry.due),
+        overdue: entry.due < raw.today,
+      };
     }
   }
   return counts;

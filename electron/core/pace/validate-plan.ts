@@ -46,7 +46,12 @@ export function validatePace(pace: unknown): Pace {
   if (kind === 'per-week' && isRecord(pace)) {
     const perWeek = pace.perWeek;
     const { minPerWeek, maxPerWeek } = PACE_LIMITS;
-    if (typeof perWeek !== 'number' || !Number.isInteger(perWeek) || perWeek < minPerWeek || perWeek > maxPerWeek) {
+    if (
+      typeof perWeek !== 'number' ||
+      !Number.isInteger(perWeek) ||
+      perWeek < minPerWeek ||
+      perWeek > maxPerWeek
+    ) {
       invalid(
         `${String(perWeek)} emails per week is not possible.`,
         `Choose a whole number of emails per week from ${minPerWeek} to ${maxPerWeek}.`,
@@ -65,7 +70,10 @@ export function validateStudyDays(days: unknown): Weekday[] {
   }
   for (const day of days) {
     if (!Number.isInteger(day) || day < 0 || day > 6) {
-      invalid(`“${String(day)}” is not a day of the week.`, 'Study days go from 0 (Sunday) to 6 (Saturday).');
+      invalid(
+        `“${String(day)}” is not a day of the week.`,
+        'Study days go from 0 (Sunday) to 6 (Saturday).',
+      );
     }
   }
   return [...new Set(days as Weekday[])].sort((a, b) => a - b);
@@ -73,7 +81,10 @@ export function validateStudyDays(days: unknown): Weekday[] {
 
 export function validateRemindAt(time: unknown): string {
   if (isValidTimeOfDay(time)) return time;
-  return invalid(`The reminder time “${String(time)}” is not a time of day.`, 'Use HH:MM, for example 09:00.');
+  return invalid(
+    `The reminder time “${String(time)}” is not a time of day.`,
+    'Use HH:MM, for example 09:00.',
+  );
 }
 
 function validatePauses(pauses: unknown): Pause[] {
@@ -94,9 +105,13 @@ function validatePauses(pauses: unknown): Pause[] {
   checked.forEach((pause, index) => {
     const next = checked[index + 1];
     if (!next) return;
-    if (pause.to === undefined) invalid('Only the last pause can still be running: resume before pausing again.');
+    if (pause.to === undefined)
+      invalid('Only the last pause can still be running: resume before pausing again.');
     if (next.from < pause.to) {
-      invalid(`Two pauses overlap (one ends ${pause.to}, the next starts ${next.from}).`, 'Merge them into one.');
+      invalid(
+        `Two pauses overlap (one ends ${pause.to}, the next starts ${next.from}).`,
+        'Merge them into one.',
+      );
     }
   });
   return checked;

@@ -58,9 +58,13 @@ export function checkZone(zone: string): string {
 export function parseInstant(value: unknown, what: string): number {
   const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isFinite(ms)) return ms;
-  throw new StudylineError('invalid-input', `${what} (“${String(value)}”) is not a date and time.`, {
-    hint: 'Use an ISO date and time such as 2028-02-29T09:00:00Z.',
-  });
+  throw new StudylineError(
+    'invalid-input',
+    `${what} (“${String(value)}”) is not a date and time.`,
+    {
+      hint: 'Use an ISO date and time such as 2028-02-29T09:00:00Z.',
+    },
+  );
 }
 
 export function toIsoInstant(ms: number): string {

@@ -57,7 +57,10 @@ function makeContext(input: ReminderPlanInput): Context {
     shown: input.shown,
   };
   // An unreadable stored snooze must not silence reminders for good.
-  const snoozeMs = input.settings.snoozedUntil === undefined ? Number.NaN : Date.parse(input.settings.snoozedUntil);
+  const snoozeMs =
+    input.settings.snoozedUntil === undefined
+      ? Number.NaN
+      : Date.parse(input.settings.snoozedUntil);
   if (snoozeMs > nowMs) {
     context.snoozeMs = snoozeMs;
     context.snoozeDay = localDateOf(snoozeMs, input.zone);
@@ -69,7 +72,8 @@ function makeContext(input: ReminderPlanInput): Context {
 function idleSince(raw: RawSchedule, startOn: string): number {
   let last = toDayNumber(startOn);
   for (const entry of raw.entries) {
-    if (entry.doneOn !== undefined && Number.isFinite(entry.doneOn)) last = Math.max(last, entry.doneOn);
+    if (entry.doneOn !== undefined && Number.isFinite(entry.doneOn))
+      last = Math.max(last, entry.doneOn);
   }
   return last;
 }
@@ -77,7 +81,8 @@ function idleSince(raw: RawSchedule, startOn: string): number {
 function nudgeLevelShown(shown: readonly ShownReminder[], courseId: string, since: string): number {
   let level = 0;
   for (const record of shown) {
-    if (record.courseId === courseId && record.nudge?.idleSince === since) level = Math.max(level, record.nudge.level);
+    if (record.courseId === courseId && record.nudge?.idleSince === since)
+      level = Math.max(level, record.nudge.level);
   }
   return level;
 }
@@ -104,7 +109,12 @@ interface Slot {
   nudge?: { idleSince: string; level: NudgeLevel };
 }
 
-function buildReminder(course: ReminderCourse, next: RawEntry, slot: Slot, context: Context): Reminder {
+function buildReminder(
+  course: ReminderCourse,
+  next: RawEntry,
+  slot: Slot,
+  context: Context,
+): Reminder {
   const key = reminderKey(course.courseId, slot.day);
   const text = reminderText({
     courseTitle: course.title,
@@ -141,7 +151,13 @@ function buildReminder(course: ReminderCourse, next: RawEntry, slot: Slot, conte
 
 /** This course's reminders from today on, day by day. */
 function courseReminders(course: ReminderCourse, context: Context): Reminder[] {
-  const raw = rawSchedule(course.plan, course.emails, course.states, fromDayNumber(context.today), context.zone);
+  const raw = rawSchedule(
+    course.plan,
+    course.emails,
+    course.states,
+    fromDayNumber(context.today),
+    context.zone,
+  );
   const open = raw.entries.filter((entry) => !entry.done);
   const next = open[0];
   if (!next) return [];
@@ -152,14 +168,19 @@ function courseReminders(course: ReminderCourse, context: Context): Reminder[] {
   const reminders: Reminder[] = [];
   let dueCount = 0;
   let behind = 0;
-  for (let dayNumber = context.today; dayNumber < context.today + context.horizonDays; dayNumber += 1) {
+  for (
+    let dayNumber = context.today;
+    dayNumber < context.today + context.horizonDays;
+    dayNumber += 1
+  ) {
     while (dueCount < dues.length && (dues[dueCount] ?? Infinity) <= dayNumber) dueCount += 1;
     while (behind < dues.length && (dues[behind] ?? Infinity) < dayNumber) behind += 1;
     const day = fromDayNumber(dayNumber);
     if (!raw.studySet[weekdayOfDayNumber(dayNumber)] || isPausedOn(course.plan, day)) continue;
     const level = nudgeLevelOn(dayNumber - since);
     const nudge = level > levelShown ? level : 0;
-    if ((dueCount === 0 && nudge === 0) || context.shownKeys.has(reminderKey(course.courseId, day))) continue;
+    if ((dueCount === 0 && nudge === 0) || context.shownKeys.has(reminderKey(course.courseId, day)))
+      continue;
     const fireMs = fireTime(course, day, context);
     if (fireMs === undefined) continue;
     const slot: Slot = { day, fireMs, dueCount, behind };

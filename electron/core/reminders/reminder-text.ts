@@ -31,7 +31,8 @@ function dueSentence(facts: ReminderFacts): string {
 }
 
 function nudgeSentence(facts: ReminderFacts, idleDays: number): string {
-  if (facts.dueCount > 0) return ` Nothing done for ${idleDays} days: even ten minutes today helps.`;
+  if (facts.dueCount > 0)
+    return ` Nothing done for ${idleDays} days: even ten minutes today helps.`;
   return (
     `Nothing done for ${idleDays} days. Next up: “${facts.next.title}”, due ${formatDay(facts.next.dueOn)}. ` +
     'Even ten minutes today keeps the thread.'

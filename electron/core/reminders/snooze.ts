@@ -27,14 +27,21 @@ export function snooze(
     const midnight = zonedInstant(addDays(todayOf(clock), 1), '00:00', clock.zone);
     return { settings: { ...settings, snoozedUntil: toIsoInstant(midnight) }, shown: [...shown] };
   }
-  const kept = reminderKey === undefined ? [...shown] : shown.filter((record) => record.key !== reminderKey);
+  const kept =
+    reminderKey === undefined ? [...shown] : shown.filter((record) => record.key !== reminderKey);
   return { settings: { ...settings, snoozedUntil: toIsoInstant(nowMs + HOUR_MS) }, shown: kept };
 }
 
 /** The records to keep after showing these reminders (one per key). */
-export function markShown(shown: readonly ShownReminder[], reminders: readonly Reminder[]): ShownReminder[] {
+export function markShown(
+  shown: readonly ShownReminder[],
+  reminders: readonly Reminder[],
+): ShownReminder[] {
   const keys = new Set(reminders.map((reminder) => reminder.key));
-  return [...shown.filter((record) => !keys.has(record.key)), ...reminders.map((reminder) => reminder.record)];
+  return [
+    ...shown.filter((record) => !keys.has(record.key)),
+    ...reminders.map((reminder) => reminder.record),
+  ];
 }
 
 /**
@@ -46,7 +53,8 @@ export function pruneShown(shown: readonly ShownReminder[], today: string): Show
   const latestNudge = new Map<string, ShownReminder>();
   for (const record of shown) {
     const current = latestNudge.get(record.courseId);
-    if (record.nudge && (!current || record.day > current.day)) latestNudge.set(record.courseId, record);
+    if (record.nudge && (!current || record.day > current.day))
+      latestNudge.set(record.courseId, record);
   }
   const keep = new Set(latestNudge.values());
   return shown.filter((record) => keep.has(record) || toDayNumber(record.day) >= oldest);

@@ -65,7 +65,10 @@ function basicDate(date: string): string {
 
 function basicInstant(iso: string): string {
   const ms = parseInstant(iso, 'The export time');
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** 'HH:MM' as a duration from the start of the (all-day) event: PT9H, PT7H45M, PT0S. */
@@ -76,7 +79,12 @@ function triggerAt(remindAt: string): string {
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}`;
 }
 
-function eventLines(courseTitle: string, email: ScheduledEmail, total: number, context: { stamp: string; schedule: Schedule; alarm: boolean }): string[] {
+function eventLines(
+  courseTitle: string,
+  email: ScheduledEmail,
+  total: number,
+  context: { stamp: string; schedule: Schedule; alarm: boolean },
+): string[] {
   const summary = `${email.done ? '✓ ' : ''}${courseTitle}: ${email.title}`;
   const about = `Email ${email.order} of ${total} of ${courseTitle}, first sent ${formatDay(email.sentOn, true)}.`;
   const lines = [

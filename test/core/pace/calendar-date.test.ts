@@ -19,7 +19,16 @@ describe('calendar dates', () => {
   });
 
   it('rejects impossible or badly written dates', () => {
-    for (const bad of ['2027-02-29', '2100-02-29', '2028-13-01', '2028-04-31', '2028-1-01', '28-01-01', '', 'today']) {
+    for (const bad of [
+      '2027-02-29',
+      '2100-02-29',
+      '2028-13-01',
+      '2028-04-31',
+      '2028-1-01',
+      '28-01-01',
+      '',
+      'today',
+    ]) {
       expect(isValidDate(bad), bad).toBe(false);
     }
     expect(isValidDate(20280229)).toBe(false);
@@ -55,7 +64,9 @@ describe('calendar dates', () => {
   });
 
   it('adding then measuring days gives the same count, for any date', () => {
-    const anyDate = fc.integer({ min: toDayNumber('1950-01-01'), max: toDayNumber('2150-12-31') }).map(fromDayNumber);
+    const anyDate = fc
+      .integer({ min: toDayNumber('1950-01-01'), max: toDayNumber('2150-12-31') })
+      .map(fromDayNumber);
     fc.assert(
       fc.property(anyDate, fc.integer({ min: -5000, max: 5000 }), (date, days) => {
         const later = addDays(date, days);

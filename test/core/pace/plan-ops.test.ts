@@ -16,7 +16,12 @@ describe('pause and resume', () => {
     const whilePaused = computeSchedule(paused, emails, states, clockAt('2028-03-05'));
     expect(whilePaused.paused).toBe(true);
     expect(whilePaused.pausedSince).toBe('2028-03-03');
-    expect(dueDates(whilePaused).slice(0, 4)).toEqual(['2028-03-01', '2028-03-02', '2028-03-05', '2028-03-06']);
+    expect(dueDates(whilePaused).slice(0, 4)).toEqual([
+      '2028-03-01',
+      '2028-03-02',
+      '2028-03-05',
+      '2028-03-06',
+    ]);
     expect(isPausedOn(paused, '2028-03-05')).toBe(true);
   });
 
@@ -67,7 +72,12 @@ describe('pause and resume', () => {
 
   it('asks to remove a planned break before pausing now', () => {
     const plan = planFrom(start, { pauses: [{ from: '2028-04-01', to: '2028-04-08' }] });
-    expect(() => pause(plan, '2028-03-05')).toThrow(expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('1 April 2028') }));
+    expect(() => pause(plan, '2028-03-05')).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        message: expect.stringContaining('1 April 2028'),
+      }),
+    );
   });
 
   it('moves only emails due from a planned break on, until it begins', () => {
@@ -85,12 +95,22 @@ describe('pause and resume', () => {
       '2028-03-12',
       '2028-03-13',
     ]);
-    const onTime = doneOn({ e1: '2028-03-01', e2: '2028-03-02', e3: '2028-03-03', e4: '2028-03-04', e5: '2028-03-05' });
-    expect(dueDates(computeSchedule(plan, emails, onTime, clockAt('2028-03-07')))).toEqual(dueDates(before));
+    const onTime = doneOn({
+      e1: '2028-03-01',
+      e2: '2028-03-02',
+      e3: '2028-03-03',
+      e4: '2028-03-04',
+      e5: '2028-03-05',
+    });
+    expect(dueDates(computeSchedule(plan, emails, onTime, clockAt('2028-03-07')))).toEqual(
+      dueDates(before),
+    );
   });
 
   it('rejects an impossible day', () => {
-    expect(() => pause(planFrom(start), '2028-02-30')).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => pause(planFrom(start), '2028-02-30')).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
   });
 });
 
@@ -99,11 +119,19 @@ describe('catch up', () => {
 
   it('makes the earliest email not done due today and keeps all progress', () => {
     const clock = clockAt('2028-03-06');
-    expect(courseStatus(planFrom(start), emails, states, clock).standing).toEqual({ kind: 'behind', count: 4 });
+    expect(courseStatus(planFrom(start), emails, states, clock).standing).toEqual({
+      kind: 'behind',
+      count: 4,
+    });
     const caughtUp = catchUp(planFrom(start), emails, states, clock);
     expect(caughtUp.catchUps).toEqual([{ on: '2028-03-06', days: 4 }]);
     const schedule = computeSchedule(caughtUp, emails, states, clock);
-    expect(dueDates(schedule).slice(0, 4)).toEqual(['2028-03-01', '2028-03-06', '2028-03-07', '2028-03-08']);
+    expect(dueDates(schedule).slice(0, 4)).toEqual([
+      '2028-03-01',
+      '2028-03-06',
+      '2028-03-07',
+      '2028-03-08',
+    ]);
     expect(schedule.emails[0]?.done).toBe(true);
     const status = courseStatus(caughtUp, emails, states, clock);
     expect(status.standing).toEqual({ kind: 'on-track' });
@@ -122,7 +150,12 @@ describe('catch up', () => {
   it('on a day off, makes the earliest email due on the next study day', () => {
     const weekdays = planFrom(start, { studyDays: [1, 2, 3, 4, 5] });
     const saturday = clockAt('2028-03-11');
-    const schedule = computeSchedule(catchUp(weekdays, emails, states, saturday), emails, states, saturday);
+    const schedule = computeSchedule(
+      catchUp(weekdays, emails, states, saturday),
+      emails,
+      states,
+      saturday,
+    );
     expect(schedule.emails[1]?.dueOn).toBe('2028-03-13');
   });
 

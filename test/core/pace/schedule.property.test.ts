@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, fromDayNumber, toDayNumber, weekdayOf } from '../../../electron/core/pace/calendar-date';
-import type { EmailStates, Pace, Plan, Schedule, SequenceEmail } from '../../../electron/core/pace/model';
+import {
+  addDays,
+  fromDayNumber,
+  toDayNumber,
+  weekdayOf,
+} from '../../../electron/core/pace/calendar-date';
+import type {
+  EmailStates,
+  Pace,
+  Plan,
+  Schedule,
+  SequenceEmail,
+} from '../../../electron/core/pace/model';
 import { catchUp, pause, resume } from '../../../electron/core/pace/plan-ops';
 import { computeSchedule } from '../../../electron/core/pace/schedule';
 import { courseStatus } from '../../../electron/core/pace/status';
@@ -9,17 +20,30 @@ import { validatePlanInput } from '../../../electron/core/pace/validate-plan';
 import { clockAt, planFrom, sequence } from './fixtures';
 
 // Starts around the DST changes of London and New York and the 2028 leap day, plus any day.
-const interesting = ['2028-02-25', '2028-03-08', '2028-03-22', '2028-10-25', '2028-11-01', '2027-03-25', '2027-10-28'];
+const interesting = [
+  '2028-02-25',
+  '2028-03-08',
+  '2028-03-22',
+  '2028-10-25',
+  '2028-11-01',
+  '2027-03-25',
+  '2027-10-28',
+];
 const startArb = fc.oneof(
   fc.constantFrom(...interesting),
   fc.integer({ min: toDayNumber('2027-01-01'), max: toDayNumber('2029-12-31') }).map(fromDayNumber),
 );
 const paceArb: fc.Arbitrary<Pace> = fc.oneof(
   fc.constant({ kind: 'as-sent' } as const),
-  fc.double({ min: 0.1, max: 10, noNaN: true }).map((factor) => ({ kind: 'factor', factor }) as const),
+  fc
+    .double({ min: 0.1, max: 10, noNaN: true })
+    .map((factor) => ({ kind: 'factor', factor }) as const),
   fc.integer({ min: 1, max: 14 }).map((perWeek) => ({ kind: 'per-week', perWeek }) as const),
 );
-const opArb = fc.record({ gap: fc.integer({ min: 0, max: 20 }), kind: fc.constantFrom('pause', 'resume', 'catch-up') });
+const opArb = fc.record({
+  gap: fc.integer({ min: 0, max: 20 }),
+  kind: fc.constantFrom('pause', 'resume', 'catch-up'),
+});
 
 const scenarioArb = fc.record({
   zone: fc.constantFrom('Europe/London', 'America/New_York'),
@@ -28,9 +52,14 @@ const scenarioArb = fc.record({
   studyDays: fc.subarray([0, 1, 2, 3, 4, 5, 6] as const, { minLength: 1 }),
   gaps: fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 40 }),
   ops: fc.array(opArb, { maxLength: 5 }),
-  doneAfter: fc.array(fc.option(fc.integer({ min: 0, max: 150 })), { minLength: 41, maxLength: 41 }),
+  doneAfter: fc.array(fc.option(fc.integer({ min: 0, max: 150 })), {
+    minLength: 41,
+    maxLength: 41,
+  }),
   todayGap: fc.integer({ min: 0, max: 60 }),
-  planned: fc.option(fc.record({ gap: fc.integer({ min: 1, max: 30 }), length: fc.integer({ min: 1, max: 14 }) })),
+  planned: fc.option(
+    fc.record({ gap: fc.integer({ min: 1, max: 30 }), length: fc.integer({ min: 1, max: 14 }) }),
+  ),
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -53,7 +82,8 @@ function build(s: Scenario, options: { planned: boolean; endResumed: boolean }):
     const states: EmailStates = {};
     emails.forEach((email, index) => {
       const done = doneDays[index];
-      if (done !== undefined && done <= day) states[email.id] = { doneAt: clockAt(done, '12:00', s.zone).now };
+      if (done !== undefined && done <= day)
+        states[email.id] = { doneAt: clockAt(done, '12:00', s.zone).now };
     });
     return states;
   };
@@ -75,7 +105,12 @@ function build(s: Scenario, options: { planned: boolean; endResumed: boolean }):
   return { emails, plan, today, zone: s.zone, statesAsOf };
 }
 
-function scheduleAt(b: Built, day: string, plan = b.plan, states = b.statesAsOf(b.today)): Schedule {
+function scheduleAt(
+  b: Built,
+  day: string,
+  plan = b.plan,
+  states = b.statesAsOf(b.today),
+): Schedule {
   return computeSchedule(plan, b.emails, states, clockAt(day, '12:00', b.zone));
 }
 
@@ -111,9 +146,15 @@ describe('planner properties', () => {
       fc.property(scenarioArb, (s) => {
         const b = build(s, { planned: true, endResumed: false });
         const open = scheduleAt(b, b.today).emails.filter((email) => !email.done);
-        open.forEach((email, index) => index > 0 && expect(email.dueOn >= (open[index - 1]?.dueOn ?? '')).toBe(true));
+        open.forEach(
+          (email, index) =>
+            index > 0 && expect(email.dueOn >= (open[index - 1]?.dueOn ?? '')).toBe(true),
+        );
         const fresh = scheduleAt(b, b.today, b.plan, {}).emails;
-        fresh.forEach((email, index) => index > 0 && expect(email.dueOn >= (fresh[index - 1]?.dueOn ?? '')).toBe(true));
+        fresh.forEach(
+          (email, index) =>
+            index > 0 && expect(email.dueOn >= (fresh[index - 1]?.dueOn ?? '')).toBe(true),
+        );
       }),
     );
   });
@@ -125,7 +166,9 @@ describe('planner properties', () => {
         const states = b.statesAsOf(b.today);
         const before = scheduleAt(b, b.today, b.plan, states).emails;
         const after = scheduleAt(b, addDays(b.today, later), b.plan, states).emails;
-        after.forEach((email, index) => expect(email.dueOn >= (before[index]?.dueOn ?? '')).toBe(true));
+        after.forEach((email, index) =>
+          expect(email.dueOn >= (before[index]?.dueOn ?? '')).toBe(true),
+        );
       }),
     );
   });
@@ -158,23 +201,29 @@ describe('planner properties', () => {
 
   it('a pause shifts exactly the emails not done when it began, by its length', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 20 }), (s, wait, length, after) => {
-        const b = build(s, { planned: false, endResumed: true });
-        const from = addDays(b.today, wait);
-        const until = addDays(from, length);
-        const today = addDays(until, after);
-        const withPause = resume(pause(b.plan, from), until);
-        const states = b.statesAsOf(today);
-        const without = scheduleAt(b, today, b.plan, states).emails;
-        const withIt = scheduleAt(b, today, withPause, states).emails;
-        withIt.forEach((email, index) => {
-          const old = without[index];
-          const openAtPause = !email.done || (email.doneOn ?? '') > from;
-          expect(email.shiftDays).toBe((old?.shiftDays ?? 0) + (openAtPause ? length : 0));
-          if (!openAtPause) expect(email.dueOn).toBe(old?.dueOn);
-          else expect(email.dueOn >= addDays(old?.dueOn ?? '', length - 6)).toBe(true);
-        });
-      }),
+      fc.property(
+        scenarioArb,
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 20 }),
+        (s, wait, length, after) => {
+          const b = build(s, { planned: false, endResumed: true });
+          const from = addDays(b.today, wait);
+          const until = addDays(from, length);
+          const today = addDays(until, after);
+          const withPause = resume(pause(b.plan, from), until);
+          const states = b.statesAsOf(today);
+          const without = scheduleAt(b, today, b.plan, states).emails;
+          const withIt = scheduleAt(b, today, withPause, states).emails;
+          withIt.forEach((email, index) => {
+            const old = without[index];
+            const openAtPause = !email.done || (email.doneOn ?? '') > from;
+            expect(email.shiftDays).toBe((old?.shiftDays ?? 0) + (openAtPause ? length : 0));
+            if (!openAtPause) expect(email.dueOn).toBe(old?.dueOn);
+            else expect(email.dueOn >= addDays(old?.dueOn ?? '', length - 6)).toBe(true);
+          });
+        },
+      ),
     );
   });
 });

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeSchedule, originalOffsets } from '../../../electron/core/pace/schedule';
-import type { SequenceEmail } from '../../../electron/core/pace/model';
+import { computeSchedule } from '../../../electron/core/pace/schedule';
 import { clockAt, daily, dueDates, planFrom, sequence } from './fixtures';
 
 const threeEmails = sequence([3, 4]); // sent 11, 14 and 18 October 2013
 const sunday = '2028-02-27';
-
-describe('original schedule', () => {
-  it('is each email’s offset in days from the first send date', () => {
-    expect(originalOffsets(threeEmails)).toEqual([0, 3, 7]);
-  });
-
-  it('never lets a re-dated email jump before the one sent earlier', () => {
-    const emails: SequenceEmail[] = [
-      { id: 'a', order: 1, sentOn: '2013-10-11', title: 'A' },
-      { id: 'b', order: 2, sentOn: '2013-10-20', title: 'B' },
-      { id: 'c', order: 3, sentOn: '2013-10-15', title: 'C' },
-    ];
-    expect(originalOffsets(emails)).toEqual([0, 9, 9]);
-  });
-
-  it('names the email whose send date is impossible', () => {
-    const emails = [{ id: 'a', order: 1, sentOn: '2013-02-30', title: 'Week 1: hello' }];
-    expect(() => originalOffsets(emails)).toThrow(expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('Week 1: hello') }));
-  });
-});
 
 describe('due dates', () => {
   it('follows the original rhythm from the start date, counting the leap day', () => {
@@ -34,9 +13,19 @@ describe('due dates', () => {
   });
 
   it('divides the offsets by the pace factor', () => {
-    const half = computeSchedule(planFrom(sunday, { pace: { kind: 'factor', factor: 0.5 } }), threeEmails, {}, clockAt(sunday));
+    const half = computeSchedule(
+      planFrom(sunday, { pace: { kind: 'factor', factor: 0.5 } }),
+      threeEmails,
+      {},
+      clockAt(sunday),
+    );
     expect(dueDates(half)).toEqual(['2028-02-27', '2028-03-04', '2028-03-12']);
-    const double = computeSchedule(planFrom(sunday, { pace: { kind: 'factor', factor: 2 } }), threeEmails, {}, clockAt(sunday));
+    const double = computeSchedule(
+      planFrom(sunday, { pace: { kind: 'factor', factor: 2 } }),
+      threeEmails,
+      {},
+      clockAt(sunday),
+    );
     expect(dueDates(double)).toEqual(['2028-02-27', '2028-02-29', '2028-03-02']);
   });
 
@@ -51,7 +40,10 @@ describe('due dates', () => {
 
   it('spreads a per-week pace over the study days of each week', () => {
     const monday = '2028-02-28';
-    const twoAWeek = planFrom(monday, { pace: { kind: 'per-week', perWeek: 2 }, studyDays: [1, 3, 5] });
+    const twoAWeek = planFrom(monday, {
+      pace: { kind: 'per-week', perWeek: 2 },
+      studyDays: [1, 3, 5],
+    });
     expect(dueDates(computeSchedule(twoAWeek, daily(5), {}, clockAt(monday)))).toEqual([
       '2028-02-28',
       '2028-03-01',
@@ -72,7 +64,10 @@ describe('due dates', () => {
 
   it('starts a per-week week on the start date, whatever day that is', () => {
     const thursday = '2028-03-02';
-    const plan = planFrom(thursday, { pace: { kind: 'per-week', perWeek: 3 }, studyDays: [1, 3, 5] });
+    const plan = planFrom(thursday, {
+      pace: { kind: 'per-week', perWeek: 3 },
+      studyDays: [1, 3, 5],
+    });
     expect(dueDates(computeSchedule(plan, daily(4), {}, clockAt(thursday)))).toEqual([
       '2028-03-03',
       '2028-03-06',
@@ -88,8 +83,16 @@ describe('due dates', () => {
   });
 
   it('carries the learner’s state of each email', () => {
-    const states = { e1: { doneAt: '2028-02-27T10:00:00Z', openedAt: '2028-02-27T09:00:00Z', starred: true }, e2: { openedAt: '2028-02-28T09:00:00Z' } };
-    const [first, second, third] = computeSchedule(planFrom(sunday), threeEmails, states, clockAt('2028-02-28')).emails;
+    const states = {
+      e1: { doneAt: '2028-02-27T10:00:00Z', openedAt: '2028-02-27T09:00:00Z', starred: true },
+      e2: { openedAt: '2028-02-28T09:00:00Z' },
+    };
+    const [first, second, third] = computeSchedule(
+      planFrom(sunday),
+      threeEmails,
+      states,
+      clockAt('2028-02-28'),
+    ).emails;
     expect(first).toMatchObject({ done: true, doneOn: '2028-02-27', opened: true, starred: true });
     expect(second).toMatchObject({ done: false, opened: true, starred: false });
     expect(third).toMatchObject({ done: false, opened: false });
@@ -99,9 +102,17 @@ describe('due dates', () => {
 describe('leap day', () => {
   it('is a day like any other, and a day off when Tuesday is', () => {
     const start = '2028-02-28';
-    expect(dueDates(computeSchedule(planFrom(start), daily(3), {}, clockAt(start)))).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(dueDates(computeSchedule(planFrom(start), daily(3), {}, clockAt(start)))).toEqual([
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+    ]);
     const noTuesday = planFrom(start, { studyDays: [0, 1, 3, 4, 5, 6] });
-    expect(dueDates(computeSchedule(noTuesday, daily(3), {}, clockAt(start)))).toEqual(['2028-02-28', '2028-03-01', '2028-03-01']);
+    expect(dueDates(computeSchedule(noTuesday, daily(3), {}, clockAt(start)))).toEqual([
+      '2028-02-28',
+      '2028-03-01',
+      '2028-03-01',
+    ]);
   });
 });
 
@@ -109,23 +120,63 @@ describe('DST weeks', () => {
   it('gives one email per calendar day through the London spring change', () => {
     const plan = planFrom('2028-03-23');
     const clock = { now: '2028-03-26T23:30:00Z', zone: 'Europe/London' }; // 00:30 BST on the 27th
-    const schedule = computeSchedule(plan, daily(7), { e4: { doneAt: '2028-03-26T23:30:00Z' } }, clock);
+    const schedule = computeSchedule(
+      plan,
+      daily(7),
+      { e4: { doneAt: '2028-03-26T23:30:00Z' } },
+      clock,
+    );
     expect(schedule.today).toBe('2028-03-27');
-    expect(dueDates(schedule)).toEqual(['2028-03-23', '2028-03-24', '2028-03-25', '2028-03-26', '2028-03-27', '2028-03-28', '2028-03-29']);
+    expect(dueDates(schedule)).toEqual([
+      '2028-03-23',
+      '2028-03-24',
+      '2028-03-25',
+      '2028-03-26',
+      '2028-03-27',
+      '2028-03-28',
+      '2028-03-29',
+    ]);
     expect(schedule.emails[3]?.doneOn).toBe('2028-03-27');
   });
 
   it('gives one email per calendar day through the London autumn change', () => {
-    const schedule = computeSchedule(planFrom('2028-10-27'), daily(5), {}, clockAt('2028-10-29', '01:30'));
-    expect(dueDates(schedule)).toEqual(['2028-10-27', '2028-10-28', '2028-10-29', '2028-10-30', '2028-10-31']);
+    const schedule = computeSchedule(
+      planFrom('2028-10-27'),
+      daily(5),
+      {},
+      clockAt('2028-10-29', '01:30'),
+    );
+    expect(dueDates(schedule)).toEqual([
+      '2028-10-27',
+      '2028-10-28',
+      '2028-10-29',
+      '2028-10-30',
+      '2028-10-31',
+    ]);
     expect(schedule.today).toBe('2028-10-29');
   });
 
   it('uses New York’s local date on both sides of its changes', () => {
-    const spring = computeSchedule(planFrom('2028-03-10'), daily(5), {}, { now: '2028-03-12T04:30:00Z', zone: 'America/New_York' });
+    const spring = computeSchedule(
+      planFrom('2028-03-10'),
+      daily(5),
+      {},
+      { now: '2028-03-12T04:30:00Z', zone: 'America/New_York' },
+    );
     expect(spring.today).toBe('2028-03-11');
-    expect(dueDates(spring)).toEqual(['2028-03-10', '2028-03-11', '2028-03-12', '2028-03-13', '2028-03-14']);
-    const autumn = computeSchedule(planFrom('2028-11-03'), daily(4), { e3: { doneAt: '2028-11-06T04:30:00Z' } }, { now: '2028-11-06T04:59:00Z', zone: 'America/New_York' });
+    expect(dueDates(spring)).toEqual([
+      '2028-03-10',
+      '2028-03-11',
+      '2028-03-12',
+      '2028-03-13',
+      '2028-03-14',
+    ]);
+    const autumn = computeSchedule(
+      planFrom('2028-11-03'),
+      daily(4),
+      { e3: { doneAt: '2028-11-06T04:30:00Z' } },
+      { now: '2028-11-06T04:59:00Z', zone: 'America/New_York' },
+    );
     expect(autumn.today).toBe('2028-11-05');
     expect(autumn.emails[2]?.doneOn).toBe('2028-11-05');
   });

@@ -10,7 +10,9 @@ const good = {
 };
 
 function rejects(input: unknown, message: RegExp) {
-  expect(() => validatePlanInput(input)).toThrow(expect.objectContaining({ code: 'invalid-input', message: expect.stringMatching(message) }));
+  expect(() => validatePlanInput(input)).toThrow(
+    expect.objectContaining({ code: 'invalid-input', message: expect.stringMatching(message) }),
+  );
 }
 
 describe('validatePlanInput', () => {
@@ -35,20 +37,31 @@ describe('validatePlanInput', () => {
 
   it('accepts the default plan and each kind of pace', () => {
     expect(validatePlanInput(defaultPlan('2028-01-01'))).toEqual(defaultPlan('2028-01-01'));
-    expect(validatePlanInput({ ...good, pace: { kind: 'per-week', perWeek: 3 } }).pace).toEqual({ kind: 'per-week', perWeek: 3 });
-    expect(validatePlanInput({ ...good, pace: { kind: 'as-sent', extra: 1 } }).pace).toEqual({ kind: 'as-sent' });
+    expect(validatePlanInput({ ...good, pace: { kind: 'per-week', perWeek: 3 } }).pace).toEqual({
+      kind: 'per-week',
+      perWeek: 3,
+    });
+    expect(validatePlanInput({ ...good, pace: { kind: 'as-sent', extra: 1 } }).pace).toEqual({
+      kind: 'as-sent',
+    });
   });
 
   it('rejects impossible dates', () => {
     rejects({ ...good, startOn: '2027-02-29' }, /start date.*2027-02-29.*not a real date/);
     rejects({ ...good, startOn: undefined }, /start date/);
     rejects({ ...good, pauses: [{ from: '2028-02-30' }] }, /pause/);
-    rejects({ ...good, pauses: [{ from: '2028-03-08', to: '2028-03-01' }] }, /cannot end .* before it starts/);
+    rejects(
+      { ...good, pauses: [{ from: '2028-03-08', to: '2028-03-01' }] },
+      /cannot end .* before it starts/,
+    );
   });
 
   it('rejects a pace of zero, a negative pace and impossible speeds', () => {
     for (const factor of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 0.01, 11, '2']) {
-      rejects({ ...good, pace: { kind: 'factor', factor } }, /times the original speed is not possible/);
+      rejects(
+        { ...good, pace: { kind: 'factor', factor } },
+        /times the original speed is not possible/,
+      );
     }
     for (const perWeek of [0, -2, 2.5, 1000]) {
       rejects({ ...good, pace: { kind: 'per-week', perWeek } }, /emails per week is not possible/);
@@ -70,8 +83,20 @@ describe('validatePlanInput', () => {
   });
 
   it('rejects overlapping pauses and a running pause that is not the last', () => {
-    rejects({ ...good, pauses: [{ from: '2028-03-01', to: '2028-03-10' }, { from: '2028-03-05', to: '2028-03-12' }] }, /overlap/);
-    rejects({ ...good, pauses: [{ from: '2028-03-01' }, { from: '2028-03-05', to: '2028-03-12' }] }, /Only the last pause/);
+    rejects(
+      {
+        ...good,
+        pauses: [
+          { from: '2028-03-01', to: '2028-03-10' },
+          { from: '2028-03-05', to: '2028-03-12' },
+        ],
+      },
+      /overlap/,
+    );
+    rejects(
+      { ...good, pauses: [{ from: '2028-03-01' }, { from: '2028-03-05', to: '2028-03-12' }] },
+      /Only the last pause/,
+    );
   });
 
   it('rejects unreadable input and impossible catch-ups', () => {

@@ -51,7 +51,10 @@ describe('local time of day to an instant', () => {
     expect(iso(london)).toBe('2028-03-26T01:30:00.000Z');
     expect(localDateTimeOf(london, 'Europe/London')).toEqual({ date: '2028-03-26', time: '02:30' });
     const newYork = zonedInstant('2028-03-12', '02:30', 'America/New_York');
-    expect(localDateTimeOf(newYork, 'America/New_York')).toEqual({ date: '2028-03-12', time: '03:30' });
+    expect(localDateTimeOf(newYork, 'America/New_York')).toEqual({
+      date: '2028-03-12',
+      time: '03:30',
+    });
   });
 
   it('takes the first of a time that happens twice (fall back)', () => {
@@ -60,8 +63,18 @@ describe('local time of day to an instant', () => {
   });
 
   it('round-trips any minute in several zones to its earliest occurrence', () => {
-    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];
-    const minute = fc.integer({ min: Date.UTC(2024, 0, 1) / 60_000, max: Date.UTC(2032, 0, 1) / 60_000 });
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'Pacific/Auckland',
+      'UTC',
+    ];
+    const minute = fc.integer({
+      min: Date.UTC(2024, 0, 1) / 60_000,
+      max: Date.UTC(2032, 0, 1) / 60_000,
+    });
     fc.assert(
       fc.property(minute, fc.constantFrom(...zones), (minutes, zone) => {
         const ms = minutes * 60_000;
@@ -83,9 +96,15 @@ describe('bad clocks', () => {
   });
 
   it('rejects a "now" that is not a time', () => {
-    expect(() => makeClock('yesterday-ish', 'UTC')).toThrow(expect.objectContaining({ code: 'invalid-input' }));
-    expect(() => zonedInstant('2027-02-29', '09:00', 'UTC')).toThrow(expect.objectContaining({ code: 'invalid-input' }));
-    expect(() => zonedInstant('2028-02-29', '24:00', 'UTC')).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => makeClock('yesterday-ish', 'UTC')).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    expect(() => zonedInstant('2027-02-29', '09:00', 'UTC')).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    expect(() => zonedInstant('2028-02-29', '24:00', 'UTC')).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
   });
 
   it('defaults to the real now and the process zone', () => {

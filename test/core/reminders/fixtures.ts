@@ -1,6 +1,11 @@
 import type { EmailStates, Plan, SequenceEmail } from '../../../electron/core/pace/model';
 import { DEFAULT_REMINDER_SETTINGS } from '../../../electron/core/reminders/model';
-import type { ReminderCourse, ReminderPlanInput, ReminderSettings, ShownReminder } from '../../../electron/core/reminders/model';
+import type {
+  ReminderCourse,
+  ReminderPlanInput,
+  ReminderSettings,
+  ShownReminder,
+} from '../../../electron/core/reminders/model';
 import { clockAt, daily, planFrom } from '../pace/fixtures';
 
 export const LONDON = 'Europe/London';
@@ -11,7 +16,13 @@ export function course(
   states: EmailStates = {},
   emails: SequenceEmail[] = daily(10),
 ): ReminderCourse {
-  return { courseId, title: courseId === 'py' ? 'Python' : `Course ${courseId}`, plan, emails, states };
+  return {
+    courseId,
+    title: courseId === 'py' ? 'Python' : `Course ${courseId}`,
+    plan,
+    emails,
+    states,
+  };
 }
 
 /** Planner input at a local date and time in London (unless another zone is given). */
@@ -19,7 +30,12 @@ export function inputAt(
   date: string,
   time: string,
   courses: ReminderCourse[],
-  extra: { shown?: ShownReminder[]; settings?: Partial<ReminderSettings>; zone?: string; horizonDays?: number } = {},
+  extra: {
+    shown?: ShownReminder[];
+    settings?: Partial<ReminderSettings>;
+    zone?: string;
+    horizonDays?: number;
+  } = {},
 ): ReminderPlanInput {
   const zone = extra.zone ?? LONDON;
   const input: ReminderPlanInput = {

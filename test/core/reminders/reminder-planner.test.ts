@@ -38,7 +38,9 @@ describe('reminder for a day with an email due', () => {
   });
 
   it('is not shown again once recorded', () => {
-    const shown = planReminders(inputAt(start, '09:00', [python])).showNow.map((reminder) => reminder.record);
+    const shown = planReminders(inputAt(start, '09:00', [python])).showNow.map(
+      (reminder) => reminder.record,
+    );
     const again = planReminders(inputAt(start, '15:00', [python], { shown }));
     expect(again.showNow).toEqual([]);
     expect(again.nextFireAt).toBe('2028-03-02T09:00:00.000Z');
@@ -47,7 +49,13 @@ describe('reminder for a day with an email due', () => {
   it('says how far behind the learner is, kindly, and adds a nudge after 3 idle days', () => {
     const behind = course('py', planFrom(start), doneOn({ e1: start }));
     const [reminder] = planReminders(inputAt('2028-03-04', '10:00', [behind])).showNow;
-    expect(reminder).toMatchObject({ kind: 'due', dueCount: 3, behind: 2, emailId: 'e2', idleDays: 3 });
+    expect(reminder).toMatchObject({
+      kind: 'due',
+      dueCount: 3,
+      behind: 2,
+      emailId: 'e2',
+      idleDays: 3,
+    });
     expect(reminder?.body).toBe(
       '“Email 2” is waiting: you are 2 emails behind, with 1 email due today. ' +
         'No penalty for going slower: carry on where you left off, or catch up the plan. ' +
@@ -72,9 +80,17 @@ describe('reminder for a day with an email due', () => {
 
 describe('gentle nudges', () => {
   it('come after 3 and after 10 days with nothing done, even when nothing is due', () => {
-    const slow = course('py', planFrom(start, { pace: { kind: 'factor', factor: 0.1 } }), doneOn({ e1: start }));
+    const slow = course(
+      'py',
+      planFrom(start, { pace: { kind: 'factor', factor: 0.1 } }),
+      doneOn({ e1: start }),
+    );
     const plan = planReminders(inputAt(start, '10:00', [slow]));
-    expect(plan.upcoming.map((reminder) => `${reminder.day}:${reminder.kind}:${reminder.idleDays ?? ''}`)).toEqual([
+    expect(
+      plan.upcoming.map(
+        (reminder) => `${reminder.day}:${reminder.kind}:${reminder.idleDays ?? ''}`,
+      ),
+    ).toEqual([
       '2028-03-04:nudge:3',
       '2028-03-11:due:10',
       '2028-03-12:due:',
@@ -87,7 +103,11 @@ describe('gentle nudges', () => {
   });
 
   it('are not repeated once shown in the same idle spell', () => {
-    const slow = course('py', planFrom(start, { pace: { kind: 'factor', factor: 0.1 } }), doneOn({ e1: start }));
+    const slow = course(
+      'py',
+      planFrom(start, { pace: { kind: 'factor', factor: 0.1 } }),
+      doneOn({ e1: start }),
+    );
     const first = planReminders(inputAt('2028-03-04', '09:00', [slow]));
     expect(first.showNow.map((reminder) => reminder.kind)).toEqual(['nudge']);
     const shown = first.showNow.map((reminder) => reminder.record);
@@ -105,25 +125,41 @@ describe('no reminder', () => {
   });
 
   it('on the days of a planned break', () => {
-    const plan = planReminders(inputAt(start, '10:00', [course('py', planFrom(start, { pauses: [{ from: '2028-03-03', to: '2028-03-06' }] }))]));
-    expect(plan.upcoming.map((reminder) => reminder.day).slice(0, 3)).toEqual(['2028-03-02', '2028-03-06', '2028-03-07']);
+    const plan = planReminders(
+      inputAt(start, '10:00', [
+        course('py', planFrom(start, { pauses: [{ from: '2028-03-03', to: '2028-03-06' }] })),
+      ]),
+    );
+    expect(plan.upcoming.map((reminder) => reminder.day).slice(0, 3)).toEqual([
+      '2028-03-02',
+      '2028-03-06',
+      '2028-03-07',
+    ]);
   });
 
   it('when the course is finished', () => {
     const all = doneOn(Object.fromEntries(daily(10).map((email) => [email.id, start])));
-    expect(planReminders(inputAt('2028-03-05', '10:00', [course('py', planFrom(start), all)]))).toEqual({ showNow: [], upcoming: [] });
+    expect(
+      planReminders(inputAt('2028-03-05', '10:00', [course('py', planFrom(start), all)])),
+    ).toEqual({ showNow: [], upcoming: [] });
   });
 
   it('when reminders are switched off, for all or for one course', () => {
     const other = course('es', planFrom(start));
-    expect(planReminders(inputAt(start, '10:00', [python, other], { settings: { enabled: false } }))).toEqual({ showNow: [], upcoming: [] });
-    const plan = planReminders(inputAt(start, '10:00', [python, other], { settings: { offCourseIds: ['py'] } }));
+    expect(
+      planReminders(inputAt(start, '10:00', [python, other], { settings: { enabled: false } })),
+    ).toEqual({ showNow: [], upcoming: [] });
+    const plan = planReminders(
+      inputAt(start, '10:00', [python, other], { settings: { offCourseIds: ['py'] } }),
+    );
     expect(plan.showNow.map((reminder) => reminder.courseId)).toEqual(['es']);
     expect(new Set(plan.upcoming.map((reminder) => reminder.courseId))).toEqual(new Set(['es']));
   });
 
   it('ignores an unreadable snooze rather than staying silent', () => {
-    const plan = planReminders(inputAt(start, '10:00', [python], { settings: { snoozedUntil: 'soon' } }));
+    const plan = planReminders(
+      inputAt(start, '10:00', [python], { settings: { snoozedUntil: 'soon' } }),
+    );
     expect(plan.showNow).toHaveLength(1);
   });
 });
@@ -131,31 +167,56 @@ describe('no reminder', () => {
 describe('reminder time across DST', () => {
   it('fires once at the learner’s time through the London changes, even in the gap or overlap hour', () => {
     const early = course('py', planFrom('2028-03-24', { remindAt: '01:30' }), {}, daily(40));
-    const spring = planReminders(inputAt('2028-03-24', '12:00', [early], { horizonDays: 4 })).upcoming;
+    const spring = planReminders(
+      inputAt('2028-03-24', '12:00', [early], { horizonDays: 4 }),
+    ).upcoming;
     expect(spring.map((reminder) => reminder.fireAt)).toEqual([
       '2028-03-25T01:30:00.000Z',
       '2028-03-26T01:30:00.000Z', // 01:30 does not exist that night: 02:30 BST
       '2028-03-27T00:30:00.000Z',
     ]);
-    const autumn = planReminders(inputAt('2028-10-28', '12:00', [course('py', planFrom('2028-10-28', { remindAt: '01:30' }), {}, daily(40))], { horizonDays: 3 })).upcoming;
-    expect(autumn.map((reminder) => reminder.fireAt)).toEqual(['2028-10-29T00:30:00.000Z', '2028-10-30T01:30:00.000Z']);
+    const autumn = planReminders(
+      inputAt(
+        '2028-10-28',
+        '12:00',
+        [course('py', planFrom('2028-10-28', { remindAt: '01:30' }), {}, daily(40))],
+        { horizonDays: 3 },
+      ),
+    ).upcoming;
+    expect(autumn.map((reminder) => reminder.fireAt)).toEqual([
+      '2028-10-29T00:30:00.000Z',
+      '2028-10-30T01:30:00.000Z',
+    ]);
   });
 
   it('keeps 09:00 local in New York', () => {
     const zone = 'America/New_York';
-    const plan = planReminders(inputAt('2028-03-10', '12:00', [course('py', planFrom('2028-03-10'), {}, daily(40))], { zone, horizonDays: 4 }));
+    const plan = planReminders(
+      inputAt('2028-03-10', '12:00', [course('py', planFrom('2028-03-10'), {}, daily(40))], {
+        zone,
+        horizonDays: 4,
+      }),
+    );
     expect(plan.upcoming.map((reminder) => reminder.fireAt)).toEqual([
       '2028-03-11T14:00:00.000Z',
       '2028-03-12T13:00:00.000Z',
       '2028-03-13T13:00:00.000Z',
     ]);
-    expect(plan.upcoming.every((reminder) => localDateTimeOf(Date.parse(reminder.fireAt), zone).time === '09:00')).toBe(true);
+    expect(
+      plan.upcoming.every(
+        (reminder) => localDateTimeOf(Date.parse(reminder.fireAt), zone).time === '09:00',
+      ),
+    ).toBe(true);
   });
 });
 
 describe('bad input', () => {
   it('rejects an impossible clock', () => {
-    expect(() => planReminders({ ...inputAt(start, '10:00', [python]), now: 'later' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
-    expect(() => planReminders({ ...inputAt(start, '10:00', [python]), zone: 'Europe/Atlantis' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => planReminders({ ...inputAt(start, '10:00', [python]), now: 'later' })).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    expect(() =>
+      planReminders({ ...inputAt(start, '10:00', [python]), zone: 'Europe/Atlantis' }),
+    ).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 });

@@ -5,8 +5,16 @@ import { escapeText, foldLine, icsFileName, toIcs } from '../../../electron/core
 import { clockAt, daily, doneOn, planFrom } from '../pace/fixtures';
 
 const NOW = '2028-02-27T12:34:56.789Z';
-const emails = daily(3).map((email) => ({ ...email, link: `https://mechanicalmooc.wordpress.com/${email.id}/` }));
-const schedule = computeSchedule(planFrom('2028-02-28', { remindAt: '07:45' }), emails, doneOn({ e1: '2028-02-28' }), clockAt('2028-02-28'));
+const emails = daily(3).map((email) => ({
+  ...email,
+  link: `https://mechanicalmooc.wordpress.com/${email.id}/`,
+}));
+const schedule = computeSchedule(
+  planFrom('2028-02-28', { remindAt: '07:45' }),
+  emails,
+  doneOn({ e1: '2028-02-28' }),
+  clockAt('2028-02-28'),
+);
 
 /** Unfolds and splits into events of `NAME[;params]` → value. */
 function parse(ics: string): Array<Record<string, string>> {
@@ -37,11 +45,13 @@ describe('calendar export', () => {
 
   it('has one all-day event per email on its due day, across the leap day', () => {
     const events = parse(ics);
-    expect(events.map((event) => [event['DTSTART;VALUE=DATE'], event['DTEND;VALUE=DATE']])).toEqual([
-      ['20280228', '20280229'],
-      ['20280229', '20280301'],
-      ['20280301', '20280302'],
-    ]);
+    expect(events.map((event) => [event['DTSTART;VALUE=DATE'], event['DTEND;VALUE=DATE']])).toEqual(
+      [
+        ['20280228', '20280229'],
+        ['20280229', '20280301'],
+        ['20280301', '20280302'],
+      ],
+    );
     expect(events[1]).toMatchObject({
       UID: 'e2@studyline',
       DTSTAMP: '20280227T123456Z',
@@ -59,10 +69,9 @@ describe('calendar export', () => {
     expect(events[1]?.['TRIGGER;RELATED=START']).toBe('PT7H45M');
     const noAlarm = toIcs('Python', schedule, { now: NOW, alarm: false });
     expect(noAlarm).not.toContain('VALARM');
-    expect(parse(toIcs('Python', schedule, { now: NOW, includeDone: false })).map((event) => event.UID)).toEqual([
-      'e2@studyline',
-      'e3@studyline',
-    ]);
+    expect(
+      parse(toIcs('Python', schedule, { now: NOW, includeDone: false })).map((event) => event.UID),
+    ).toEqual(['e2@studyline', 'e3@studyline']);
   });
 
   it('keeps the same UIDs when the plan changes, so a re-import updates the events', () => {
@@ -76,7 +85,9 @@ describe('calendar export', () => {
   });
 
   it('rejects an export time that is not a time', () => {
-    expect(() => toIcs('Python', schedule, { now: 'now' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => toIcs('Python', schedule, { now: 'now' })).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
   });
 });
 
@@ -99,9 +110,15 @@ describe('text values', () => {
   });
 
   it('folds an exported event too', () => {
-    const long = computeSchedule(planFrom('2028-02-28'), [{ id: 'x', order: 1, sentOn: '2013-10-11', title: 'é'.repeat(100) }], {}, clockAt('2028-02-28'));
+    const long = computeSchedule(
+      planFrom('2028-02-28'),
+      [{ id: 'x', order: 1, sentOn: '2013-10-11', title: 'é'.repeat(100) }],
+      {},
+      clockAt('2028-02-28'),
+    );
     const text = toIcs('Python', long, { now: NOW });
-    for (const part of text.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+    for (const part of text.split('\r\n'))
+      expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
     expect(parse(text)[0]?.SUMMARY).toBe(`Python: ${'é'.repeat(100)}`);
   });
 });
