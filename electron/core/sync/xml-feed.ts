@@ -1,10 +1,10 @@
 import Parser from 'rss-parser';
 import type { ParsedFeed, ParsedItem } from './parse-feed';
+import { titleText } from './feed-title';
 import {
   asArray,
   authorName,
   categoryNames,
-  cleanText,
   firstDate,
   nodeText,
   resolveBase,
@@ -33,11 +33,15 @@ interface RawItem {
   rawCategories?: unknown;
   subjects?: unknown;
   rawGuid?: unknown;
+  rawTitle?: unknown;
+  dcAuthor?: unknown;
+  itunesAuthor?: unknown;
   attrs?: XmlNode;
 }
 
 interface RawFeed {
   title?: unknown;
+  rawTitle?: unknown;
   link?: unknown;
   attrs?: XmlNode;
   items: RawItem[];
@@ -45,11 +49,17 @@ interface RawFeed {
 
 const CUSTOM_FIELDS = {
   // '$' is xml2js's attribute bag: it carries xml:base and rdf:about.
-  feed: [['$', 'attrs', { keepArray: true }]],
+  feed: [
+    ['$', 'attrs', { keepArray: true }],
+    ['title', 'rawTitle', { keepArray: true }],
+  ],
   item: [
     ['category', 'rawCategories', { keepArray: true }],
     ['dc:subject', 'subjects', { keepArray: true }],
     ['guid', 'rawGuid', { keepArray: true }],
+    ['title', 'rawTitle', { keepArray: true }],
+    ['dc:author', 'dcAuthor'],
+    ['itunes:author', 'itunesAuthor'],
     ['rawPublished', 'published'],
     ['rawUpdated', 'updated'],
     ['$', 'attrs', { keepArray: true }],
@@ -113,20 +123,20 @@ export async function parseXmlFeed(
   const feedBase = resolveBase(raw.attrs?.['xml:base'], feedUrl);
   return {
     format,
-    title: cleanText(raw.title) || undefined,
+    title: titleText(raw.rawTitle ?? raw.title, format === 'atom') || undefined,
     link: resolveHttpUrl(raw.link, feedBase),
-    items: (raw.items ?? []).map((item) => normaliseItem(item, feedBase)),
+    items: (raw.items ?? []).map((item) => normaliseItem(item, feedBase, format === 'atom')),
   };
 }
 
-function normaliseItem(item: RawItem, feedBase: string): ParsedItem {
+function normaliseItem(item: RawItem, feedBase: string, atom: boolean): ParsedItem {
   const itemBase = resolveBase(item.attrs?.['xml:base'], feedBase);
   const guid = cleanGuid(item.guid ?? item.id ?? item['rdf:about']);
   return {
     guid,
     link: resolveHttpUrl(item.link, itemBase) ?? permalinkGuid(item),
-    title: cleanText(item.title) || '(untitled)',
-    author: authorName(item.creator ?? item.author),
+    title: titleText(item.rawTitle ?? item.title, atom) || '(untitled)',
+    author: authorName(item.creator ?? item.author ?? item.dcAuthor ?? item.itunesAuthor),
     publishedAt: firstDate(item.published, item.pubDate, item.date, item.updated),
     html:
       nodeText(item['content:encoded']) || nodeText(item.content) || nodeText(item.summary) || '',

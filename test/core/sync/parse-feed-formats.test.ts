@@ -92,6 +92,22 @@ describe('parseFeed: Atom (Reddit-like)', () => {
     expect(second?.link).toBe('https://atom-0.3-style.example/');
   });
 
+  it('keeps brackets in text titles, strips tags from html titles and flattens xhtml ones', async () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Study <b>group</b></div></title>
+      <entry><title>History of the &lt;blink&gt; tag</title></entry>
+      <entry><title type="html">&lt;b&gt;Bold&lt;/b&gt; &amp;amp; more</title></entry>
+      <entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Week <script>alert(1)</script></div></title></entry>
+      <entry><title mode="base64">V2VlayAz</title></entry></feed>`;
+    const feed = await parseFeed(atom, 'https://x.org/atom');
+    expect(feed.title).toBe('Study group');
+    expect(feed.items.map((item) => item.title)).toEqual([
+      'History of the <blink> tag',
+      'Bold & more',
+      'Week',
+      'Week 3',
+    ]);
+  });
+
   it('resolves links against xml:base', async () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example.org/en/">
       <title>t</title><entry xml:base="posts/"><title>e</title><link href="one.html"/></entry></feed>`;

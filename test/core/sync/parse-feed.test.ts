@@ -146,6 +146,13 @@ describe('parseFeed: plain RSS 2.0 quirks', () => {
     expect(feed.items[0]?.title).toBe('Bold & café');
   });
 
+  it('falls back to dc:author and itunes:author', async () => {
+    const xml = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+      <item><dc:author>Ed Itor</dc:author></item><item><itunes:author>Pod Caster</itunes:author></item></channel></rss>`;
+    const feed = await parseFeed(xml, 'https://x.org/rss');
+    expect(feed.items.map((item) => item.author)).toEqual(['Ed Itor', 'Pod Caster']);
+  });
+
   it('reads an <rss> without a version as RSS 2.0', async () => {
     const feed = await parseFeed(
       '<rss><channel><item><title>x</title></item></channel></rss>',
