@@ -2,7 +2,7 @@ import { fromDayNumber, toDayNumber, weekdayOfDayNumber } from '../pace/calendar
 import { isPausedOn } from '../pace/plan-ops';
 import { rawSchedule } from '../pace/schedule';
 import type { RawEntry, RawSchedule } from '../pace/schedule';
-import { localDateOf, parseInstant, todayOf, toIsoInstant, zonedInstant } from '../pace/zoned-time';
+import { localDateOf, parseInstant, todayOf, zonedInstant } from '../pace/zoned-time';
 import { NUDGE_AFTER_DAYS } from './model';
 import type {
   NudgeLevel,
@@ -12,7 +12,8 @@ import type {
   ReminderPlanInput,
   ShownReminder,
 } from './model';
-import { reminderText } from './reminder-text';
+import { buildReminder, reminderKey } from './reminder-slot';
+import type { Slot } from './reminder-slot';
 
 /**
  * Decides what to remind and when; main only arms one timer for nextFireAt,
@@ -26,8 +27,6 @@ import { reminderText } from './reminder-text';
  */
 
 const DEFAULT_HORIZON_DAYS = 14;
-/** A timer firing a little after its time is not "late"; a machine that slept is. */
-const LATE_AFTER_MS = 60_000;
 
 interface Context {
   nowMs: number;
@@ -39,10 +38,6 @@ interface Context {
   /** Reminders are held back until then (epoch ms), when in the future. */
   snoozeMs?: number;
   snoozeDay?: string;
-}
-
-export function reminderKey(courseId: string, day: string): string {
-  return `${courseId}/${day}`;
 }
 
 function makeContext(input: ReminderPlanInput): Context {
@@ -100,96 +95,73 @@ function fireTime(course: ReminderCourse, day: string, context: Context): number
   return context.snoozeDay === day ? context.snoozeMs : undefined;
 }
 
-interface Slot {
-  day: string;
-  fireMs: number;
+/** Where one course stands as the planner walks forward day by day. */
+interface Track {
+  course: ReminderCourse;
+  studySet: readonly boolean[];
+  /** Due days of the emails not done, earliest first. */
+  dues: number[];
   dueCount: number;
   behind: number;
-  idleDays?: number;
-  nudge?: { idleSince: string; level: NudgeLevel };
+  since: number;
+  levelShown: number;
 }
 
-function buildReminder(
+function startTrack(
   course: ReminderCourse,
-  next: RawEntry,
-  slot: Slot,
   context: Context,
-): Reminder {
-  const key = reminderKey(course.courseId, slot.day);
-  const text = reminderText({
-    courseTitle: course.title,
-    day: slot.day,
-    dueCount: slot.dueCount,
-    behind: slot.behind,
-    next: { title: next.email.title, dueOn: fromDayNumber(next.due) },
-    ...(slot.idleDays === undefined ? {} : { idleDays: slot.idleDays }),
-  });
-  const record: ShownReminder = {
-    key,
-    courseId: course.courseId,
-    day: slot.day,
-    shownAt: toIsoInstant(Math.max(context.nowMs, slot.fireMs)),
+): { track: Track; next: RawEntry } | undefined {
+  const today = fromDayNumber(context.today);
+  const raw = rawSchedule(course.plan, course.emails, course.states, today, context.zone);
+  const open = raw.entries.filter((entry) => !entry.done);
+  const next = open[0];
+  if (!next) return undefined;
+  const since = idleSince(raw, course.plan.startOn);
+  const track: Track = {
+    course,
+    studySet: raw.studySet,
+    dues: open.map((entry) => entry.due).sort((a, b) => a - b),
+    dueCount: 0,
+    behind: 0,
+    since,
+    levelShown: nudgeLevelShown(context.shown, course.courseId, fromDayNumber(since)),
   };
-  if (slot.nudge) record.nudge = slot.nudge;
-  const reminder: Reminder = {
-    key,
-    courseId: course.courseId,
-    courseTitle: course.title,
-    day: slot.day,
-    fireAt: toIsoInstant(slot.fireMs),
-    kind: slot.dueCount > 0 ? 'due' : 'nudge',
-    ...text,
-    dueCount: slot.dueCount,
-    behind: slot.behind,
-    emailId: next.email.id,
-    late: slot.fireMs < context.nowMs - LATE_AFTER_MS,
-    record,
-  };
-  if (slot.idleDays !== undefined) reminder.idleDays = slot.idleDays;
-  return reminder;
+  return { track, next };
+}
+
+/** The reminder slot of a day, if that day has one; days must come in order. */
+function slotOn(track: Track, dayNumber: number, context: Context): Slot | undefined {
+  const { course, dues } = track;
+  while (track.dueCount < dues.length && (dues[track.dueCount] ?? Infinity) <= dayNumber)
+    track.dueCount += 1;
+  while (track.behind < dues.length && (dues[track.behind] ?? Infinity) < dayNumber)
+    track.behind += 1;
+  const day = fromDayNumber(dayNumber);
+  if (!track.studySet[weekdayOfDayNumber(dayNumber)] || isPausedOn(course.plan, day))
+    return undefined;
+  const level = nudgeLevelOn(dayNumber - track.since);
+  const nudge = level > track.levelShown ? level : 0;
+  if (track.dueCount === 0 && nudge === 0) return undefined;
+  if (context.shownKeys.has(reminderKey(course.courseId, day))) return undefined;
+  const fireMs = fireTime(course, day, context);
+  if (fireMs === undefined) return undefined;
+  const slot: Slot = { day, fireMs, dueCount: track.dueCount, behind: track.behind };
+  if (nudge !== 0) {
+    slot.idleDays = dayNumber - track.since;
+    slot.nudge = { idleSince: fromDayNumber(track.since), level: nudge };
+    track.levelShown = nudge;
+  }
+  return slot;
 }
 
 /** This course's reminders from today on, day by day. */
 function courseReminders(course: ReminderCourse, context: Context): Reminder[] {
-  const raw = rawSchedule(
-    course.plan,
-    course.emails,
-    course.states,
-    fromDayNumber(context.today),
-    context.zone,
-  );
-  const open = raw.entries.filter((entry) => !entry.done);
-  const next = open[0];
-  if (!next) return [];
-  const dues = open.map((entry) => entry.due).sort((a, b) => a - b);
-  const since = idleSince(raw, course.plan.startOn);
-  const sinceDate = fromDayNumber(since);
-  let levelShown = nudgeLevelShown(context.shown, course.courseId, sinceDate);
+  const started = startTrack(course, context);
+  if (!started) return [];
   const reminders: Reminder[] = [];
-  let dueCount = 0;
-  let behind = 0;
-  for (
-    let dayNumber = context.today;
-    dayNumber < context.today + context.horizonDays;
-    dayNumber += 1
-  ) {
-    while (dueCount < dues.length && (dues[dueCount] ?? Infinity) <= dayNumber) dueCount += 1;
-    while (behind < dues.length && (dues[behind] ?? Infinity) < dayNumber) behind += 1;
-    const day = fromDayNumber(dayNumber);
-    if (!raw.studySet[weekdayOfDayNumber(dayNumber)] || isPausedOn(course.plan, day)) continue;
-    const level = nudgeLevelOn(dayNumber - since);
-    const nudge = level > levelShown ? level : 0;
-    if ((dueCount === 0 && nudge === 0) || context.shownKeys.has(reminderKey(course.courseId, day)))
-      continue;
-    const fireMs = fireTime(course, day, context);
-    if (fireMs === undefined) continue;
-    const slot: Slot = { day, fireMs, dueCount, behind };
-    if (nudge !== 0) {
-      slot.idleDays = dayNumber - since;
-      slot.nudge = { idleSince: sinceDate, level: nudge };
-      levelShown = nudge;
-    }
-    reminders.push(buildReminder(course, next, slot, context));
+  for (let day = context.today; day < context.today + context.horizonDays; day += 1) {
+    const slot = slotOn(started.track, day, context);
+    if (slot) reminders.push(buildReminder(course, started.next, slot, context.nowMs));
   }
   return reminders;
 }
