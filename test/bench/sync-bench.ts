@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { LibraryStore } from '../../electron/core/library/library-store';
 import type { SourceMeta } from '../../electron/core/library/model';
+import { createPageProcessor, defaultWorkerEntry } from '../../electron/core/sync/page-processor';
 import { syncSources } from '../../electron/core/sync/sync-engine';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { makePosts, paginate, rssPage } from '../helpers/wordpress-feed';
@@ -29,6 +30,7 @@ export async function benchSync(runs: number): Promise<SyncBench> {
     const route = serveArchive(server, { posts });
     const bodies = paginate(posts).map((page) => rssPage(page, server.origin));
     const parser = new Parser();
+    const processor = createPageProcessor({ workerEntry: defaultWorkerEntry() });
     const full: number[] = [];
     const parse: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -36,9 +38,10 @@ export async function benchSync(runs: number): Promise<SyncBench> {
         for (const body of bodies) await parser.parseString(body);
       }));
       full.push(await withLibrary((library, assetsDir) =>
-        timeMs(() => syncSources([archiveMeta(route.feedUrl, 'bench-archive')], { library, assetsDir })),
+        timeMs(() => syncSources([archiveMeta(route.feedUrl, 'bench-archive')], { library, assetsDir, processor })),
       ));
     }
+    await processor.close();
     const resync = await benchResync(server, runs);
     const fullStats = stats(full);
     const parseStats = stats(parse);

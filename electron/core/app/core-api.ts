@@ -50,6 +50,8 @@ export interface OpenCoreOptions {
   assetUrl?: (file: string) => string;
   /** Overrides the built-in catalog (tests, demo library). */
   catalogPath?: string;
+  /** Worker script that parses pages off the main thread (the app passes its bundled one). */
+  pageWorkerEntry?: string;
   /** The clock, for reproducible answers. */
   now?: () => Date;
 }

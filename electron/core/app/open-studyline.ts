@@ -5,6 +5,7 @@ import { loadCatalog } from '../catalog/catalog';
 import { acquireDataLock } from '../library/data-lock';
 import { LibraryStore } from '../library/library-store';
 import { ProgressStore } from '../library/progress-store';
+import { createPageProcessor, defaultWorkerEntry } from '../sync/page-processor';
 import { syncSources } from '../sync/sync-engine';
 import type { OpenCoreOptions, StudylineCore } from './core-api';
 import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
@@ -30,6 +31,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const progress = await ProgressStore.open(options.dataDir, { onNotice });
     if (pending.length > 0 && !options.readOnly) await recordNotices(progress, pending, now());
     const deps = { catalog, progress, timeoutMs: options.timeoutMs, now };
+    const processor = createPageProcessor({ workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry() });
     const core: StudylineCore = {
       dataDir: options.dataDir,
       catalog: () => catalog,
@@ -71,6 +73,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         const report = await syncSources(selected, {
           library,
           assetsDir: join(options.dataDir, 'assets'),
+          processor,
           timeoutMs: options.timeoutMs,
           signal: syncOptions.signal,
           onProgress: syncOptions.onProgress,
@@ -89,6 +92,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         });
       },
       close: async () => {
+        await processor.close();
         await library.flush();
         await lock.release();
       },

@@ -1,8 +1,6 @@
 import type { SourceMeta, StoredItem } from '../library/model';
-import type { ParsedItem } from './parse-feed';
-import { contentHash, itemId, itemKey } from './item-key';
-import { sanitizeFeedHtml } from './sanitize-email';
-import { extractSendDate } from './send-date';
+import { itemId } from './item-key';
+import type { ProcessedItem } from './process-page';
 
 /**
  * Merges parsed entries into a source's items: keyed by guid/link/hash so
@@ -27,17 +25,16 @@ export class ItemMerger {
   }
 
   /** Adds one page of entries; returns how many were new. */
-  mergePage(items: readonly ParsedItem[]): number {
+  mergePage(items: readonly ProcessedItem[]): number {
     let added = 0;
-    for (const parsed of items) {
-      const key = itemKey(parsed);
+    for (const processed of items) {
+      const key = processed.key;
       // A feed repeating a guid, on one page or across pages: the first (newest) entry wins.
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      const hash = contentHash(parsed);
       const previous = this.byKey.get(key);
-      if (previous && previous.contentHash === hash) continue;
-      this.byKey.set(key, this.toStored(parsed, key, hash, previous));
+      if (previous && previous.contentHash === processed.contentHash) continue;
+      this.byKey.set(key, this.toStored(processed, previous));
       this.changedKeys.add(key);
       if (previous) this.updatedCount += 1;
       else {
@@ -48,8 +45,9 @@ export class ItemMerger {
     return added;
   }
 
-  keysOf(items: readonly ParsedItem[]): string[] {
-    return items.map(itemKey);
+  /** Key and hash of what is stored, so unchanged entries need not be sanitized again. */
+  knownVersions(): string[] {
+    return [...this.byKey.values()].map((item) => versionOf(item.key, item.contentHash));
   }
 
   get size(): number {
@@ -64,28 +62,30 @@ export class ItemMerger {
     return [...this.changedKeys].flatMap((key) => this.byKey.get(key) ?? []);
   }
 
-  private toStored(parsed: ParsedItem, key: string, hash: string, previous?: StoredItem): StoredItem {
-    const html = sanitizeFeedHtml(parsed.html, parsed.link ?? this.source.url);
-    // Archive posts open with "SeqX: Sent 11 October 2013.": the real send date,
-    // which the blog's own pubDate often is not (posts were archived later).
-    const sentOn = this.source.kind === 'archive' ? extractSendDate(html) : undefined;
+  private toStored(processed: ProcessedItem, previous?: StoredItem): StoredItem {
     const firstSeenAt = previous?.firstSeenAt ?? this.nowIso;
     return {
-      id: itemId(this.source.id, key),
-      key,
-      title: parsed.title,
-      link: parsed.link,
-      author: parsed.author,
+      id: itemId(this.source.id, processed.key),
+      key: processed.key,
+      title: processed.title,
+      link: processed.link,
+      author: processed.author,
       // A missing or impossible date: keep the one we had, else when we first saw it,
       // so the entry sorts and shows where the learner met it, not before everything.
-      sentAt: sentOn ? `${sentOn}T00:00:00.000Z` : (parsed.publishedAt ?? previous?.sentAt ?? firstSeenAt),
-      publishedAt: parsed.publishedAt,
-      html,
-      categories: parsed.categories,
+      sentAt: processed.sentOn
+        ? `${processed.sentOn}T00:00:00.000Z`
+        : (processed.publishedAt ?? previous?.sentAt ?? firstSeenAt),
+      publishedAt: processed.publishedAt,
+      html: processed.safeHtml,
+      categories: processed.categories,
       images: previous?.images ?? [],
-      contentHash: hash,
+      contentHash: processed.contentHash,
       firstSeenAt,
       updatedAt: this.nowIso,
     };
   }
+}
+
+export function versionOf(key: string, hash: string): string {
+  return `${key}\u0000${hash}`;
 }

@@ -3,10 +3,13 @@ import type { LibraryStore } from '../library/library-store';
 import type { SourceFile, SourceMeta } from '../library/model';
 import type { SourceSyncResult, SyncProgress, SyncReport } from '../../shared/types';
 import { createLimiter } from './concurrency';
+import type { PageProcessor } from './page-processor';
 import { syncSource } from './sync-source';
 
 export interface SyncEngineOptions {
   library: LibraryStore;
+  /** Parses and sanitizes pages; worker threads when the caller has a pool. */
+  processor?: PageProcessor;
   assetsDir: string;
   timeoutMs?: number;
   maxBytes?: number;
@@ -56,6 +59,7 @@ async function syncOne(meta: SourceMeta, options: SyncEngineOptions, now: () => 
   const { file, result } = await syncSource(meta, existing, {
     fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal },
     assetsDir: options.assetsDir,
+    processor: options.processor,
     now,
     onProgress: options.onProgress ?? (() => {}),
   });

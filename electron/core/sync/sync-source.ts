@@ -2,10 +2,10 @@ import { describeError, isStudylineError, StudylineError } from '../errors';
 import type { SourceFile, SourceMeta } from '../library/model';
 import { LIBRARY_SCHEMA_VERSION } from '../library/model';
 import type { SourceSyncResult, SyncProgress } from '../../shared/types';
-import { decodeText } from './decode-body';
 import { fetchResource, type FetchOptions } from './http-fetch';
 import { ItemMerger } from './item-merge';
-import { parseFeed, type ParsedFeed } from './parse-feed';
+import { createPageProcessor, type PageProcessor } from './page-processor';
+import type { ProcessedPage } from './process-page';
 import { pagedUrl } from './source-id';
 import { cacheItemImages } from './sync-images';
 
@@ -18,7 +18,11 @@ export interface SourceSyncContext {
   maxPages?: number;
   /** Group feeds keep only their most recent posts. */
   maxGroupItems?: number;
+  /** Parses and sanitizes pages (worker threads when available). */
+  processor?: PageProcessor;
 }
+
+const inThread = createPageProcessor();
 
 export interface SourceSyncOutcome {
   file: SourceFile;
@@ -64,14 +68,14 @@ export async function syncSource(
       progress('not-modified');
       return finish(source, merger, existing, 'not-modified', 0, undefined, ctx);
     }
-    const feed = await parseFeed(decodeText(first.body, first.contentType), first.url);
+    const feed = await processWith(ctx, source, merger, first);
     Object.assign(source, { etag: first.etag, lastModified: first.lastModified });
     applyFeedInfo(source, feed);
     walk.pages = 1;
     const added = merger.mergePage(feed.items);
     progress('page', { page: 1 });
     if (source.kind === 'archive') {
-      await walkOlderPages(source, merger, feed, added, walk, ctx, progress);
+      await walkOlderPages({ source, merger, firstFeed: feed, firstAdded: added, walk, ctx, progress });
       if (walk.reachedEnd) source.fullHistory = true;
     }
     await cacheItemImages(source, merger, ctx);
@@ -85,57 +89,97 @@ export async function syncSource(
 
 type Report = (phase: SyncProgress['phase'], extra?: Partial<SyncProgress>) => void;
 
+interface Walk {
+  source: SourceMeta;
+  merger: ItemMerger;
+  firstFeed: ProcessedPage;
+  firstAdded: number;
+  walk: { pages: number; reachedEnd: boolean };
+  ctx: SourceSyncContext;
+  progress: Report;
+}
+
+/** Pages downloaded ahead while earlier ones are parsed, on the first walk. */
+const READ_AHEAD = 3;
+
 /**
  * WordPress serves 10 posts a page: the first sync walks `?paged=2,3,…` until
  * a 404 or an empty page (the whole history); later syncs go on only while
  * pages bring new posts. A server that ignores `paged` repeats page 1: stop.
  */
-async function walkOlderPages(
-  source: SourceMeta,
-  merger: ItemMerger,
-  firstFeed: ParsedFeed,
-  firstAdded: number,
-  walk: { pages: number; reachedEnd: boolean },
-  ctx: SourceSyncContext,
-  progress: Report,
-): Promise<void> {
-  const wholeHistory = !source.fullHistory;
-  let previousKeys = merger.keysOf(firstFeed.items).join('\n');
-  let added = firstAdded;
+async function walkOlderPages({ source, merger, firstFeed, firstAdded, walk, ctx, progress }: Walk): Promise<void> {
   if (firstFeed.items.length === 0) {
     walk.reachedEnd = true;
     return;
   }
-  for (let page = 2; page <= (ctx.maxPages ?? DEFAULT_MAX_PAGES); page++) {
-    if (!wholeHistory && added === 0) return;
-    const feed = await fetchPage(source, page, ctx);
-    if (!feed || feed.items.length === 0) {
-      walk.reachedEnd = true;
-      return;
+  const wholeHistory = !source.fullHistory;
+  const stop = new AbortController();
+  const signal = ctx.fetch.signal ? AbortSignal.any([ctx.fetch.signal, stop.signal]) : stop.signal;
+  const pageCtx = { ...ctx, fetch: { ...ctx.fetch, signal } };
+  const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
+  const ahead = new Map<number, Promise<ProcessedPage | undefined>>();
+  const launch = (page: number) => {
+    const promise = fetchPage(source, merger, page, pageCtx);
+    promise.catch(() => {}); // awaited in order below; never an unhandled rejection
+    ahead.set(page, promise);
+  };
+  let previousKeys = keysOf(firstFeed);
+  let added = firstAdded;
+  let next = 2;
+  try {
+    for (let page = 2; page <= maxPages; page++) {
+      if (!wholeHistory && added === 0) return;
+      while (next <= maxPages && next < page + (wholeHistory ? READ_AHEAD : 1)) launch(next++);
+      const feed = await ahead.get(page)!;
+      ahead.delete(page);
+      const keys = feed ? keysOf(feed) : '';
+      if (!feed || feed.items.length === 0 || keys === previousKeys) {
+        walk.reachedEnd = true;
+        return;
+      }
+      previousKeys = keys;
+      added = merger.mergePage(feed.items);
+      walk.pages = page;
+      progress('page', { page });
     }
-    const keys = merger.keysOf(feed.items).join('\n');
-    if (keys === previousKeys) {
-      walk.reachedEnd = true;
-      return;
-    }
-    previousKeys = keys;
-    added = merger.mergePage(feed.items);
-    walk.pages = page;
-    progress('page', { page });
+  } finally {
+    stop.abort(); // pages read ahead past the end are not needed
   }
 }
 
+function keysOf(page: ProcessedPage): string {
+  return page.items.map((item) => item.key).join('\n');
+}
+
+async function processWith(
+  ctx: SourceSyncContext,
+  source: SourceMeta,
+  merger: ItemMerger,
+  response: { body: Buffer; contentType?: string; url: string },
+): Promise<ProcessedPage> {
+  return (ctx.processor ?? inThread).run({
+    body: response.body,
+    contentType: response.contentType,
+    url: response.url,
+    kind: source.kind,
+    knownVersions: merger.size > 0 ? merger.knownVersions() : undefined,
+  });
+}
+
 /** One older page; undefined when the server says there is no such page (404/410). */
-async function fetchPage(source: SourceMeta, page: number, ctx: SourceSyncContext) {
+async function fetchPage(source: SourceMeta, merger: ItemMerger, page: number, ctx: SourceSyncContext) {
   try {
     const response = await fetchResource(pagedUrl(source.url, page), ctx.fetch);
     if (response.status !== 'ok') return undefined;
-    return await parseFeed(decodeText(response.body, response.contentType), response.url);
+    return await processWith(ctx, source, merger, response);
   } catch (error) {
     if (isStudylineError(error) && (error.httpStatus === 404 || error.httpStatus === 410)) {
       return undefined;
     }
-    if (isStudylineError(error) && error.code === 'empty') return undefined;
+    if (isStudylineError(error) && (error.code === 'empty' || error.code === 'cancelled')) {
+      if (error.code === 'cancelled') throw error;
+      return undefined;
+    }
     throw new StudylineError(
       isStudylineError(error) ? error.code : 'http',
       `Page ${page} of ${label(source)} could not be read: ${describeError(error)}`,
@@ -207,7 +251,7 @@ function newestFirst<T extends { sentAt?: string }>(items: T[]): T[] {
   return [...items].sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
 }
 
-function applyFeedInfo(source: SourceMeta, feed: ParsedFeed): void {
+function applyFeedInfo(source: SourceMeta, feed: ProcessedPage): void {
   if (feed.title) source.title = feed.title;
   if (feed.link) source.siteUrl = feed.link;
 }

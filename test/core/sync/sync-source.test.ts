@@ -41,12 +41,11 @@ describe('syncing a WordPress email archive', () => {
     expect(result).toMatchObject({ status: 'ok', newItems: 25, pages: 3, itemCount: 25 });
     expect(file.items).toHaveLength(25);
     expect(file.source.fullHistory).toBe(true);
-    expect(server.requests.map((r) => r.path)).toEqual([
-      route.feedPath,
-      `${route.feedPath}?paged=2`,
-      `${route.feedPath}?paged=3`,
-      `${route.feedPath}?paged=4`,
-    ]);
+    const paths = server.requests.map((r) => r.path);
+    expect(paths[0]).toBe(route.feedPath);
+    expect(paths).toEqual(expect.arrayContaining([2, 3, 4].map((n) => `${route.feedPath}?paged=${n}`)));
+    // Pages are read a little ahead while earlier ones are parsed, never far past the end.
+    expect(paths.length).toBeLessThanOrEqual(6);
     expect(progress.filter((p) => p.phase === 'page').map((p) => p.page)).toEqual([1, 2, 3]);
   });
 

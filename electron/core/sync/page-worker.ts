@@ -1,0 +1,13 @@
+import { parentPort } from 'node:worker_threads';
+import { serializeError } from './page-errors';
+import { processPage, type PageInput } from './process-page';
+
+/** Worker thread: processes pages so the app's main thread stays responsive. */
+parentPort?.on('message', async (message: { id: number; input: PageInput }) => {
+  try {
+    const page = await processPage(message.input);
+    parentPort?.postMessage({ id: message.id, page });
+  } catch (error) {
+    parentPort?.postMessage({ id: message.id, error: serializeError(error) });
+  }
+});
