@@ -6,6 +6,18 @@ import { EmailRow } from './EmailRow';
 
 export const EMAIL_ROW_HEIGHT = 76;
 
+/**
+ * Scrolls just enough to show the row. Rows have a fixed height, so this is
+ * exact even before the virtualizer has measured the list (its own
+ * scrollToIndex would align against a zero-height viewport on first load).
+ */
+function revealRow(list: HTMLElement, index: number): void {
+  const top = index * EMAIL_ROW_HEIGHT;
+  const bottom = top + EMAIL_ROW_HEIGHT;
+  if (top < list.scrollTop) list.scrollTop = top;
+  else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+}
+
 interface EmailListProps {
   emails: EmailSummary[];
   label: string;
@@ -33,8 +45,9 @@ export function EmailList({ emails, label, firstSentAt, selectedId, openId, onOp
   const selectedIndex = emails.findIndex((e) => e.id === selectedId);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const list = scrollRef.current;
+    if (list && selectedIndex >= 0) revealRow(list, selectedIndex);
+  }, [selectedIndex]);
 
   return (
     <div

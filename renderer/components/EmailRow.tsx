@@ -39,8 +39,11 @@ export function EmailRow({ email, optionId, index, count, firstSentAt, selected,
           <span>{formatSendDate(email.sentAt)}</span>
         </span>
       </span>
-      <span className={`email-state ${email.opened ? 'state-read' : 'state-unread'}`}>
-        {email.opened ? <span className="visually-hidden">Read</span> : 'Unread'}
+      <span
+        className={`email-state ${email.opened ? 'state-read' : 'state-unread'}`}
+        title={email.opened ? undefined : 'Unread'}
+      >
+        <span className="visually-hidden">{email.opened ? 'Read' : 'Unread'}</span>
       </span>
     </div>
   );

@@ -33,6 +33,7 @@ export function sourceLabel(kind: SourceKind): string {
 export function syncSummary(progress: SyncProgress[]): string {
   const archive = progress.find((p) => p.kind === 'archive');
   if (!archive) return progress.length ? `Syncing ${progress.length} sources…` : 'Starting sync…';
+  if (archive.phase === 'start') return 'Contacting the course archive…';
   const page = archive.page ? `, page ${archive.page}` : '';
   return `Syncing${page}: ${archive.totalItems} emails saved, ${archive.newItems} new`;
 }

@@ -15,34 +15,51 @@ export function FirstSyncView() {
   const { cancel, start } = useSyncActions();
   const { show } = useUiActions();
 
-  const summary = running ? syncSummary(progress) : (error ?? (report ? reportSummary(report) : 'Preparing…'));
+  const summary = running
+    ? syncSummary(progress)
+    : (error ?? (report ? reportSummary(report) : 'Preparing…'));
 
   return (
     <main className="first-sync" aria-labelledby="first-sync-title">
-      <h1 id="first-sync-title">{running ? 'Saving your course' : 'First sync finished'}</h1>
-      {course && <p className="first-sync-course">{course.title}</p>}
-      <p className="first-sync-summary" role="status" aria-live="polite">
-        {running && <span className="spinner" aria-hidden="true" />}
-        {summary}
-      </p>
-      <SyncProgressList progress={progress} />
-      <div className="first-sync-actions">
-        {running ? (
-          <button type="button" className="button" onClick={() => void cancel()} disabled={cancelling}>
-            {cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button button-primary" onClick={() => show('library')}>
-              Go to your library
+      <div className="first-sync-inner">
+        <h1 id="first-sync-title">{running ? 'Saving your course' : 'First sync finished'}</h1>
+        {course && <p className="first-sync-course">{course.title}</p>}
+        <p className="first-sync-summary" role="status" aria-live="polite">
+          {running && <span className="spinner" aria-hidden="true" />}
+          {summary}
+        </p>
+        <SyncProgressList progress={progress} />
+        <div className="first-sync-actions">
+          {running ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void cancel()}
+              disabled={cancelling}
+            >
+              {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
-            {course && (
-              <button type="button" className="button" onClick={() => void start({ courseId: course.id })}>
-                {report?.cancelled ? 'Resume sync' : 'Retry'}
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => show('library')}
+              >
+                Go to your library
               </button>
-            )}
-          </>
-        )}
+              {course && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void start({ courseId: course.id })}
+                >
+                  {report?.cancelled ? 'Resume sync' : 'Retry'}
+                </button>
+              )}
+            </>
+          )}
+        </div>
       </div>
     </main>
   );
