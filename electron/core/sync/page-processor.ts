@@ -91,12 +91,13 @@ class WorkerPool implements PageProcessor {
       else task?.resolve(message.page!);
       this.pump();
     });
-    worker.on('error', (error) => this.fail(worker, error));
-    worker.on('exit', () => this.fail(worker, new Error('The feed worker stopped unexpectedly.')));
+    // 'error' is followed by 'exit': retire the worker once.
+    worker.once('exit', () => this.retire(worker));
+    worker.on('error', () => {});
     return worker;
   }
 
-  private fail(worker: Worker, error: Error): void {
+  private retire(worker: Worker): void {
     const task = this.busy.get(worker);
     this.busy.delete(worker);
     const index = this.idle.indexOf(worker);
