@@ -3,6 +3,7 @@ import { baseDays, nextStudyDay, studyDaySet } from './base-dates';
 import type { EmailStates, Plan, Schedule, ScheduledEmail, SequenceEmail } from './model';
 import { localDateOf, todayOf } from './zoned-time';
 import type { Clock } from './zoned-time';
+import { validatePlanInput } from './validate-plan';
 
 /**
  * Due dates: start + original offset ÷ pace in local calendar days, moved to
@@ -82,12 +83,14 @@ function sortedByOrder(emails: readonly SequenceEmail[]): readonly SequenceEmail
 
 /** Day numbers for every email; the basis of the schedule, the status and catch-up. */
 export function rawSchedule(
-  plan: Plan,
+  storedPlan: Plan,
   emails: readonly SequenceEmail[],
   states: EmailStates,
   today: string,
   zone: string,
 ): RawSchedule {
+  // Plans come back from disk and over IPC: an impossible one gets a clear message, not NaN dates.
+  const plan = validatePlanInput(storedPlan);
   const todayNumber = toDayNumber(parseDate(today, 'Today'));
   const studySet = studyDaySet(plan.studyDays);
   const ordered = sortedByOrder(emails);

@@ -82,6 +82,13 @@ describe('due dates', () => {
     expect(schedule.emails.map((email) => email.id)).toEqual(['e1', 'e2', 'e3']);
   });
 
+  it('explains an impossible stored plan instead of computing nonsense', () => {
+    const broken = planFrom(sunday, { pace: { kind: 'factor', factor: 0 } });
+    expect(() => computeSchedule(broken, threeEmails, {}, clockAt(sunday))).toThrow(
+      expect.objectContaining({ code: 'invalid-input', message: expect.stringContaining('speed') }),
+    );
+  });
+
   it('carries the learner’s state of each email', () => {
     const states = {
       e1: { doneAt: '2028-02-27T10:00:00Z', openedAt: '2028-02-27T09:00:00Z', starred: true },
