@@ -101,11 +101,3 @@ export function formatDay(date: string, withYear = false): string {
   const text = `${weekdayName(weekdayOf(date))} ${Number(date.slice(8, 10))} ${month}`;
   return withYear ? `${text} ${date.slice(0, 4)}` : text;
 }
-
-export function minDate(a: string, b: string): string {
-  return a <= b ? a : b;
-}
-
-export function maxDate(a: string, b: string): string {
-  return a >= b ? a : b;
-}
