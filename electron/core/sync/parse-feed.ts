@@ -124,6 +124,7 @@ function xmlReason(message: string, error: unknown): string {
     return 'it ends too early, as if cut off';
   if (/entity/i.test(message)) return `it uses an entity that Studyline does not expand${at}`;
   if (line !== undefined) return `the XML is broken${at}`;
+  if (error instanceof RangeError) return 'its markup is nested too deeply';
   // Anything else came from walking an unexpected structure (a channel-less <rss>).
   return error instanceof TypeError
     ? 'its structure is not that of a feed'

@@ -101,15 +101,45 @@ const OPTIONS: sanitizeHtml.IOptions = {
  */
 export function sanitizeFeedHtml(html: string, baseUrl: string): string {
   if (!html) return '';
-  return sanitizeHtml(embedsAsLinks(html), {
-    ...OPTIONS,
-    transformTags: {
-      a: (_tag, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, baseUrl) }),
-      img: (_tag, attribs) => ({ tagName: 'img', attribs: imageAttributes(attribs, baseUrl) }),
-      pre: (_tag, attribs) => ({ tagName: 'pre', attribs: languageClass(attribs) }),
-      code: (_tag, attribs) => ({ tagName: 'code', attribs: languageClass(attribs) }),
-    },
-  });
+  let depth = 0;
+  try {
+    return sanitizeHtml(embedsAsLinks(html), {
+      ...OPTIONS,
+      transformTags: {
+        a: (_tag, attribs) => ({ tagName: 'a', attribs: linkAttributes(attribs, baseUrl) }),
+        img: (_tag, attribs) => ({ tagName: 'img', attribs: imageAttributes(attribs, baseUrl) }),
+        pre: (_tag, attribs) => ({ tagName: 'pre', attribs: languageClass(attribs) }),
+        code: (_tag, attribs) => ({ tagName: 'code', attribs: languageClass(attribs) }),
+      },
+      onOpenTag: () => {
+        if (++depth > MAX_DEPTH) throw new TooDeep();
+      },
+      onCloseTag: () => {
+        depth--;
+      },
+    });
+  } catch (error) {
+    if (error instanceof TooDeep) return plainText(html);
+    throw error;
+  }
+}
+
+/**
+ * The parser slows down quadratically with nesting depth: a few hundred KB of
+ * "<div><div>…" would freeze a sync. No real email nests this deep, so such
+ * HTML is shown as plain text instead.
+ */
+const MAX_DEPTH = 256;
+class TooDeep extends Error {}
+
+function plainText(html: string): string {
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text ? `<p>${text}</p>` : '';
 }
 
 type Attributes = Record<string, string>;

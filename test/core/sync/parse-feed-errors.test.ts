@@ -90,6 +90,16 @@ describe('parseFeed: learner-readable failures', () => {
     expect(JSON.stringify(feed)).not.toMatch(/root:/);
   });
 
+  it('reports absurdly nested markup as damaged', async () => {
+    const depth = 50_000;
+    const deep = `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`;
+    const error = await failure(
+      `<rss version="2.0"><channel><item><description>${deep}</description></item></channel></rss>`,
+    );
+    expect(error.code).toBe('parse');
+    expect(error.message).toMatch(/nested too deeply/);
+  });
+
   it('reports a channel-less RSS document as damaged, not with a raw TypeError', async () => {
     const error = await failure('<rss version="2.0"><nochannel/></rss>');
     expect(error.code).toBe('parse');

@@ -127,6 +127,15 @@ describe('sanitizeFeedHtml: what hostile HTML loses', () => {
     expect(out).toBe('<p>t</p>');
   });
 
+  it('shows absurdly deep nesting as plain text instead of freezing', () => {
+    const depth = 50_000;
+    const html = `${'<div>'.repeat(depth)}deep <script>alert(1)</script>&amp; safe${'</div>'.repeat(depth)}`;
+    const out = clean(html);
+    expect(out).toMatch(/^<p>deep alert\(1\) &amp; safe<\/p>$/);
+    const normal = `${'<div>'.repeat(20)}fine${'</div>'.repeat(20)}`;
+    expect(clean(normal)).toBe(normal);
+  });
+
   it('returns an empty string for empty input', () => {
     expect(clean('')).toBe('');
   });
