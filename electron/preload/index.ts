@@ -20,12 +20,31 @@ const REQUESTS = {
   'sync:cancel': true,
   'notice:dismiss': true,
   'link:open': true,
+  'progress:get': true,
+  'plan:preview': true,
+  'plan:set': true,
+  'plan:pause': true,
+  'plan:resume': true,
+  'plan:catchUp': true,
+  'email:setDone': true,
+  'email:setStarred': true,
+  'email:setNote': true,
+  'agenda:get': true,
+  'reminders:get': true,
+  'reminders:snooze': true,
+  'settings:get': true,
+  'settings:set': true,
+  'plan:exportIcs': true,
+  'progress:export': true,
+  'progress:import': true,
 } satisfies Record<RequestChannel, true>;
 
 const EVENTS = {
   'sync:progress': true,
   'sync:finished': true,
   'library:changed': true,
+  'progress:changed': true,
+  'app:openEmail': true,
 } satisfies Record<EventChannel, true>;
 
 async function invoke(channel: RequestChannel, args: unknown[]): Promise<unknown> {

@@ -40,6 +40,12 @@ describe('window.studyline', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('emails:list', 'gentle-python');
   });
 
+  it('sends the own-pace requests too, e.g. marking an email done', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { emailId: 'e1', done: true } });
+    await expect(api['email:setDone']('e1', true)).resolves.toMatchObject({ done: true });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('email:setDone', 'e1', true);
+  });
+
   it("rejects with exactly main's learner sentence", async () => {
     const message = 'The course archive could not be reached. Check your connection.';
     ipcRenderer.invoke.mockResolvedValueOnce({
@@ -61,6 +67,14 @@ describe('window.studyline', () => {
     ipcRenderer.emit('library:changed', { sender: ipcRenderer }, { courseIds: ['c2'] });
     expect(listener).toHaveBeenCalledTimes(1);
     expect(ipcRenderer.listenerCount('library:changed')).toBe(0);
+  });
+
+  it('delivers a clicked reminder as the email to open', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.on('app:openEmail', listener);
+    ipcRenderer.emit('app:openEmail', {}, { courseId: 'c1', emailId: 'e7' });
+    expect(listener).toHaveBeenCalledWith({ courseId: 'c1', emailId: 'e7' });
+    unsubscribe();
   });
 
   it('lets a page listen only to the contract events', () => {
