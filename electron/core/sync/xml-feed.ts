@@ -41,6 +41,10 @@ interface RawItem {
 
 interface RawFeed {
   title?: unknown;
+  /** Channel author/dc:creator (a string). */
+  creator?: unknown;
+  /** Atom's feed-level <author> ({ name }); rss-parser only maps it for RSS. */
+  rawAuthor?: unknown;
   rawTitle?: unknown;
   link?: unknown;
   attrs?: XmlNode;
@@ -52,6 +56,7 @@ const CUSTOM_FIELDS = {
   feed: [
     ['$', 'attrs', { keepArray: true }],
     ['title', 'rawTitle', { keepArray: true }],
+    ['author', 'rawAuthor'],
   ],
   item: [
     ['category', 'rawCategories', { keepArray: true }],
@@ -120,23 +125,40 @@ export async function parseXmlFeed(
   // A fresh parser each time: xml2js keeps state and listeners per instance.
   const parser = new TolerantParser({ customFields: CUSTOM_FIELDS, defaultRSS: 2 });
   const raw = (await parser.parseString(text)) as unknown as RawFeed;
-  const feedBase = resolveBase(raw.attrs?.['xml:base'], feedUrl);
+  const feed: FeedContext = {
+    base: resolveBase(raw.attrs?.['xml:base'], feedUrl),
+    atom: format === 'atom',
+    author: feedAuthor(raw.rawAuthor ?? raw.creator),
+  };
   return {
     format,
-    title: titleText(raw.rawTitle ?? raw.title, format === 'atom') || undefined,
-    link: resolveHttpUrl(raw.link, feedBase),
-    items: (raw.items ?? []).map((item) => normaliseItem(item, feedBase, format === 'atom')),
+    title: titleText(raw.rawTitle ?? raw.title, feed.atom) || undefined,
+    link: resolveHttpUrl(raw.link, feed.base),
+    items: (raw.items ?? []).map((item) => normaliseItem(item, feed)),
   };
 }
 
-function normaliseItem(item: RawItem, feedBase: string, atom: boolean): ParsedItem {
-  const itemBase = resolveBase(item.attrs?.['xml:base'], feedBase);
+interface FeedContext {
+  base: string;
+  atom: boolean;
+  /** Single-author blogs often name the author once, for the whole feed. */
+  author?: string;
+}
+
+function feedAuthor(creator: unknown): string | undefined {
+  if (creator && typeof creator === 'object' && 'name' in creator) return authorName(creator.name);
+  return authorName(creator);
+}
+
+function normaliseItem(item: RawItem, feed: FeedContext): ParsedItem {
+  const itemBase = resolveBase(item.attrs?.['xml:base'], feed.base);
   const guid = cleanGuid(item.guid ?? item.id ?? item['rdf:about']);
   return {
     guid,
     link: resolveHttpUrl(item.link, itemBase) ?? permalinkGuid(item),
-    title: titleText(item.rawTitle ?? item.title, atom) || '(untitled)',
-    author: authorName(item.creator ?? item.author ?? item.dcAuthor ?? item.itunesAuthor),
+    title: titleText(item.rawTitle ?? item.title, feed.atom) || '(untitled)',
+    author:
+      authorName(item.creator ?? item.author ?? item.dcAuthor ?? item.itunesAuthor) ?? feed.author,
     publishedAt: firstDate(item.published, item.pubDate, item.date, item.updated),
     html:
       nodeText(item['content:encoded']) || nodeText(item.content) || nodeText(item.summary) || '',

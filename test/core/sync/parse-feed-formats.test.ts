@@ -108,6 +108,13 @@ describe('parseFeed: Atom (Reddit-like)', () => {
     ]);
   });
 
+  it('falls back to the feed-level author', async () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><author><name>Ada</name></author>
+      <entry><title>a</title></entry><entry><title>b</title><author><name>Grace</name></author></entry></feed>`;
+    const feed = await parseFeed(atom, 'https://x.org/atom');
+    expect(feed.items.map((item) => item.author)).toEqual(['Ada', 'Grace']);
+  });
+
   it('resolves links against xml:base', async () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example.org/en/">
       <title>t</title><entry xml:base="posts/"><title>e</title><link href="one.html"/></entry></feed>`;
