@@ -1,5 +1,6 @@
 import { useLibraryActions, useLibraryStore } from '../stores/useLibraryStore';
 import { useUiActions } from '../stores/useUiStore';
+import { SourceStatusList } from './SourceStatusList';
 import { SyncControl } from './SyncControl';
 
 function CoursePicker() {
@@ -36,6 +37,7 @@ export function AppHeader() {
       <button type="button" className="button button-quiet" onClick={() => show('welcome')}>
         Add a course
       </button>
+      <SourceStatusList />
       <SyncControl />
     </header>
   );

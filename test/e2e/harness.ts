@@ -40,6 +40,8 @@ export interface OpenAppOptions {
   now?: () => Date;
   /** Runs before the page loads: make the library, follow courses… */
   prepare?: (core: StudylineCore) => Promise<void>;
+  /** Runs on the browser context before the page opens (init scripts for measurements). */
+  beforeLoad?: (context: BrowserContext) => Promise<void>;
 }
 
 export interface AppSession {
@@ -50,6 +52,10 @@ export interface AppSession {
   server: AppServer;
   /** Every URL the app asked to open in the learner's browser. */
   opened: string[];
+  /** Files the app saved through the (simulated) save dialog. */
+  saved: { name: string; text: string; kind: string }[];
+  /** Texts the (simulated) open dialog hands out, first in first out; empty means cancelled. */
+  filesToOpen: string[];
   /** Errors thrown in the page (uncaught), for tests that must stay clean. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -92,14 +98,23 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
       page.evaluate(push, [event, payload] as const).catch(() => {});
     }
   };
+  const saved: AppSession['saved'] = [];
+  const filesToOpen: string[] = [];
+  // The OS dialogs are the only part played here: the learner's choice is scripted.
   const handlers = createRequestHandlers(core, {
     emit,
     openExternal: async (url) => void opened.push(url),
+    saveFile: async (name, text, kind) => {
+      saved.push({ name, text, kind });
+      return join(dataDir, '..', name);
+    },
+    openTextFile: async () => filesToOpen.shift(),
   });
   await context.exposeBinding('__studylineInvoke', (_source, channel: string, args: unknown[]) =>
     invoke(handlers, channel, args),
   );
   await context.addInitScript(installBridge, REQUEST_CHANNELS);
+  await options.beforeLoad?.(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);
@@ -111,6 +126,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     dataDir,
     server,
     opened,
+    saved,
+    filesToOpen,
     pageErrors,
     close: async () => {
       await context.close();

@@ -1,0 +1,66 @@
+import { relativeTime } from '../lib/dates';
+import { sourceLabel, sourceName } from '../lib/sync-text';
+import { useNow } from '../hooks/useNow';
+import { useLibraryStore } from '../stores/useLibraryStore';
+import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+
+function statusText(
+  source: { status: string; itemCount: number; kind: string; lastSuccessAt?: string },
+  now: Date,
+) {
+  const noun = source.kind === 'archive' ? 'email' : 'post';
+  const items = `${source.itemCount} ${noun}${source.itemCount === 1 ? '' : 's'}`;
+  if (source.status === 'never') return 'Not synced yet';
+  const when = source.lastSuccessAt
+    ? `synced ${relativeTime(source.lastSuccessAt, now)}`
+    : 'never synced';
+  return `${items} · ${when}`;
+}
+
+/** Every source of the library with its state, behind a "Sources" disclosure in the header. */
+export function SourceStatusList() {
+  const sources = useLibraryStore((s) => s.sources);
+  const courses = useLibraryStore((s) => s.courses);
+  const running = useSyncStore((s) => s.running);
+  const { retrySource } = useSyncActions();
+  const now = useNow();
+  const failing = sources.filter((s) => s.status === 'error').length;
+
+  return (
+    <details className="source-status">
+      <summary className="button button-quiet">
+        Sources{failing > 0 ? ` (${failing} failing)` : ''}
+      </summary>
+      <ul className="source-status-list" aria-label="Sources and their last sync">
+        {sources.length === 0 && <li className="source-status-item">No sources yet.</li>}
+        {sources.map((source) => (
+          <li key={source.id} className={`source-status-item status-${source.status}`}>
+            <span className="source-status-mark" aria-hidden="true">
+              {source.status === 'error' ? '!' : source.status === 'ok' ? '✓' : '·'}
+            </span>
+            <span className="source-status-text">
+              <span className="source-status-name">
+                {sourceLabel(source.kind)}: {sourceName(source, courses)}
+              </span>
+              <span className="source-status-state">
+                {source.status === 'error'
+                  ? (source.error ?? 'The last sync failed.')
+                  : statusText(source, now)}
+              </span>
+            </span>
+            {source.status === 'error' && (
+              <button
+                type="button"
+                className="button"
+                disabled={running}
+                onClick={() => void retrySource(source.id)}
+              >
+                Retry
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
