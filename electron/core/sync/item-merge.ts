@@ -15,13 +15,16 @@ export class ItemMerger {
   private readonly seen = new Set<string>();
   newCount = 0;
   updatedCount = 0;
+  private readonly existingCount: number;
+  private versions?: string[];
 
   constructor(
     private readonly source: SourceMeta,
-    existing: readonly StoredItem[],
+    private readonly existing: readonly StoredItem[],
     private readonly nowIso: string,
   ) {
     for (const item of existing) this.byKey.set(item.key, item);
+    this.existingCount = existing.length;
   }
 
   /** Adds one page of entries; returns how many were new. */
@@ -45,9 +48,15 @@ export class ItemMerger {
     return added;
   }
 
-  /** Key and hash of what is stored, so unchanged entries need not be sanitized again. */
-  knownVersions(): string[] {
-    return [...this.byKey.values()].map((item) => versionOf(item.key, item.contentHash));
+  /**
+   * Key and hash of what was stored before this sync, so unchanged entries
+   * need not be sanitized again. Computed once: entries new in this sync are
+   * never met twice (`seen`), so they need no such check.
+   */
+  get storedVersions(): string[] | undefined {
+    if (this.existingCount === 0) return undefined;
+    this.versions ??= this.existing.map((item) => versionOf(item.key, item.contentHash));
+    return this.versions;
   }
 
   get size(): number {

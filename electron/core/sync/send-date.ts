@@ -28,13 +28,20 @@ export function extractSendDate(html: string): string | undefined {
   return undefined;
 }
 
+/** Most posts hold the line in their first few hundred characters: try those first. */
+const FIRST_LOOK = 800;
+
 function leadingText(html: string): string {
+  const near = stripTags(html.slice(0, FIRST_LOOK));
+  if (near.length >= TEXT_CHARS || html.length <= FIRST_LOOK) return near.slice(0, TEXT_CHARS);
+  return stripTags(html.slice(0, HEAD_CHARS)).slice(0, TEXT_CHARS);
+}
+
+function stripTags(html: string): string {
   return html
-    .slice(0, HEAD_CHARS)
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .slice(0, TEXT_CHARS);
+    .replace(/\s+/g, ' ');
 }
 
 function isoDay(

@@ -68,7 +68,7 @@ export async function syncSource(
       progress('not-modified');
       return finish(source, merger, existing, 'not-modified', 0, undefined, ctx);
     }
-    const feed = await processWith(ctx, source, merger, first);
+    const feed = await processWith(ctx, source, merger, first, 1);
     Object.assign(source, { etag: first.etag, lastModified: first.lastModified });
     applyFeedInfo(source, feed);
     walk.pages = 1;
@@ -156,13 +156,16 @@ async function processWith(
   source: SourceMeta,
   merger: ItemMerger,
   response: { body: Buffer; contentType?: string; url: string },
+  page: number,
 ): Promise<ProcessedPage> {
-  return (ctx.processor ?? inThread).run({
+  // Page 1 is all most syncs read: not worth waking the worker threads for.
+  const processor = page === 1 ? inThread : (ctx.processor ?? inThread);
+  return processor.run({
     body: response.body,
     contentType: response.contentType,
     url: response.url,
     kind: source.kind,
-    knownVersions: merger.size > 0 ? merger.knownVersions() : undefined,
+    knownVersions: merger.storedVersions,
   });
 }
 
@@ -171,7 +174,7 @@ async function fetchPage(source: SourceMeta, merger: ItemMerger, page: number, c
   try {
     const response = await fetchResource(pagedUrl(source.url, page), ctx.fetch);
     if (response.status !== 'ok') return undefined;
-    return await processWith(ctx, source, merger, response);
+    return await processWith(ctx, source, merger, response, page);
   } catch (error) {
     if (isStudylineError(error) && (error.httpStatus === 404 || error.httpStatus === 410)) {
       return undefined;
