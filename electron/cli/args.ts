@@ -28,6 +28,11 @@ const OPTIONS = {
   live: { type: 'string' },
   name: { type: 'string' },
   fallback: { type: 'string' },
+  start: { type: 'string' },
+  pace: { type: 'string' },
+  'per-week': { type: 'string' },
+  days: { type: 'string' },
+  remind: { type: 'string' },
 } as const;
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -73,9 +78,24 @@ Commands:
   show <email-id>                 read one email
   groups <course-id>              the course's study groups and how active they are
 
+Your own pace (add --now ISO-DATETIME and TZ=Zone to answer for another moment):
+  plan <course-id> [--start DATE] [--pace F | --per-week N] [--days mon,wed,fri] [--remind HH:MM]
+                                  show or change your plan (F: 1 as sent, 0.5 half speed; or as-sent)
+  pause <course-id> | resume <course-id>
+  catch-up <course-id>            when behind: the earliest open email becomes due today
+  done <email-id> | undone <email-id>
+  note <email-id> TEXT            a personal note (empty text removes it)
+  status [--course ID]            progress: done, on track or behind, next due, streak, finish
+  agenda [--days N]               what is due, day by day (default 7 days)
+  reminders                       what would be reminded, and when
+  export-ics <course-id> FILE     the plan as a calendar (.ics)
+  export-progress FILE            progress and plans as one backup file
+  import-progress FILE            import a backup (your current data is kept aside first)
+
 Options:
   --data DIR      data folder (default: the desktop app's; or STUDYLINE_DATA)
   --json          print one JSON document on stdout
   --timeout S     seconds to wait for each feed (default 20)
+  --now ISO       answer as if it were then (e.g. 2026-12-01T08:00)
 
 Exit status: 0 all went well, 1 something failed (what worked is saved), 2 usage error.`;

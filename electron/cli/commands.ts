@@ -3,6 +3,8 @@ import type { NewGroup } from '../shared/contract';
 import type { SyncProgress } from '../shared/types';
 import { usage, type ParsedCommand } from './args';
 import * as format from './format';
+import { PACE_COMMANDS } from './pace-commands';
+import * as paceFormat from './pace-format';
 
 export interface CommandResult {
   json: unknown;
@@ -10,7 +12,7 @@ export interface CommandResult {
   exitCode: 0 | 1;
 }
 
-interface Command {
+export interface Command {
   /** Changes the data folder: needs its lock. */
   writes: boolean;
   flags?: readonly string[];
@@ -98,12 +100,18 @@ export const COMMANDS: Record<string, Command> = {
   },
   status: {
     writes: false,
+    flags: ['course'],
     async run(core, cmd) {
       noArgs(cmd);
+      const courseId = cmd.flags.course as string | undefined;
       const status = await core.status();
-      return ok(status, format.status(status));
+      const courses = courseId ? [courseId] : status.courses.map((c) => c.id);
+      const progress = await Promise.all(courses.map((id) => core.progress(id)));
+      const text = courseId ? '' : `${format.status(status)}\n\n`;
+      return ok(courseId ? progress[0] : { ...status, progress }, text + progress.map(paceFormat.plan).join('\n\n'));
     },
   },
+  ...PACE_COMMANDS,
   emails: {
     writes: false,
     async run(core, cmd) {

@@ -35,6 +35,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
       // A catalog file of one's own (tests, a course not in the built-in catalog yet).
       catalogPath: io.env.STUDYLINE_CATALOG || undefined,
       now,
+      zone: io.env.TZ || undefined,
     });
     try {
       const result = await command.run(core, cmd, { progress: (line) => io.stderr(line) });

@@ -194,3 +194,62 @@ export interface LibraryStatus {
   notices: Notice[];
   lastSyncAt?: string;
 }
+
+// ── Own pace (plans, progress, reminders) ───────────────────────────────────
+import type { CourseStatus, Plan, PlanInput, Schedule } from '../core/pace/model';
+import type { Agenda } from '../core/pace/agenda';
+import type { Reminder, ReminderSettings } from '../core/reminders/model';
+export type { Agenda, CourseStatus, Plan, PlanInput, Reminder, ReminderSettings, Schedule };
+
+/** A course's plan, where the learner stands, and each email's due date. */
+export interface CourseProgressView {
+  courseId: string;
+  plan: Plan;
+  status: CourseStatus;
+  /** Due date ('YYYY-MM-DD', a study day) per email id. */
+  dueOn: Record<string, string>;
+}
+
+/** What a plan would mean, before the learner saves it. */
+export interface PlanPreview {
+  plannedFinishOn?: string;
+  firstDueOn?: string;
+  /** Calendar weeks from start to finish. */
+  weeks: number;
+  emails: number;
+}
+
+/** The learner's own state of one email. */
+export interface EmailStateView {
+  emailId: string;
+  opened: boolean;
+  done: boolean;
+  starred: boolean;
+  note?: string;
+}
+
+export interface AppSettings {
+  syncEveryHours: number;
+  theme: 'system' | 'light' | 'dark';
+  closeToTray: boolean;
+  startAtLogin: boolean;
+  reminders: ReminderSettings;
+}
+
+export interface RemindersView {
+  showNow: Reminder[];
+  upcoming: Reminder[];
+  nextFireAt?: string;
+  /** Emails due today or earlier across courses (the tray badge). */
+  dueCount: number;
+}
+
+/** What importing a backup changed, in words and numbers. */
+export interface ImportReport {
+  coursesAdded: string[];
+  plansChanged: string[];
+  emailsChanged: number;
+  /** Where the data as it was before the import was kept. */
+  backupPath: string;
+  summary: string[];
+}

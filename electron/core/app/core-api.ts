@@ -1,5 +1,14 @@
-import type { FollowTarget, NewGroup, SyncScope } from '../../shared/contract';
+import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from '../../shared/contract';
+import type { Agenda } from '../pace/agenda';
+import type { PlanInput } from '../pace/model';
+import type { ShownReminder } from '../reminders/model';
 import type {
+  AppSettings,
+  CourseProgressView,
+  EmailStateView,
+  ImportReport,
+  PlanPreview,
+  RemindersView,
   Catalog,
   CourseView,
   Email,
@@ -35,6 +44,31 @@ export interface StudylineCore {
   sources(): Promise<SourceView[]>;
   sync(scope: SyncScope, options?: SyncOptions): Promise<SyncReport>;
   dismissNotice(noticeId: string): Promise<void>;
+
+  // Own pace: plans, progress, reminders (every answer follows `now` and the zone).
+  progress(courseId: string): Promise<CourseProgressView>;
+  previewPlan(courseId: string, input: PlanInput): Promise<PlanPreview>;
+  setPlan(courseId: string, input: PlanInput): Promise<CourseProgressView>;
+  pause(courseId: string): Promise<CourseProgressView>;
+  resume(courseId: string): Promise<CourseProgressView>;
+  catchUp(courseId: string): Promise<CourseProgressView>;
+  /** Records progress on one email; cost does not grow with the library. */
+  setDone(emailId: string, done: boolean): Promise<EmailStateView>;
+  setStarred(emailId: string, starred: boolean): Promise<EmailStateView>;
+  setNote(emailId: string, note: string): Promise<EmailStateView>;
+  agenda(days: number): Promise<Agenda>;
+  /** What to remind now and next (main arms one timer for nextFireAt). */
+  reminders(): Promise<RemindersView>;
+  /** Main calls this once it has shown reminders, so a restart never repeats them. */
+  markRemindersShown(records: ShownReminder[]): Promise<void>;
+  snoozeReminders(choice: 'hour' | 'tomorrow', reminderKey?: string): Promise<AppSettings>;
+  settings(): AppSettings;
+  updateSettings(patch: SettingsPatch): Promise<AppSettings>;
+  exportIcs(courseId: string): Promise<{ fileName: string; text: string }>;
+  exportProgress(): Promise<{ fileName: string; text: string }>;
+  /** Validates first; keeps a copy of the current data; says what changed. */
+  importProgress(text: string): Promise<ImportReport>;
+
   close(): Promise<void>;
 }
 
@@ -54,4 +88,6 @@ export interface OpenCoreOptions {
   pageWorkerEntry?: string;
   /** The clock, for reproducible answers. */
   now?: () => Date;
+  /** IANA time zone for calendar days and reminder times (default: the system's, or TZ). */
+  zone?: string;
 }

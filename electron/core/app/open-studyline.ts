@@ -8,7 +8,13 @@ import { ProgressStore } from '../library/progress-store';
 import { createPageProcessor, defaultWorkerEntry } from '../sync/page-processor';
 import { syncSources } from '../sync/sync-engine';
 import type { OpenCoreOptions, StudylineCore } from './core-api';
+import { defaultPlan } from '../pace/model';
+import { makeClock, todayOf } from '../pace/zoned-time';
+import { createBackup } from '../transfer/backup';
+import { APP_VERSION } from './app-version';
+import { importBackup } from './import-backup';
 import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
+import { paceMethods } from './pace-methods';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
 import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-views';
@@ -33,6 +39,9 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const deps = { catalog, progress, timeoutMs: options.timeoutMs, now };
     const processor = createPageProcessor({ workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry() });
     const core: StudylineCore = {
+      ...paceMethods({ library, progress, now, zone: options.zone }),
+      exportProgress: async () => createBackup(progress.data, now().toISOString(), APP_VERSION),
+      importProgress: (text) => importBackup(options.dataDir, progress, text, now()),
       dataDir: options.dataDir,
       catalog: () => catalog,
       status: async (): Promise<LibraryStatus> => ({
@@ -45,6 +54,13 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       courses: () => courseViews(library, progress.data.courses),
       follow: async (target) => {
         const course = await followCourse(deps, target);
+        if (!progress.data.plans[course.id]) {
+          // Start today at the original rhythm; the learner adjusts it right after.
+          const today = todayOf(makeClock(now().toISOString(), options.zone));
+          await progress.update((draft) => {
+            draft.plans[course.id] ??= defaultPlan(today);
+          });
+        }
         const [view] = await courseViews(library, [course]);
         return view!;
       },

@@ -1,6 +1,7 @@
 import type { Events, RequestChannel, Requests, SyncScope } from '../../shared/contract';
 import type { SyncReport } from '../../shared/types';
 import type { StudylineCore } from './core-api';
+import { paceHandlers } from './pace-handlers';
 
 export type RequestHandlers = {
   [C in RequestChannel]: (...args: Parameters<Requests[C]>) => Promise<Awaited<ReturnType<Requests[C]>>>;
@@ -12,6 +13,12 @@ export interface HandlerDeps {
   emit: Emit;
   /** Opens an http(s) URL in the learner's browser (shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
+  /** Asks where to save and writes the file; undefined when the learner cancelled. */
+  saveFile: (suggestedName: string, text: string, kind: 'ics' | 'json') => Promise<string | undefined>;
+  /** Asks for a file and returns its text; undefined when the learner cancelled. */
+  openTextFile: (kind: 'json') => Promise<string | undefined>;
+  /** Plans or progress changed: main re-plans reminders and the tray. */
+  onProgressChanged?: () => void;
 }
 
 /**
@@ -22,6 +29,7 @@ export interface HandlerDeps {
 export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): RequestHandlers {
   const sync = createSingleFlightSync(core, deps.emit);
   return {
+    ...paceHandlers(core, deps),
     'catalog:get': async () => core.catalog(),
     'status:get': () => core.status(),
     'courses:list': () => core.courses(),
@@ -35,7 +43,11 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): R
       deps.emit('library:changed', { courseIds: [courseId] });
     },
     'emails:list': (courseId) => core.emails(courseId),
-    'email:open': (emailId) => core.email(emailId, { markOpened: true }),
+    'email:open': async (emailId) => {
+      const email = await core.email(emailId, { markOpened: true });
+      deps.onProgressChanged?.();
+      return email;
+    },
     'groups:list': (courseId) => core.groups(courseId),
     'group:add': (courseId, group) => core.addGroup(courseId, group),
     'sources:list': () => core.sources(),
@@ -60,8 +72,8 @@ export function createSingleFlightSync(core: StudylineCore, emit: Emit) {
         .sync(scope, { signal: controller.signal, onProgress: (p) => emit('sync:progress', p) })
         .then((report) => {
           emit('sync:finished', report);
-          const courseIds = [...new Set(report.results.map((r) => r.sourceId))];
-          emit('library:changed', { courseIds });
+          // New emails move due dates and counts: everything may have changed.
+          emit('library:changed', { courseIds: [] });
           return report;
         })
         .finally(() => {

@@ -1,4 +1,6 @@
 import type { Course, Notice, SourceKind } from '../../shared/types';
+import type { Plan } from '../pace/model';
+import type { ReminderSettings, ShownReminder } from '../reminders/model';
 
 /** Bump with a migration in library/migrations when the shape below changes. */
 export const LIBRARY_SCHEMA_VERSION = 1;
@@ -65,6 +67,10 @@ export interface Settings {
   /** Sync automatically every N hours while the app runs (0 = off). */
   syncEveryHours: number;
   theme: 'system' | 'light' | 'dark';
+  /** Closing the window keeps Studyline (and its reminders) in the tray. */
+  closeToTray: boolean;
+  /** Opt-in: start Studyline (in the tray) when the learner logs in. */
+  startAtLogin: boolean;
 }
 
 /** The learner's own state of one email, keyed by email id in progress.json. */
@@ -75,14 +81,22 @@ export interface EmailState {
   starred?: boolean;
 }
 
-/** progress.json: the learner's own state. Plans come with issue 4. */
+/** progress.json: the learner's own state. */
 export interface ProgressFile {
   schemaVersion: number;
   courses: Course[];
   emails: Record<string, EmailState>;
+  /** The learner's plan per followed course id. */
+  plans: Record<string, Plan>;
+  reminders: { settings: ReminderSettings; shown: ShownReminder[] };
   settings: Settings;
   notices: Notice[];
   lastSyncAt?: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { syncEveryHours: 4, theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = {
+  syncEveryHours: 4,
+  theme: 'system',
+  closeToTray: true,
+  startAtLogin: false,
+};

@@ -1,3 +1,4 @@
+import { DEFAULT_REMINDER_SETTINGS } from '../reminders/model';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -17,6 +18,8 @@ export function emptyProgress(): ProgressFile {
     schemaVersion: PROGRESS_SCHEMA_VERSION,
     courses: [],
     emails: {},
+    plans: {},
+    reminders: { settings: { ...DEFAULT_REMINDER_SETTINGS }, shown: [] },
     settings: { ...DEFAULT_SETTINGS },
     notices: [],
   };
@@ -32,6 +35,11 @@ function withDefaults(data: ProgressFile): ProgressFile {
     ...data,
     settings: { ...DEFAULT_SETTINGS, ...(isRecord(data.settings) ? data.settings : {}) },
     notices: Array.isArray(data.notices) ? data.notices : [],
+    plans: isRecord(data.plans) ? data.plans : {},
+    reminders: {
+      settings: { ...DEFAULT_REMINDER_SETTINGS, ...(isRecord(data.reminders?.settings) ? data.reminders.settings : {}) },
+      shown: Array.isArray(data.reminders?.shown) ? data.reminders.shown : [],
+    },
   };
 }
 

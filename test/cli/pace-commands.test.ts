@@ -1,0 +1,106 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server';
+import { writeLoopbackCatalog } from '../helpers/test-catalog';
+import { makePosts } from '../helpers/wordpress-feed';
+import { serveArchive } from '../helpers/wordpress-server';
+
+let server: FeedServer;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+const json = async (...argv: string[]) => JSON.parse((await cli('--json', ...argv)).stdout);
+const at = (iso: string) => ['--now', iso];
+
+beforeEach(async () => {
+  server = await startFeedServer();
+  dir = await mkdtemp(join(tmpdir(), 'studyline-cli-pace-'));
+  env = { TZ: 'America/New_York', STUDYLINE_DATA: join(dir, 'data'), STUDYLINE_CATALOG: await writeLoopbackCatalog(dir, server.origin) };
+  serveArchive(server, { posts: makePosts(12) });
+  await cli(...at('2026-11-02T12:00'), 'follow', 'seq21oct13');
+  await cli('sync');
+});
+afterEach(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('studyline CLI: own pace', () => {
+  it('sets a plan and answers reproducibly for a given --now and TZ', async () => {
+    const set = await cli(...at('2026-11-02T12:00'), 'plan', 'seq21oct13', '--start', '2026-11-02', '--per-week', '3', '--days', 'mon,wed,fri', '--remind', '07:30');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/3 emails a week, on Mon Wed Fri, reminders at 07:30/);
+    const status = await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13');
+    expect(status.status.standing).toEqual({ kind: 'behind', count: 3 });
+    expect(await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13')).toEqual(status);
+    const reminders = await json(...at('2026-11-09T12:00'), 'reminders');
+    expect(reminders.upcoming[0].fireAt).toBe('2026-11-09T12:30:00.000Z'); // 07:30 in New York (EST), later that morning
+  });
+
+  it('marks emails done, shows the agenda day by day, and catches up', async () => {
+    const emails = await json('emails', 'seq21oct13');
+    expect((await cli(...at('2026-11-02T12:00'), 'done', emails[0].id)).code).toBe(0);
+    expect((await json('emails', 'seq21oct13'))[0]).toMatchObject({ done: true });
+    const agenda = await cli(...at('2026-11-02T12:00'), 'agenda', '--days', '7');
+    expect(agenda.stdout).toMatch(/today/);
+    expect(agenda.stdout).toContain(emails[1].id);
+    const caught = await json(...at('2026-11-20T12:00'), 'catch-up', 'seq21oct13');
+    expect(caught.status.standing.kind).not.toBe('behind');
+    expect(caught.dueOn[emails[1].id]).toBe('2026-11-20');
+  });
+
+  it('keeps a note, pauses and resumes', async () => {
+    const emails = await json('emails', 'seq21oct13');
+    expect((await cli('note', emails[2].id, 'Ask', 'about', 'loops')).stdout).toMatch(/Note saved/);
+    expect((await json('show', emails[2].id)).note).toBe('Ask about loops');
+    expect((await json(...at('2026-11-03T12:00'), 'pause', 'seq21oct13')).status.paused).toBe(true);
+    expect((await json(...at('2026-11-05T12:00'), 'resume', 'seq21oct13')).status.paused).toBe(false);
+  });
+
+  it('exports a calendar and a backup, and imports the backup into a fresh folder', async () => {
+    const emails = await json('emails', 'seq21oct13');
+    await cli('done', emails[0].id);
+    const ics = join(dir, 'plan.ics');
+    expect((await cli('export-ics', 'seq21oct13', ics)).code).toBe(0);
+    expect((await readFile(ics, 'utf8')).match(/BEGIN:VEVENT/g)).toHaveLength(12);
+    const backup = join(dir, 'backup.json');
+    expect((await cli('export-progress', backup)).code).toBe(0);
+    env = { ...env, STUDYLINE_DATA: join(dir, 'other') };
+    const imported = await cli('import-progress', backup);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/kept in/);
+    expect((await cli('courses')).stdout).toMatch(/seq21oct13/);
+  });
+
+  it('rejects bad input with a clear message and changes nothing', async () => {
+    const before = await json('status', '--course', 'seq21oct13');
+    const cases: [string[], RegExp][] = [
+      [['plan', 'seq21oct13', '--start', '2026-02-31'], /date/i],
+      [['plan', 'seq21oct13', '--pace', '0'], /pace|speed/i],
+      [['plan', 'seq21oct13', '--pace', '-1'], /pace|speed/i],
+      [['plan', 'seq21oct13', '--days', 'someday'], /not a day of the week/],
+      [['done', 'nope.0000000000'], /no email/],
+      [['pause', 'no-course'], /not following/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    const truncated = join(dir, 'truncated.json');
+    await writeFile(truncated, '{"format":"studyline-backup","version":1,"cour');
+    const bad = await cli('import-progress', truncated);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/backup/i);
+    expect(await json('status', '--course', 'seq21oct13')).toEqual(before);
+  });
+});
