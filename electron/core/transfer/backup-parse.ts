@@ -37,7 +37,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** "A pace of 0…" reads as "…is not valid: a pace of 0…". */
 function asClause(sentence: string): string {
   const trimmed = sentence.replace(/\.$/, '');
-  return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
+  return /^(?!I\b)[A-Z][a-z]*\b/.test(trimmed)
+    ? trimmed[0]!.toLowerCase() + trimmed.slice(1)
+    : trimmed;
 }
 
 /** `subject` names the broken part: "The course \"…\" in the backup". */
@@ -150,7 +152,8 @@ function parsePlans(
     } catch (error) {
       if (!(error instanceof StudylineError)) throw error;
       refuse(
-        `The plan of "${courseId}" in the backup is not valid: ${asClause(error.fullMessage)}.`,
+        `The plan of "${courseId}" in the backup is not valid: ${asClause(error.message)}.`,
+        error.hint ? `${UNCHANGED} ${error.hint}` : undefined,
       );
     }
   }
