@@ -24,6 +24,7 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
   isDestroyed = () => false;
+  isLoading = vi.fn(() => false);
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -31,6 +32,8 @@ export class FakeBrowserWindow extends EventEmitter {
   webContents = new FakeWebContents();
   loadURL = vi.fn(async (_url: string) => undefined);
   show = vi.fn();
+  hide = vi.fn();
+  close = vi.fn(() => fireEvent(this, 'close'));
   focus = vi.fn();
   restore = vi.fn();
   maximize = vi.fn();
@@ -44,6 +47,41 @@ export class FakeBrowserWindow extends EventEmitter {
     app.emit('web-contents-created', {}, this.webContents);
   }
   static getAllWindows = () => FakeBrowserWindow.instances;
+}
+
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static isSupported = vi.fn(() => true);
+  show = vi.fn();
+  close = vi.fn();
+  constructor(public options: Record<string, unknown>) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  static instances: FakeTray[] = [];
+  tooltip = '';
+  title = '';
+  menu: { template: Record<string, unknown>[] } | undefined;
+  setToolTip = vi.fn((text: string) => (this.tooltip = text));
+  setTitle = vi.fn((text: string) => (this.title = text));
+  setContextMenu = vi.fn((menu: { template: Record<string, unknown>[] }) => (this.menu = menu));
+  destroy = vi.fn();
+  constructor(public image: unknown) {
+    super();
+    FakeTray.instances.push(this);
+  }
+  /** Clicks the menu item with this label, as the learner would. */
+  clickItem(label: string) {
+    const item = this.menu?.template.find((entry) => entry.label === label);
+    if (!item) throw new Error(`no menu item "${label}"`);
+    (item.click as () => void)();
+  }
+  labels() {
+    return (this.menu?.template ?? []).map((entry) => entry.label ?? `<${String(entry.type)}>`);
+  }
 }
 
 const handlers = new Map<string, Listener>();
@@ -76,6 +114,9 @@ export const app = Object.assign(new EventEmitter(), {
   showAboutPanel: vi.fn(),
   setAboutPanelOptions: vi.fn(),
   quit: vi.fn(),
+  getPath: vi.fn((name: string) => `/home/learner/${name}`),
+  setLoginItemSettings: vi.fn(),
+  getLoginItemSettings: vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false })),
 });
 
 export const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
@@ -101,13 +142,39 @@ export const electron = {
     getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
   },
   net: { fetch: vi.fn() },
-  dialog: { showErrorBox: vi.fn() },
+  dialog: {
+    showErrorBox: vi.fn(),
+    showSaveDialog: vi.fn(
+      async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({
+        canceled: true,
+        filePath: '',
+      }),
+    ),
+    showOpenDialog: vi.fn(
+      async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+        canceled: true,
+        filePaths: [],
+      }),
+    ),
+  },
+  Notification: FakeNotification,
+  Tray: FakeTray,
+  nativeImage: {
+    createFromPath: vi.fn((path: string) => ({
+      path,
+      isEmpty: () => false,
+      resize: (size: { width: number; height: number }) => ({ path, size, isEmpty: () => false }),
+      setTemplateImage: vi.fn(),
+    })),
+  },
   powerMonitor: new EventEmitter(),
 };
 
 /** Forgets windows, handlers and calls between tests. */
 export function resetFakeElectron(): void {
   FakeBrowserWindow.instances = [];
+  FakeNotification.instances = [];
+  FakeTray.instances = [];
   handlers.clear();
   protocolHandlers.clear();
   app.removeAllListeners();
