@@ -11,15 +11,19 @@ function parse(iso: string | undefined): Date | undefined {
  * midnight UTC: formatting them in the local zone would show the day before
  * west of Greenwich.
  */
+// Building an Intl formatter costs far more than using one: a scrolling list formats dozens per frame.
+const sendDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatSendDate(iso: string | undefined, locale?: string): string {
   const date = parse(iso);
   if (!date) return 'Date unknown';
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const key = locale ?? '';
+  let format = sendDateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    sendDateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** A moment of this learner's life (a sync, a backup), in their own zone. */
@@ -38,12 +42,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60 * 1000],
 ];
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "3 days ago", "just now"; undefined input gives "at an unknown time". */
 export function relativeTime(iso: string | undefined, now: Date = new Date(), locale?: string): string {
   const date = parse(iso);
   if (!date) return 'at an unknown time';
   const diff = date.getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(key, format);
+  }
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
   }

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { openStudyline } from '../../electron/core/app/open-studyline';
+import { launchBrowser, openApp } from '../e2e/harness';
+import { serveBody, startFeedServer } from '../helpers/feed-server';
+import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
+import { makePosts, rssPage } from '../helpers/wordpress-feed';
+import { stats } from './stats';
+import type { Stats } from './stats';
+
+const EMAILS = 1_000;
+
+interface ListTiming {
+  __listReadyAt?: number;
+}
+
+/**
+ * Runs in the page before its scripts: notes the first frame painted after a
+ * row of the full list appears (ms since navigation start).
+ */
+function watchForList(expected: number): void {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(`[role="option"][aria-setsize="${expected}"]`)) return;
+    observer.disconnect();
+    requestAnimationFrame(
+      () => ((window as unknown as ListTiming).__listReadyAt = performance.now()),
+    );
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+/** Scrolls the list from top to bottom a screen at a time, one frame per step, as a reader flicking through. */
+async function scrollEndToEnd(page: Page): Promise<void> {
+  await page.locator('#email-list').evaluate(async (list) => {
+    // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+    while (list.scrollTop + list.clientHeight < list.scrollHeight - 1) {
+      list.scrollTop += list.clientHeight;
+      await new Promise((done) => requestAnimationFrame(done));
+    }
+  });
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  return used / (1024 * 1024);
+}
+
+async function measureOnce(browser: Browser, catalogPath: string, dataDir: string) {
+  const app = await openApp(browser, {
+    catalogPath,
+    dataDir,
+    beforeLoad: async (context) => {
+      await context.addInitScript(watchForList, EMAILS);
+    },
+  });
+  try {
+    const handle = await app.page.waitForFunction(
+      () => (window as unknown as ListTiming).__listReadyAt,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const firstList = (await handle.jsonValue()) as number;
+    await scrollEndToEnd(app.page);
+    return { firstList, heap: await heapMb(app.page) };
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The renderer with a 1,000-email sequence, over the real core and Chromium:
+ * time from page load to the painted list, and the JS heap after scrolling it.
+ */
+export async function benchRenderer(
+  runs: number,
+): Promise<{ renderer_first_list: Stats; renderer_heap: Stats }> {
+  const dir = await mkdtemp(join(tmpdir(), 'studyline-bench-renderer-'));
+  const server = await startFeedServer();
+  const browser = await launchBrowser();
+  try {
+    // One page holding every item: the sync walks it, then page 2 answers 404.
+    server.route(
+      '/category/seq21oct13/feed/',
+      serveBody(rssPage(makePosts(EMAILS, { bodyBytes: 800 }), server.origin), {
+        headers: { 'content-type': 'application/rss+xml; charset=UTF-8' },
+      }),
+    );
+    server.route(
+      '/forum/latest.rss',
+      serveBody(groupFeed(server.origin, new Date()), {
+        headers: { 'content-type': 'application/rss+xml' },
+      }),
+    );
+    const catalogPath = await writeLoopbackCatalog(dir, server.origin);
+    const dataDir = join(dir, 'data');
+    const core = await openStudyline({ dataDir, owner: 'cli', catalogPath, timeoutMs: 30_000 });
+    const course = await core.follow({ sequenceId: 'seq21oct13' });
+    await core.sync({ courseId: course.id });
+    const count = (await core.emails(course.id)).length;
+    await core.close();
+    if (count !== EMAILS)
+      throw new Error(`renderer bench: expected ${EMAILS} emails, the library has ${count}`);
+
+    await measureOnce(browser, catalogPath, dataDir); // warm-up: build, disk cache, JIT
+    const firstList: number[] = [];
+    const heap: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const sample = await measureOnce(browser, catalogPath, dataDir);
+      firstList.push(sample.firstList);
+      heap.push(sample.heap);
+    }
+    return { renderer_first_list: stats(firstList), renderer_heap: stats(heap) };
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
