@@ -86,10 +86,13 @@ export function createReminderTimer(options: ReminderTimerOptions): ReminderTime
 
   const arm = (nextFireAt: string | undefined) => {
     cancelFire?.();
-    cancelFire = setTimer(() => {
-      cancelFire = undefined;
-      void replan();
-    }, waitFor(nextFireAt, now()));
+    cancelFire = setTimer(
+      () => {
+        cancelFire = undefined;
+        void replan();
+      },
+      waitFor(nextFireAt, now()),
+    );
   };
 
   const show = async (view: RemindersView) => {

@@ -74,7 +74,8 @@ export function createAppTray(options: {
     if (key === shown) return;
     shown = key;
     tray.setToolTip(trayTooltip(state));
-    if (options.platform === 'darwin') tray.setTitle(state.dueCount > 0 ? String(state.dueCount) : '');
+    if (options.platform === 'darwin')
+      tray.setTitle(state.dueCount > 0 ? String(state.dueCount) : '');
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, options.actions)));
   };
   update(options.initial);
