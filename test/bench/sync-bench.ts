@@ -9,6 +9,7 @@ import { syncSources } from '../../electron/core/sync/sync-engine';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { makePosts, paginate, rssPage } from '../helpers/wordpress-feed';
 import { serveArchive } from '../helpers/wordpress-server';
+import { realisticEmailBody } from './realistic-email';
 import { stats, timeMs, type Stats } from './stats';
 
 export interface SyncBench {
@@ -26,7 +27,7 @@ const RESYNC_SOURCES = 20;
 export async function benchSync(runs: number): Promise<SyncBench> {
   const server = await startFeedServer();
   try {
-    const posts = makePosts(EMAILS);
+    const posts = makePosts(EMAILS, { body: realisticEmailBody });
     const route = serveArchive(server, { posts });
     const bodies = paginate(posts).map((page) => rssPage(page, server.origin));
     const parser = new Parser();

@@ -22,7 +22,15 @@ export function longDate(isoDay: string): string {
 }
 
 /** `count` posts, one every 3 days from `firstSentOn`, newest first (as a blog lists them). */
-export function makePosts(count: number, options: { firstSentOn?: string; seq?: string; bodyBytes?: number } = {}): ArchivePost[] {
+export interface PostOptions {
+  firstSentOn?: string;
+  seq?: string;
+  bodyBytes?: number;
+  /** Builds the body from the post number and its "SeqX: Sent …" line. */
+  body?: (n: number, sentLine: string) => string;
+}
+
+export function makePosts(count: number, options: PostOptions = {}): ArchivePost[] {
   const first = Date.parse(`${options.firstSentOn ?? '2013-10-21'}T00:00:00Z`);
   const seq = options.seq ?? 'Seq21Oct13';
   const filler = 'Work through the exercises, then post your answer in your study group. '.repeat(
@@ -37,7 +45,7 @@ export function makePosts(count: number, options: { firstSentOn?: string; seq?: 
       sentOn,
       // Archived on the blog a year later, in reverse: pubDate must not decide the order.
       pubDate: new Date(Date.parse('2014-06-01T10:00:00Z') - n * 60_000).toUTCString(),
-      body: `<p>${seq}: Sent ${longDate(sentOn)}.</p><p>Hello Pythonistas! This is lesson ${n}.</p><pre><code>for i in range(${n}):\n    print(i)</code></pre><p>${filler}</p>`,
+      body: options.body?.(n, `${seq}: Sent ${longDate(sentOn)}.`) ?? `<p>${seq}: Sent ${longDate(sentOn)}.</p><p>Hello Pythonistas! This is lesson ${n}.</p><pre><code>for i in range(${n}):\n    print(i)</code></pre><p>${filler}</p>`,
     });
   }
   return posts.reverse();

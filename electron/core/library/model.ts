@@ -50,6 +50,8 @@ export interface StoredItem {
   html: string;
   categories: string[];
   images: CachedImage[];
+  /** False while its pictures still have to be fetched (a sync was cancelled meanwhile). */
+  imagesDone?: boolean;
   /** Hash of the parsed entry, to tell an updated item from an unchanged one. */
   contentHash: string;
   firstSeenAt: string;

@@ -78,7 +78,7 @@ export function networkError(error: unknown, url: string): StudylineError {
 
 export function timeoutError(url: string, timeoutMs?: number, cause?: unknown): StudylineError {
   const limit =
-    timeoutMs === undefined ? '' : ` (more than ${Math.round(timeoutMs / 1000)} seconds)`;
+    timeoutMs === undefined ? '' : ` (more than ${secondsText(timeoutMs)})`;
   return new StudylineError('timeout', `${hostOf(url)} took too long to answer${limit}.`, {
     hint: 'Try again later.',
     cause,
@@ -162,4 +162,10 @@ export function formatBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function secondsText(ms: number): string {
+  if (ms < 1000) return `${ms} milliseconds`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }

@@ -59,6 +59,12 @@ export class ItemMerger {
     return this.versions;
   }
 
+  /** Swaps in a new version of an item (e.g. with its pictures cached); it will be saved. */
+  replace(item: StoredItem): void {
+    this.byKey.set(item.key, item);
+    this.changedKeys.add(item.key);
+  }
+
   get size(): number {
     return this.byKey.size;
   }

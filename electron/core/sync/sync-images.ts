@@ -14,13 +14,18 @@ export async function cacheItemImages(
   ctx: SourceSyncContext,
 ): Promise<void> {
   if (source.kind !== 'archive') return;
+  const pending = merger.items().filter((item) => item.imagesDone === false);
   for (const item of merger.changedItems()) {
-    if (!/<img\b/i.test(item.html)) continue;
+    if (/<img\b/i.test(item.html)) item.imagesDone = false;
+    if (item.imagesDone === false && !pending.includes(item)) pending.push(item);
+  }
+  for (const item of pending) {
     const { images } = await cacheImages(item.html, {
       assetsDir: ctx.assetsDir,
       signal: ctx.fetch.signal,
       timeoutMs: ctx.fetch.timeoutMs,
     });
-    item.images = images;
+    // Stored items are shared with the library cache: replace, never mutate.
+    merger.replace({ ...item, images, imagesDone: true });
   }
 }

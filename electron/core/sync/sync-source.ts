@@ -65,6 +65,7 @@ export async function syncSource(
     });
     if (first.status === 'not-modified') {
       Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
+      await cacheItemImages(source, merger, ctx); // pictures a cancelled sync left behind
       progress('not-modified');
       return finish(source, merger, existing, 'not-modified', 0, undefined, ctx);
     }
