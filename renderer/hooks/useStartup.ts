@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { connectAppEvents } from '../stores/app-events';
 import { useLibraryActions } from '../stores/useLibraryStore';
 import { useSyncActions } from '../stores/useSyncStore';
 
@@ -8,6 +9,11 @@ export function useStartup(): void {
   const { connect } = useSyncActions();
   useEffect(() => {
     void load();
-    return connect();
+    const offSync = connect();
+    const offApp = connectAppEvents();
+    return () => {
+      offSync();
+      offApp();
+    };
   }, [load, connect]);
 }

@@ -23,6 +23,8 @@ interface ReaderState {
     move(delta: number): void;
     openSelected(): Promise<void>;
     open(emailId: string): Promise<void>;
+    /** Shows one email of a course (a clicked reminder), loading the course's list first. */
+    reveal(courseId: string, emailId: string): Promise<void>;
   };
 }
 
@@ -75,6 +77,10 @@ export const useReaderStore = create<ReaderState>()((set, get) => ({
       } catch (error) {
         if (get().openId === emailId) set({ emailState: 'error', emailError: errorText(error), email: undefined });
       }
+    },
+    async reveal(courseId, emailId) {
+      await get().actions.loadEmails(courseId);
+      await get().actions.open(emailId);
     },
   },
 }));

@@ -17,7 +17,7 @@ interface SyncState {
     start(scope?: SyncScope): Promise<SyncReport | undefined>;
     retrySource(sourceId: string): Promise<SyncReport | undefined>;
     cancel(): Promise<void>;
-    /** Listens to main's sync and library events; returns the unsubscribe. */
+    /** Listens to main's sync events; returns the unsubscribe. */
     connect(): () => void;
   };
 }
@@ -72,7 +72,6 @@ export const useSyncStore = create<SyncState>()((set, get) => {
             set((state) => ({ running: true, progress: upsert(state.progress, progress) })),
           ),
           api.on('sync:finished', finish),
-          api.on('library:changed', () => void reloadLibrary()),
         ];
         return () => offs.forEach((off) => off());
       },

@@ -124,6 +124,16 @@ describe('first run to reading offline', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email-list');
   });
 
+  test('a clicked reminder (main\'s app:openEmail) opens its email in the library', async () => {
+    const { page, core } = app;
+    const [course] = await core.courses();
+    const ninth = (await core.emails(course!.id))[8]!;
+    app.emit('app:openEmail', { courseId: course!.id, emailId: ninth.id });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Lesson 9: loops and lists, part 9');
+    const selected = page.locator('[role="option"][aria-selected="true"]');
+    expect(await selected.getAttribute('aria-posinset')).toBe('9');
+  });
+
   test('dark mode follows the OS and stays readable', async () => {
     const { page } = app;
     expect(await backgroundLuminance(page, 'body')).toBeGreaterThan(0.8);

@@ -56,6 +56,8 @@ export interface AppSession {
   saved: { name: string; text: string; kind: string }[];
   /** Texts the (simulated) open dialog hands out, first in first out; empty means cancelled. */
   filesToOpen: string[];
+  /** Pushes an event to the page as main does (a clicked reminder, a change made by the CLI). */
+  emit<E extends keyof Events>(event: E, payload: Events[E]): void;
   /** Errors thrown in the page (uncaught), for tests that must stay clean. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -130,6 +132,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     opened,
     saved,
     filesToOpen,
+    emit,
     pageErrors,
     close: async () => {
       await context.close();

@@ -1,0 +1,25 @@
+import { studyline } from '../lib/studyline-api';
+import { reloadLibrary } from './reload-library';
+import { useLibraryStore } from './useLibraryStore';
+import { useReaderStore } from './useReaderStore';
+import { useUiStore } from './useUiStore';
+
+/**
+ * Main's events about the library as a whole: changes made elsewhere (the
+ * CLI, the tray, another sync) and a clicked reminder asking for an email.
+ * Returns the unsubscribe.
+ */
+export function connectAppEvents(): () => void {
+  const api = studyline();
+  const offs = [
+    api.on('library:changed', () => void reloadLibrary()),
+    api.on('progress:changed', () => void reloadLibrary()),
+    api.on('app:openEmail', ({ courseId, emailId }) => {
+      // The reader switches first, so the course change that follows finds it already there.
+      void useReaderStore.getState().actions.reveal(courseId, emailId);
+      useLibraryStore.getState().actions.setActiveCourse(courseId);
+      useUiStore.getState().actions.show('library');
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
