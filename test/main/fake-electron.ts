@@ -39,6 +39,7 @@ export class FakeBrowserWindow extends EventEmitter {
   maximize = vi.fn();
   isMinimized = vi.fn(() => false);
   isMaximized = vi.fn(() => false);
+  isVisible = vi.fn(() => true);
   isDestroyed = vi.fn(() => false);
   getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 900, height: 700 }));
   constructor(public options: Record<string, unknown>) {

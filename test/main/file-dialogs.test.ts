@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, electron, resetFakeElectron } from './fake-electron';
+import { createFileDialogs } from '../../electron/main/file-dialogs';
+import type { BrowserWindow } from 'electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electron);
+
+const dir = mkdtempSync(join(tmpdir(), 'studyline-dialogs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(() => resetFakeElectron());
+
+function setup(maxImportBytes?: number) {
+  const window = new FakeBrowserWindow({});
+  const dialogs = createFileDialogs({
+    parent: () => window as unknown as BrowserWindow,
+    defaultDir: dir,
+    maxImportBytes,
+  });
+  return { window, dialogs };
+}
+
+const { showSaveDialog, showOpenDialog } = electron.dialog;
+
+describe('saveFile', () => {
+  it('returns undefined and writes nothing when the learner cancels', async () => {
+    const before = readdirSync(dir);
+    const { dialogs } = setup();
+    await expect(dialogs.saveFile('python.ics', 'BEGIN:VCALENDAR', 'ics')).resolves.toBeUndefined();
+    expect(readdirSync(dir)).toEqual(before);
+  });
+
+  it('suggests the name in the last folder, over our window, and writes the text there', async () => {
+    const { dialogs, window } = setup();
+    const target = join(dir, 'my plan.ics');
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    await expect(dialogs.saveFile('python.ics', 'BEGIN:VCALENDAR', 'ics')).resolves.toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('BEGIN:VCALENDAR');
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: join(dir, 'python.ics'),
+        filters: [{ name: 'Calendar', extensions: ['ics'] }],
+      }),
+    );
+    expect(readdirSync(dir).filter((name) => name.includes('studyline-tmp'))).toEqual([]);
+  });
+
+  it('says in a sentence when the chosen folder cannot be written', async () => {
+    const { dialogs } = setup();
+    showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: join(dir, 'gone', 'x.json'),
+    });
+    await expect(dialogs.saveFile('backup.json', '{}', 'json')).rejects.toMatchObject({
+      code: 'disk',
+      message: expect.stringContaining('Studyline could not save x.json'),
+      hint: 'Choose another folder and try again.',
+    });
+  });
+
+  it('opens without a parent while the window is hidden in the tray', async () => {
+    const { dialogs, window } = setup();
+    window.isVisible.mockReturnValue(false);
+    await dialogs.saveFile('backup.json', '{}', 'json');
+    expect(showSaveDialog.mock.calls[0]?.[0]).toMatchObject({
+      defaultPath: join(dir, 'backup.json'),
+    });
+  });
+});
+
+describe('openTextFile', () => {
+  it('returns undefined when the learner cancels', async () => {
+    const { dialogs } = setup();
+    await expect(dialogs.openTextFile('json')).resolves.toBeUndefined();
+  });
+
+  it("returns the file's text, without a byte-order mark", async () => {
+    const file = join(dir, 'backup.json');
+    writeFileSync(file, '\uFEFF{"schemaVersion":1}');
+    const { dialogs } = setup();
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    await expect(dialogs.openTextFile('json')).resolves.toBe('{"schemaVersion":1}');
+    expect(showOpenDialog.mock.calls[0]?.[1]).toMatchObject({
+      filters: [{ name: 'Studyline backup', extensions: ['json'] }],
+      properties: ['openFile'],
+    });
+  });
+
+  it('refuses a file too big to be a backup, with a sentence, before reading it', async () => {
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, 'x'.repeat(3 * 1024));
+    const { dialogs } = setup(2 * 1024);
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    const error = await dialogs.openTextFile('json').catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(/^huge\.json is too big to be a Studyline backup/),
+      hint: 'Choose the .json file Studyline saved when you exported your progress.',
+    });
+  });
+
+  it('refuses a file that is not text', async () => {
+    const file = join(dir, 'photo.json');
+    writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]));
+    const { dialogs } = setup();
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    await expect(dialogs.openTextFile('json')).rejects.toMatchObject({
+      message: 'photo.json is not a Studyline backup (it is not text).',
+    });
+  });
+
+  it('says so when the chosen file cannot be read', async () => {
+    const { dialogs } = setup();
+    showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [join(dir, 'missing.json')],
+    });
+    await expect(dialogs.openTextFile('json')).rejects.toMatchObject({
+      code: 'disk',
+      message: 'Studyline could not read missing.json.',
+    });
+  });
+});
