@@ -18,6 +18,8 @@ export interface SyncScheduler {
   syncNow(): Promise<void>;
   /** After sleep: timers were frozen, so catch up when the last sync is too old. */
   onResume(): void;
+  /** The interval setting changed: wait from the last sync by the new interval. */
+  reschedule(): void;
   stop(): void;
 }
 
@@ -65,6 +67,19 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     return running;
   };
 
+  /** Runs now when the last sync is older than the interval, else waits for the rest of it. */
+  const replan = () => {
+    const delay = intervalMs();
+    if (stopped || running) return;
+    if (delay === undefined) {
+      planNext();
+      return;
+    }
+    const since = lastRunAt === undefined ? delay : now() - lastRunAt;
+    if (since >= delay) void run();
+    else planNext(delay - since);
+  };
+
   return {
     start() {
       if (!stopped) return;
@@ -72,13 +87,8 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       if (intervalMs() !== undefined) void run();
     },
     syncNow: run,
-    onResume() {
-      const delay = intervalMs();
-      if (stopped || delay === undefined || running) return;
-      const since = lastRunAt === undefined ? delay : now() - lastRunAt;
-      if (since >= delay) void run();
-      else planNext(delay - since);
-    },
+    onResume: replan,
+    reschedule: replan,
     stop() {
       stopped = true;
       clearTimeout(timer);

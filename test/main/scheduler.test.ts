@@ -127,4 +127,21 @@ describe('createSyncScheduler', () => {
     expect(sync).toHaveBeenCalledTimes(2);
     scheduler.stop();
   });
+
+  it('applies a new interval at once, counted from the last sync, and stops when turned off', async () => {
+    let hours = 8;
+    const sync = vi.fn(async () => undefined);
+    const scheduler = createSyncScheduler({ sync, everyHours: () => hours });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(3 * HOUR);
+    hours = 4;
+    scheduler.reschedule();
+    await vi.advanceTimersByTimeAsync(HOUR);
+    expect(sync).toHaveBeenCalledTimes(2);
+    hours = 0;
+    scheduler.reschedule();
+    await vi.advanceTimersByTimeAsync(48 * HOUR);
+    expect(sync).toHaveBeenCalledTimes(2);
+    scheduler.stop();
+  });
 });
