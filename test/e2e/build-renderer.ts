@@ -61,5 +61,21 @@ async function buildRenderer(): Promise<void> {
   // The project's config is a plain object; its renderer section is an ordinary Vite config.
   const renderer = (config as { renderer?: unknown }).renderer;
   if (!renderer || typeof renderer !== 'object') throw new Error('electron.vite.config.ts has no renderer section');
-  await build({ ...(renderer as InlineConfig), configFile: false, logLevel: 'error', mode: 'production' });
+  const own = renderer as InlineConfig;
+  // electron-vite's own renderer defaults, so the tests run the bundle the app ships.
+  const electronViteDefaults = { minify: false, modulePreload: { polyfill: false }, reportCompressedSize: false };
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      ...own,
+      build: { ...electronViteDefaults, ...own.build },
+      configFile: false,
+      logLevel: 'error',
+      mode: 'production',
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
