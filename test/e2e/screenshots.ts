@@ -22,6 +22,8 @@ async function shoot(browser: Browser, name: string, options: OpenAppOptions, ac
   const app = await openApp(browser, { viewport: VIEWPORT, ...options });
   try {
     await act(app.page);
+    // Park the pointer on the reading pane so no row shows a hover state.
+    await app.page.mouse.move(700, 790);
     await app.page.evaluate(() => document.fonts.ready);
     await app.page.screenshot({ path: join(OUT, `${name}.png`) });
     if (app.pageErrors.length) throw new Error(`${name}: page errors: ${app.pageErrors.join('; ')}`);
