@@ -1,4 +1,6 @@
 import { benchLibraryOpen } from './library-bench';
+import { benchPace } from './pace-bench';
+import { benchRenderer } from './renderer-bench';
 import { benchSync } from './sync-bench';
 
 /**
@@ -14,6 +16,7 @@ const TARGETS: Record<string, number> = {
   sync_full_ratio: 1.5,
   resync_ratio: 0.02,
   open_ratio: 1.5,
+  mark_done_ratio: 1.5,
 };
 
 const log = (line: string) => {
@@ -27,6 +30,14 @@ log('sync…');
 Object.assign(results, await benchSync(runs));
 log('library open…');
 Object.assign(results, await benchLibraryOpen(runs));
+log('progress and plans…');
+Object.assign(results, await benchPace(runs));
+if (args.includes('--no-browser')) {
+  log('renderer: skipped (--no-browser)');
+} else {
+  log('renderer in Chromium…');
+  Object.assign(results, await benchRenderer(runs));
+}
 
 const verdicts: Record<string, { value: number; target: number; met: boolean }> = {};
 for (const [name, target] of Object.entries(TARGETS)) {
@@ -42,7 +53,8 @@ if (json) {
     if (name === 'targets') continue;
     if (value && typeof value === 'object' && 'median' in value) {
       const s = value as { min: number; median: number; max: number };
-      log(`${name.padEnd(22)} min ${s.min} ms   median ${s.median} ms   max ${s.max} ms`);
+      const unit = name.endsWith('_heap') ? 'MB' : 'ms';
+      log(`${name.padEnd(22)} min ${s.min} ${unit}   median ${s.median} ${unit}   max ${s.max} ${unit}`);
     }
   }
   for (const [name, v] of Object.entries(verdicts)) {

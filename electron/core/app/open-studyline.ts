@@ -40,7 +40,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const processor = createPageProcessor({ workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry() });
     const core: StudylineCore = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
-      exportProgress: async () => createBackup(progress.data, now().toISOString(), APP_VERSION),
+      exportProgress: async () => createBackup(progress.data, now().toISOString(), APP_VERSION, options.zone),
       importProgress: (text) => importBackup(options.dataDir, progress, text, now()),
       dataDir: options.dataDir,
       catalog: () => catalog,
