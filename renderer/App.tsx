@@ -23,7 +23,11 @@ export function App() {
     );
   }
   if (loadState === 'error') {
-    const retry = <button type="button" className="button button-primary" onClick={() => void load()}>Try again</button>;
+    const retry = (
+      <button type="button" className="button button-primary" onClick={() => void load()}>
+        Try again
+      </button>
+    );
     return (
       <main className="app-state">
         <StateMessage tone="error" title="Your library could not be opened" action={retry}>

@@ -27,7 +27,9 @@ export function EmailBody({ html, onLink }: EmailBodyProps) {
     if (href.startsWith('#')) {
       // An in-email anchor (a table of contents): scroll to it, never change the page URL.
       const id = decodeURIComponent(href.slice(1));
-      ref.current?.querySelector(`[id="${CSS.escape(id)}"], [name="${CSS.escape(id)}"]`)?.scrollIntoView();
+      ref.current
+        ?.querySelector(`[id="${CSS.escape(id)}"], [name="${CSS.escape(id)}"]`)
+        ?.scrollIntoView();
       return;
     }
     if (href) onLink(href);

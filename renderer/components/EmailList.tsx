@@ -33,7 +33,14 @@ interface EmailListProps {
  * focus and points at the selected row with aria-activedescendant, because a
  * focused row could be unmounted while scrolling.
  */
-export function EmailList({ emails, label, firstSentAt, selectedId, openId, onOpen }: EmailListProps) {
+export function EmailList({
+  emails,
+  label,
+  firstSentAt,
+  selectedId,
+  openId,
+  onOpen,
+}: EmailListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -59,7 +66,11 @@ export function EmailList({ emails, label, firstSentAt, selectedId, openId, onOp
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? `email-option-${selectedIndex}` : undefined}
     >
-      <div className="email-list-inner" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        className="email-list-inner"
+        role="presentation"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((row) => {
           const email = emails[row.index];
           if (!email) return null;

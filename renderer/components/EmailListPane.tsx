@@ -16,21 +16,39 @@ function ListBody({ course }: { course: CourseView }) {
   const { start } = useSyncActions();
 
   if (listState === 'error') {
-    const retry = <button type="button" className="button" onClick={() => void loadEmails(course.id)}>Retry</button>;
-    return <StateMessage tone="error" title="The emails could not be loaded" action={retry}>{listError}</StateMessage>;
+    const retry = (
+      <button type="button" className="button" onClick={() => void loadEmails(course.id)}>
+        Retry
+      </button>
+    );
+    return (
+      <StateMessage tone="error" title="The emails could not be loaded" action={retry}>
+        {listError}
+      </StateMessage>
+    );
   }
   if (emails.length === 0 && listState !== 'ready') {
     return <StateMessage tone="loading" title="Loading emails…" />;
   }
   if (emails.length === 0) {
     const sync = (
-      <button type="button" className="button button-primary" disabled={syncing} onClick={() => void start({ courseId: course.id })}>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={syncing}
+        onClick={() => void start({ courseId: course.id })}
+      >
         Sync now
       </button>
     );
     return (
-      <StateMessage title={syncing ? 'Fetching the emails…' : 'No emails saved yet'} action={syncing ? undefined : sync}>
-        {syncing ? 'They appear here as they arrive.' : 'Sync to save this course’s emails for reading, even offline.'}
+      <StateMessage
+        title={syncing ? 'Fetching the emails…' : 'No emails saved yet'}
+        action={syncing ? undefined : sync}
+      >
+        {syncing
+          ? 'They appear here as they arrive.'
+          : 'Sync to save this course’s emails for reading, even offline.'}
       </StateMessage>
     );
   }

@@ -13,9 +13,23 @@ interface EmailRowProps {
 }
 
 /** One email of the sequence: its place (week, date), title and whether it was read. */
-export function EmailRow({ email, optionId, index, count, firstSentAt, selected, open, onOpen }: EmailRowProps) {
+export function EmailRow({
+  email,
+  optionId,
+  index,
+  count,
+  firstSentAt,
+  selected,
+  open,
+  onOpen,
+}: EmailRowProps) {
   const week = weekNumber(email.sentAt, firstSentAt);
-  const classes = ['email-row', selected && 'is-selected', open && 'is-open', !email.opened && 'is-unread'];
+  const classes = [
+    'email-row',
+    selected && 'is-selected',
+    open && 'is-open',
+    !email.opened && 'is-unread',
+  ];
   return (
     <div
       id={optionId}

@@ -16,7 +16,9 @@ export function FollowUrlForm({ busy, onFollow }: FollowUrlFormProps) {
         if (url.trim()) onFollow(url.trim());
       }}
     >
-      <label htmlFor="follow-url-input">Or paste the address of a course blog, category or feed</label>
+      <label htmlFor="follow-url-input">
+        Or paste the address of a course blog, category or feed
+      </label>
       <div className="follow-url-row">
         <input
           id="follow-url-input"

@@ -13,7 +13,9 @@ function activityText(group: GroupView, now: Date): string {
     case 'active':
       return `Active · ${group.postsLast7Days} post${group.postsLast7Days === 1 ? '' : 's'} this week`;
     case 'quiet':
-      return group.lastPostAt ? `Quiet · last post ${relativeTime(group.lastPostAt, now)}` : 'Quiet · no posts yet';
+      return group.lastPostAt
+        ? `Quiet · last post ${relativeTime(group.lastPostAt, now)}`
+        : 'Quiet · no posts yet';
     case 'no-feed':
       return 'Live page only';
     case 'not-synced':
@@ -44,7 +46,9 @@ function LatestPosts({ group, now, onLink }: GroupCardProps) {
             <span className="group-post-title">{post.title || 'Untitled post'}</span>
           )}
           <span className="group-post-meta">
-            {post.publishedAt && <time dateTime={post.publishedAt}>{relativeTime(post.publishedAt, now)}</time>}
+            {post.publishedAt && (
+              <time dateTime={post.publishedAt}>{relativeTime(post.publishedAt, now)}</time>
+            )}
             {post.author && <span>{post.author}</span>}
           </span>
         </li>
@@ -71,9 +75,14 @@ export function GroupCard({ group, now, onLink }: GroupCardProps) {
       {group.suggestFallback && group.fallback && (
         <div className="group-fallback">
           <p>
-            It is quiet here lately. <strong>{group.fallback.name}</strong> is busier and may answer sooner.
+            It is quiet here lately. <strong>{group.fallback.name}</strong> is busier and may answer
+            sooner.
           </p>
-          <button type="button" className="button" onClick={() => onLink(group.fallback?.liveUrl ?? '')}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => onLink(group.fallback?.liveUrl ?? '')}
+          >
             Ask in {group.fallback.name}
           </button>
         </div>

@@ -15,12 +15,24 @@ export function GroupsPanel({ courseId }: { courseId: string }) {
 
   let body;
   if (state === 'error') {
-    const retry = <button type="button" className="button" onClick={() => void load(courseId)}>Retry</button>;
-    body = <StateMessage tone="error" title="The study groups could not be loaded" action={retry}>{error}</StateMessage>;
+    const retry = (
+      <button type="button" className="button" onClick={() => void load(courseId)}>
+        Retry
+      </button>
+    );
+    body = (
+      <StateMessage tone="error" title="The study groups could not be loaded" action={retry}>
+        {error}
+      </StateMessage>
+    );
   } else if (groups.length === 0 && state !== 'ready') {
     body = <StateMessage tone="loading" title="Loading study groups…" />;
   } else if (groups.length === 0) {
-    body = <StateMessage title="No study groups for this course">When a course lists groups, they appear here.</StateMessage>;
+    body = (
+      <StateMessage title="No study groups for this course">
+        When a course lists groups, they appear here.
+      </StateMessage>
+    );
   } else {
     body = groups.map((group) => (
       <GroupCard key={group.id} group={group} now={now} onLink={(href) => void openLink(href)} />

@@ -62,22 +62,33 @@ export function ReadingPane() {
 
   let content;
   // While the next email loads, the current one stays put rather than flashing a spinner.
-  if (emailState === 'loading' && !email) content = <StateMessage tone="loading" title="Opening the email…" />;
+  if (emailState === 'loading' && !email)
+    content = <StateMessage tone="loading" title="Opening the email…" />;
   else if (emailState === 'error') {
     const retry = openId && (
       <button type="button" className="button" onClick={() => void open(openId)}>
         Try again
       </button>
     );
-    content = <StateMessage tone="error" title="This email could not be opened" action={retry}>{emailError}</StateMessage>;
+    content = (
+      <StateMessage tone="error" title="This email could not be opened" action={retry}>
+        {emailError}
+      </StateMessage>
+    );
   } else if (email) content = <EmailArticle email={email} count={count} />;
   else if (count > 0) {
     content = (
       <StateMessage title="Pick an email to read">
-        Click one in the list, or use <kbd>j</kbd> and <kbd>k</kbd> to move and <kbd>Enter</kbd> to open.
+        Click one in the list, or use <kbd>j</kbd> and <kbd>k</kbd> to move and <kbd>Enter</kbd> to
+        open.
       </StateMessage>
     );
-  } else content = <StateMessage title="Nothing to read yet">The emails of this course appear here once synced.</StateMessage>;
+  } else
+    content = (
+      <StateMessage title="Nothing to read yet">
+        The emails of this course appear here once synced.
+      </StateMessage>
+    );
 
   return (
     <main

@@ -17,18 +17,23 @@ export function SourceErrors() {
   return (
     <section className="banner banner-error" aria-labelledby="source-errors-title">
       <h2 id="source-errors-title" className="banner-title">
-        {failing.length === 1 ? 'One source could not be synced' : `${failing.length} sources could not be synced`}
+        {failing.length === 1
+          ? 'One source could not be synced'
+          : `${failing.length} sources could not be synced`}
       </h2>
       <ul className="source-errors">
         {failing.map((source) => (
           <li key={source.id} className="source-error">
             <div className="source-error-text">
               <p className="source-error-name">
-                <span className="source-error-kind">{sourceLabel(source.kind)}:</span> {sourceName(source, courses)}
+                <span className="source-error-kind">{sourceLabel(source.kind)}:</span>{' '}
+                {sourceName(source, courses)}
               </p>
               <p className="source-error-reason">{source.error ?? 'The last sync failed.'}</p>
               {source.lastSuccessAt && (
-                <p className="source-error-saved">Saved copy from {formatMoment(source.lastSuccessAt)}</p>
+                <p className="source-error-saved">
+                  Saved copy from {formatMoment(source.lastSuccessAt)}
+                </p>
               )}
             </div>
             <button

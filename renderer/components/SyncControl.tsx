@@ -26,7 +26,12 @@ export function SyncControl() {
         {status}
       </p>
       {running ? (
-        <button type="button" className="button" onClick={() => void cancel()} disabled={cancelling}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void cancel()}
+          disabled={cancelling}
+        >
           Cancel sync
         </button>
       ) : (

@@ -20,7 +20,12 @@ export function formatSendDate(iso: string | undefined, locale?: string): string
   const key = locale ?? '';
   let format = sendDateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     sendDateFormats.set(key, format);
   }
   return format.format(date);
@@ -45,7 +50,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 /** "3 days ago", "just now"; undefined input gives "at an unknown time". */
-export function relativeTime(iso: string | undefined, now: Date = new Date(), locale?: string): string {
+export function relativeTime(
+  iso: string | undefined,
+  now: Date = new Date(),
+  locale?: string,
+): string {
   const date = parse(iso);
   if (!date) return 'at an unknown time';
   const diff = date.getTime() - now.getTime();

@@ -4,7 +4,9 @@ import type { StudylineApi } from '../../electron/shared/contract';
 export function studyline(): StudylineApi {
   const api = (globalThis as { studyline?: StudylineApi }).studyline;
   if (!api) {
-    throw new Error('Studyline cannot reach your library: the app bridge is missing. Restart Studyline.');
+    throw new Error(
+      'Studyline cannot reach your library: the app bridge is missing. Restart Studyline.',
+    );
   }
   return api;
 }

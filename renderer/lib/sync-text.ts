@@ -46,7 +46,8 @@ export function reportSummary(report: SyncReport): string {
     .filter((r) => r.kind === 'archive')
     .reduce((sum, r) => sum + r.newItems, 0);
   const failed = report.results.filter((r) => r.status === 'error').length;
-  const fresh = newEmails === 0 ? 'no new emails' : `${newEmails} new email${newEmails === 1 ? '' : 's'}`;
+  const fresh =
+    newEmails === 0 ? 'no new emails' : `${newEmails} new email${newEmails === 1 ? '' : 's'}`;
   if (failed === 0) return `Synced: ${fresh}.`;
   return `Synced with problems: ${fresh}; ${failed} source${failed === 1 ? '' : 's'} could not be reached.`;
 }

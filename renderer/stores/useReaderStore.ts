@@ -36,7 +36,14 @@ export const useReaderStore = create<ReaderState>()((set, get) => ({
     async loadEmails(courseId, options = {}) {
       const switching = get().courseId !== courseId;
       if (switching) {
-        set({ courseId, emails: [], selectedId: undefined, openId: undefined, email: undefined, emailState: 'idle' });
+        set({
+          courseId,
+          emails: [],
+          selectedId: undefined,
+          openId: undefined,
+          email: undefined,
+          emailState: 'idle',
+        });
       }
       if (switching || !options.quiet) set({ listState: 'loading', listError: undefined });
       try {
@@ -75,7 +82,8 @@ export const useReaderStore = create<ReaderState>()((set, get) => ({
           emails: state.emails.map((e) => (e.id === emailId ? { ...e, opened: true } : e)),
         }));
       } catch (error) {
-        if (get().openId === emailId) set({ emailState: 'error', emailError: errorText(error), email: undefined });
+        if (get().openId === emailId)
+          set({ emailState: 'error', emailError: errorText(error), email: undefined });
       }
     },
     async reveal(courseId, emailId) {

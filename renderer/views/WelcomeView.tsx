@@ -11,7 +11,9 @@ export function WelcomeView() {
   const courses = useLibraryStore((s) => s.courses);
   const { show } = useUiActions();
   const { followAndSync, busy, error } = useFollowFlow();
-  const followed = new Set(courses.map((c) => c.sequenceId).filter((id): id is string => Boolean(id)));
+  const followed = new Set(
+    courses.map((c) => c.sequenceId).filter((id): id is string => Boolean(id)),
+  );
   const catalogCourses = catalog?.courses ?? [];
 
   return (
@@ -25,8 +27,9 @@ export function WelcomeView() {
         </p>
         <h1 id="welcome-title">{courses.length ? 'Add a course' : 'Welcome to Studyline'}</h1>
         <p className="welcome-intro">
-          Follow a course taught through a sequence of emails. Studyline saves every email on this computer, so you
-          can read at your own pace — even offline — and find a study group when you are stuck.
+          Follow a course taught through a sequence of emails. Studyline saves every email on this
+          computer, so you can read at your own pace — even offline — and find a study group when
+          you are stuck.
         </p>
         {courses.length > 0 && (
           <button type="button" className="button button-quiet" onClick={() => show('library')}>
@@ -41,7 +44,9 @@ export function WelcomeView() {
       )}
       <div className="welcome-courses">
         {catalogCourses.length === 0 ? (
-          <StateMessage title="No courses in the catalog">Paste the address of a course below.</StateMessage>
+          <StateMessage title="No courses in the catalog">
+            Paste the address of a course below.
+          </StateMessage>
         ) : (
           catalogCourses.map((course) => (
             <CourseChoice

@@ -39,7 +39,9 @@ export async function startAppServer(rendererDir: string, assetsDir: string): Pr
       assetRequests.push(path);
       file = resolveAssetPath(assetsDir, path.slice(ASSET_PREFIX.length));
     } else {
-      const candidate = normalize(join(rendererDir, path === '/' ? 'index.html' : decodeURIComponent(path)));
+      const candidate = normalize(
+        join(rendererDir, path === '/' ? 'index.html' : decodeURIComponent(path)),
+      );
       file = candidate.startsWith(rendererDir + sep) ? candidate : undefined;
     }
     if (!file) return void res.writeHead(404).end();

@@ -43,7 +43,10 @@ export async function ensureRendererBuilt(): Promise<string> {
       await mkdir(LOCK);
       break;
     } catch {
-      const since = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const since = await stat(LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (since > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
       await new Promise((done) => setTimeout(done, 200));
       if (await isFresh()) return RENDERER_OUT;
@@ -60,10 +63,15 @@ export async function ensureRendererBuilt(): Promise<string> {
 async function buildRenderer(): Promise<void> {
   // The project's config is a plain object; its renderer section is an ordinary Vite config.
   const renderer = (config as { renderer?: unknown }).renderer;
-  if (!renderer || typeof renderer !== 'object') throw new Error('electron.vite.config.ts has no renderer section');
+  if (!renderer || typeof renderer !== 'object')
+    throw new Error('electron.vite.config.ts has no renderer section');
   const own = renderer as InlineConfig;
   // electron-vite's own renderer defaults, so the tests run the bundle the app ships.
-  const electronViteDefaults = { minify: false, modulePreload: { polyfill: false }, reportCompressedSize: false };
+  const electronViteDefaults = {
+    minify: false,
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+  };
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';

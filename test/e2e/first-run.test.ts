@@ -38,9 +38,17 @@ afterAll(async () => {
 describe('first run to reading offline', () => {
   test('the welcome screen offers the catalog course and its sequence', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Studyline' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: 'A Gentle Introduction to Python' }).isVisible()).toBe(true);
-    expect(await page.getByRole('radio', { name: /Sequence of 21 October 2013/ }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Welcome to Studyline' }).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('heading', { name: 'A Gentle Introduction to Python' }).isVisible(),
+      )
+      .toBe(true);
+    expect(await page.getByRole('radio', { name: /Sequence of 21 October 2013/ }).isChecked()).toBe(
+      true,
+    );
     expect(await page.getByText('Started 21 Oct 2013').isVisible()).toBe(true);
   });
 
@@ -75,11 +83,16 @@ describe('first run to reading offline', () => {
     const { page, server } = app;
     await feeds.close();
     await page.getByRole('option').nth(0).click();
-    const heading = page.getByRole('heading', { level: 1, name: 'Welcome to the Gentle Introduction to Python' });
+    const heading = page.getByRole('heading', {
+      level: 1,
+      name: 'Welcome to the Gentle Introduction to Python',
+    });
     await expect.poll(() => heading.isVisible()).toBe(true);
     const image = page.locator('.email-body img');
     expect(await image.getAttribute('src')).toMatch(/^\/assets-cache\//);
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(480);
     expect(server.assetRequests.length).toBeGreaterThan(0);
     const code = page.locator('.email-body pre');
     expect(await code.innerText()).toContain('print("step", step)');
@@ -105,7 +118,9 @@ describe('first run to reading offline', () => {
     const list = page.getByRole('listbox');
     await expect.poll(() => list.isVisible()).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the email');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Skip to the email',
+    );
     await list.focus();
     const selected = page.locator('[role="option"][aria-selected="true"]');
     const position = async () => Number(await selected.getAttribute('aria-posinset'));
@@ -124,12 +139,14 @@ describe('first run to reading offline', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email-list');
   });
 
-  test('a clicked reminder (main\'s app:openEmail) opens its email in the library', async () => {
+  test("a clicked reminder (main's app:openEmail) opens its email in the library", async () => {
     const { page, core } = app;
     const [course] = await core.courses();
     const ninth = (await core.emails(course!.id))[8]!;
     app.emit('app:openEmail', { courseId: course!.id, emailId: ninth.id });
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Lesson 9: loops and lists, part 9');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Lesson 9: loops and lists, part 9');
     const selected = page.locator('[role="option"][aria-selected="true"]');
     expect(await selected.getAttribute('aria-posinset')).toBe('9');
   });

@@ -114,8 +114,10 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   });
   // Answers travel as JSON text: Playwright's own value serializer takes ~250 ms
   // for a 1,000-email list, a cost Electron's structured clone does not have.
-  await context.exposeBinding('__studylineInvoke', async (_source, channel: string, args: unknown[]) =>
-    JSON.stringify((await invoke(handlers, channel, args)) ?? null),
+  await context.exposeBinding(
+    '__studylineInvoke',
+    async (_source, channel: string, args: unknown[]) =>
+      JSON.stringify((await invoke(handlers, channel, args)) ?? null),
   );
   await context.addInitScript(installBridge, REQUEST_CHANNELS);
   await options.beforeLoad?.(context);
@@ -144,8 +146,13 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
 }
 
 /** Main's IPC layer in miniature: known channel, valid arguments, learner-readable errors. */
-async function invoke(handlers: RequestHandlers, channel: string, args: unknown[]): Promise<unknown> {
-  if (!REQUEST_CHANNELS.includes(channel as RequestChannel)) throw new Error(`Unknown request "${channel}".`);
+async function invoke(
+  handlers: RequestHandlers,
+  channel: string,
+  args: unknown[],
+): Promise<unknown> {
+  if (!REQUEST_CHANNELS.includes(channel as RequestChannel))
+    throw new Error(`Unknown request "${channel}".`);
   const name = channel as RequestChannel;
   const parsed = requestArgs[name].safeParse(args);
   if (!parsed.success) throw new Error(`Studyline refused a malformed "${name}" request.`);
@@ -169,7 +176,8 @@ function installBridge(channels: readonly string[]): void {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api: Record<string, unknown> = {};
   for (const channel of channels) {
-    api[channel] = async (...args: unknown[]) => JSON.parse(await bridge.__studylineInvoke(channel, args));
+    api[channel] = async (...args: unknown[]) =>
+      JSON.parse(await bridge.__studylineInvoke(channel, args));
   }
   api.on = (event: string, listener: (payload: unknown) => void) => {
     const set = listeners.get(event) ?? new Set();

@@ -36,7 +36,9 @@ let dir: string;
  */
 async function tamperStoredEmail(dataDir: string, sourceId: string, title: string, html: string) {
   const path = join(dataDir, 'library', `${sourceId}.json`);
-  const file = JSON.parse(await readFile(path, 'utf8')) as { items: { title: string; html: string }[] };
+  const file = JSON.parse(await readFile(path, 'utf8')) as {
+    items: { title: string; html: string }[];
+  };
   const item = file.items.find((i) => i.title === title);
   if (!item) throw new Error(`no stored email "${title}"`);
   item.html = html;
@@ -58,7 +60,12 @@ beforeAll(async () => {
   const course = await core.follow({ sequenceId: 'seq21oct13' });
   await core.sync({ courseId: course.id });
   await core.close();
-  await tamperStoredEmail(dataDir, course.archiveSourceId, 'A tampered email', `<p>Tampered body.</p>${HOSTILE_HTML}`);
+  await tamperStoredEmail(
+    dataDir,
+    course.archiveSourceId,
+    'A tampered email',
+    `<p>Tampered body.</p>${HOSTILE_HTML}`,
+  );
   browser = await launchBrowser();
   app = await openApp(browser, { catalogPath, dataDir });
 });
@@ -86,9 +93,13 @@ async function readHostileEmail(title: string, text: string) {
   // Give any deferred handler (image error, svg load) a chance to fire.
   await page.waitForTimeout(300);
 
-  expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
+  ).toBeUndefined();
   expect(dialogs).toEqual([]);
-  expect(await body.locator('script, iframe, object, form, [onerror], [onload], [onmouseover]').count()).toBe(0);
+  expect(
+    await body.locator('script, iframe, object, form, [onerror], [onload], [onmouseover]').count(),
+  ).toBe(0);
   expect(opened.filter((url) => !/^https?:/.test(url))).toEqual([]);
   expect(app.pageErrors).toEqual([]);
 }

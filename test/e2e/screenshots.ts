@@ -18,7 +18,12 @@ import type { OpenAppOptions } from './harness';
 const OUT = join(ROOT, 'docs/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
-async function shoot(browser: Browser, name: string, options: OpenAppOptions, act: (page: Page) => Promise<void>) {
+async function shoot(
+  browser: Browser,
+  name: string,
+  options: OpenAppOptions,
+  act: (page: Page) => Promise<void>,
+) {
   const app = await openApp(browser, { viewport: VIEWPORT, ...options });
   try {
     await act(app.page);
@@ -26,7 +31,8 @@ async function shoot(browser: Browser, name: string, options: OpenAppOptions, ac
     await app.page.mouse.move(700, 790);
     await app.page.evaluate(() => document.fonts.ready);
     await app.page.screenshot({ path: join(OUT, `${name}.png`) });
-    if (app.pageErrors.length) throw new Error(`${name}: page errors: ${app.pageErrors.join('; ')}`);
+    if (app.pageErrors.length)
+      throw new Error(`${name}: page errors: ${app.pageErrors.join('; ')}`);
     process.stdout.write(`docs/screenshots/${name}.png\n`);
   } finally {
     await app.close();
@@ -35,7 +41,12 @@ async function shoot(browser: Browser, name: string, options: OpenAppOptions, ac
 
 /** Follows the demo course, syncs it and reads the first five emails, like a learner a week in. */
 async function buildDemoLibrary(dataDir: string, feeds: DemoFeeds): Promise<string> {
-  const core = await openStudyline({ dataDir, owner: 'cli', catalogPath: feeds.catalogPath, timeoutMs: 5_000 });
+  const core = await openStudyline({
+    dataDir,
+    owner: 'cli',
+    catalogPath: feeds.catalogPath,
+    timeoutMs: 5_000,
+  });
   try {
     const course = await core.follow({ sequenceId: 'seq21oct13' });
     const report = await core.sync({ courseId: course.id });
@@ -60,9 +71,11 @@ async function damageProgressFile(dataDir: string): Promise<void> {
 async function openEmail(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('option', { name: title }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.locator('.email-body img').evaluateAll((imgs) =>
-    Promise.all(imgs.map((img) => (img as HTMLImageElement).decode().catch(() => {}))),
-  );
+  await page
+    .locator('.email-body img')
+    .evaluateAll((imgs) =>
+      Promise.all(imgs.map((img) => (img as HTMLImageElement).decode().catch(() => {}))),
+    );
 }
 
 async function main(): Promise<void> {

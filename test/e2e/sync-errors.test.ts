@@ -67,6 +67,8 @@ describe('sync problems', () => {
     const offline = page.getByText(/Offline — showing your saved copy from/);
     await expect.poll(() => offline.isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('option').nth(1).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Lesson 2: loops and lists, part 2');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Lesson 2: loops and lists, part 2');
   });
 });

@@ -19,15 +19,27 @@ const GROUPS: Record<string, { title: string; posts: DemoPost[] }> = {
   '/groups/6189/latest.rss': {
     title: 'MIT 6.189 study group',
     posts: [
-      { title: 'Anyone else stuck on the turtle spiral exercise?', author: 'maria_k', hoursAgo: 20 * 24 },
-      { title: 'Exercise 2.4: my Celsius to Fahrenheit answer is off by one degree', author: 'tomasz', hoursAgo: 26 * 24 },
+      {
+        title: 'Anyone else stuck on the turtle spiral exercise?',
+        author: 'maria_k',
+        hoursAgo: 20 * 24,
+      },
+      {
+        title: 'Exercise 2.4: my Celsius to Fahrenheit answer is off by one degree',
+        author: 'tomasz',
+        hoursAgo: 26 * 24,
+      },
     ],
   },
   '/r/learnpython/.rss': {
     title: 'r/learnpython',
     posts: [
       { title: 'Why does my for loop only run once?', author: 'u/quietbadger', hoursAgo: 0.4 },
-      { title: 'Finished my first project: a tic-tac-toe game in the terminal!', author: 'u/ada_codes', hoursAgo: 2 },
+      {
+        title: 'Finished my first project: a tic-tac-toe game in the terminal!',
+        author: 'u/ada_codes',
+        hoursAgo: 2,
+      },
       { title: 'Confused by list.append returning None', author: 'u/pyfern', hoursAgo: 5 },
     ],
   },
@@ -58,7 +70,11 @@ export interface DemoFeeds {
 }
 
 /** The demo course's archive, its picture and three study group feeds on the loopback server. */
-export async function serveDemo(server: FeedServer, dir: string, options: { pageTwoDelayMs?: number } = {}): Promise<DemoFeeds> {
+export async function serveDemo(
+  server: FeedServer,
+  dir: string,
+  options: { pageTwoDelayMs?: number } = {},
+): Promise<DemoFeeds> {
   const origin = server.origin;
   const now = new Date();
   const pages = paginate([...demoPosts(origin)].reverse()).map((page) => rssPage(page, origin));
@@ -66,18 +82,29 @@ export async function serveDemo(server: FeedServer, dir: string, options: { page
     const page = Number(new URL(req.url ?? '/', origin).searchParams.get('paged') ?? '1');
     const body = pages[page - 1];
     if (!body) return serveBody('Not found', { status: 404 })(req, res);
-    const send = serveBody(body, { headers: { 'content-type': 'application/rss+xml; charset=UTF-8' } });
-    if (page === 2 && options.pageTwoDelayMs) setTimeout(() => send(req, res), options.pageTwoDelayMs);
+    const send = serveBody(body, {
+      headers: { 'content-type': 'application/rss+xml; charset=UTF-8' },
+    });
+    if (page === 2 && options.pageTwoDelayMs)
+      setTimeout(() => send(req, res), options.pageTwoDelayMs);
     else send(req, res);
   });
-  server.route(TURTLE_IMAGE_PATH, serveBody(spiralPng(), { headers: { 'content-type': 'image/png' } }));
+  server.route(
+    TURTLE_IMAGE_PATH,
+    serveBody(spiralPng(), { headers: { 'content-type': 'image/png' } }),
+  );
   let failing = false;
   for (const path of Object.keys(GROUPS)) {
     server.route(path, (req, res) => {
       if (failing && path === '/c/help/7.rss') {
-        return serveBody('<h1>502 Bad Gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } })(req, res);
+        return serveBody('<h1>502 Bad Gateway</h1>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        })(req, res);
       }
-      serveBody(groupRss(origin, path, now), { headers: { 'content-type': 'application/rss+xml' } })(req, res);
+      serveBody(groupRss(origin, path, now), {
+        headers: { 'content-type': 'application/rss+xml' },
+      })(req, res);
     });
   }
   const catalogPath = join(dir, 'demo-catalog.json');
@@ -108,10 +135,34 @@ function demoCatalog(origin: string): Catalog {
           sequence('seq21oct13', 'Sequence of 21 October 2013', '2013-10-21'),
         ],
         groups: [
-          { id: 'mit-6189', name: 'MIT 6.189 study group', description: "The course's own study group.", liveUrl: 'https://openstudy.example/groups/6189', feedUrl: `${origin}/groups/6189/latest.rss`, fallbackGroupId: 'learnpython' },
-          { id: 'learnpython', name: 'r/learnpython', description: "Reddit's community for people learning Python.", liveUrl: 'https://www.reddit.com/r/learnpython/', feedUrl: `${origin}/r/learnpython/.rss` },
-          { id: 'discourse-help', name: 'Python Discourse: Help', description: 'The Help category of the Python forum.', liveUrl: 'https://discuss.python.org/c/help/7', feedUrl: `${origin}/c/help/7.rss` },
-          { id: 'openstudy-6189', name: 'OpenStudy: MIT 6.189', description: 'The original OpenStudy group (no feed: opens in your browser).', liveUrl: 'https://openstudy.com/study#/groups/6189' },
+          {
+            id: 'mit-6189',
+            name: 'MIT 6.189 study group',
+            description: "The course's own study group.",
+            liveUrl: 'https://openstudy.example/groups/6189',
+            feedUrl: `${origin}/groups/6189/latest.rss`,
+            fallbackGroupId: 'learnpython',
+          },
+          {
+            id: 'learnpython',
+            name: 'r/learnpython',
+            description: "Reddit's community for people learning Python.",
+            liveUrl: 'https://www.reddit.com/r/learnpython/',
+            feedUrl: `${origin}/r/learnpython/.rss`,
+          },
+          {
+            id: 'discourse-help',
+            name: 'Python Discourse: Help',
+            description: 'The Help category of the Python forum.',
+            liveUrl: 'https://discuss.python.org/c/help/7',
+            feedUrl: `${origin}/c/help/7.rss`,
+          },
+          {
+            id: 'openstudy-6189',
+            name: 'OpenStudy: MIT 6.189',
+            description: 'The original OpenStudy group (no feed: opens in your browser).',
+            liveUrl: 'https://openstudy.com/study#/groups/6189',
+          },
         ],
       },
     ],

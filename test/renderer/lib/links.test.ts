@@ -13,7 +13,9 @@ test('only http and https links may leave the app', () => {
 });
 
 test('a feed address reads as host and path', () => {
-  expect(shortUrl('https://discuss.python.org/c/help/7.rss')).toBe('discuss.python.org/c/help/7.rss');
+  expect(shortUrl('https://discuss.python.org/c/help/7.rss')).toBe(
+    'discuss.python.org/c/help/7.rss',
+  );
   expect(shortUrl('https://example.org/')).toBe('example.org');
   expect(shortUrl('not a url')).toBe('not a url');
 });

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { CourseView, SyncProgress, SyncReport } from '../../../electron/shared/types';
-import { progressText, reportSummary, sourceName, syncSummary } from '../../../renderer/lib/sync-text';
+import {
+  progressText,
+  reportSummary,
+  sourceName,
+  syncSummary,
+} from '../../../renderer/lib/sync-text';
 
 const archive: SyncProgress = {
   sourceId: 'a',
@@ -15,9 +20,15 @@ const archive: SyncProgress = {
 describe('progress in words', () => {
   test('names the page and counts emails or posts', () => {
     expect(progressText(archive)).toBe('Page 2 · 20 emails (14 new)');
-    expect(progressText({ ...archive, kind: 'group', phase: 'done', totalItems: 1, newItems: 1 })).toBe('Done · 1 post (1 new)');
-    expect(progressText({ ...archive, phase: 'error', message: 'The blog answered 500.' })).toBe('The blog answered 500.');
-    expect(progressText({ ...archive, phase: 'not-modified' })).toBe('No changes since the last sync');
+    expect(
+      progressText({ ...archive, kind: 'group', phase: 'done', totalItems: 1, newItems: 1 }),
+    ).toBe('Done · 1 post (1 new)');
+    expect(progressText({ ...archive, phase: 'error', message: 'The blog answered 500.' })).toBe(
+      'The blog answered 500.',
+    );
+    expect(progressText({ ...archive, phase: 'not-modified' })).toBe(
+      'No changes since the last sync',
+    );
   });
 
   test('summarises the running sync from the archive', () => {
@@ -34,14 +45,37 @@ describe('report summary', () => {
     offline: false,
     cancelled: false,
     results: [
-      { sourceId: 'a', url: 'u', kind: 'archive', status: 'ok', newItems: 3, updatedItems: 0, pages: 1, itemCount: 30 },
-      { sourceId: 'g', url: 'v', kind: 'group', status: 'error', error: 'Down.', newItems: 0, updatedItems: 0, pages: 0, itemCount: 0 },
+      {
+        sourceId: 'a',
+        url: 'u',
+        kind: 'archive',
+        status: 'ok',
+        newItems: 3,
+        updatedItems: 0,
+        pages: 1,
+        itemCount: 30,
+      },
+      {
+        sourceId: 'g',
+        url: 'v',
+        kind: 'group',
+        status: 'error',
+        error: 'Down.',
+        newItems: 0,
+        updatedItems: 0,
+        pages: 0,
+        itemCount: 0,
+      },
     ],
   };
 
   test('tells new emails and failing sources apart', () => {
-    expect(reportSummary(report)).toBe('Synced with problems: 3 new emails; 1 source could not be reached.');
-    expect(reportSummary({ ...report, ok: true, results: report.results.slice(0, 1) })).toBe('Synced: 3 new emails.');
+    expect(reportSummary(report)).toBe(
+      'Synced with problems: 3 new emails; 1 source could not be reached.',
+    );
+    expect(reportSummary({ ...report, ok: true, results: report.results.slice(0, 1) })).toBe(
+      'Synced: 3 new emails.',
+    );
   });
 
   test('says offline and cancelled plainly', () => {
@@ -57,8 +91,16 @@ test('sources are called by the names the learner knows', () => {
     archiveSourceId: 'arch',
     groups: [{ id: 'g', name: 'Python forum', liveUrl: 'https://f.example', sourceId: 'grp' }],
   } as unknown as CourseView;
-  expect(sourceName({ id: 'grp', kind: 'group', url: 'https://f.example/latest.rss' }, [course])).toBe('Python forum');
-  expect(sourceName({ id: 'arch', kind: 'archive', url: 'https://b.example/feed/' }, [course])).toBe('Gentle Python');
-  expect(sourceName({ id: 'x', kind: 'group', url: 'https://f.example/x.rss' }, [course])).toBe('f.example/x.rss');
-  expect(sourceName({ id: 'x', kind: 'group', url: 'u', title: 'Titled feed' })).toBe('Titled feed');
+  expect(
+    sourceName({ id: 'grp', kind: 'group', url: 'https://f.example/latest.rss' }, [course]),
+  ).toBe('Python forum');
+  expect(
+    sourceName({ id: 'arch', kind: 'archive', url: 'https://b.example/feed/' }, [course]),
+  ).toBe('Gentle Python');
+  expect(sourceName({ id: 'x', kind: 'group', url: 'https://f.example/x.rss' }, [course])).toBe(
+    'f.example/x.rss',
+  );
+  expect(sourceName({ id: 'x', kind: 'group', url: 'u', title: 'Titled feed' })).toBe(
+    'Titled feed',
+  );
 });

@@ -22,13 +22,20 @@ export function emailSummary(n: number, opened = false): EmailSummary {
   };
 }
 
-export const EMPTY_STATUS: LibraryStatus = { dataDir: '/tmp/x', courses: [], sources: [], notices: [] };
+export const EMPTY_STATUS: LibraryStatus = {
+  dataDir: '/tmp/x',
+  courses: [],
+  sources: [],
+  notices: [],
+};
 
 /**
  * A stand-in for preload's bridge, for store unit tests only (the browser
  * tests bind the real core). Unlisted channels answer with `undefined`.
  */
-export function installStubApi(answers: Partial<Record<string, (...args: unknown[]) => unknown>>): StubApi {
+export function installStubApi(
+  answers: Partial<Record<string, (...args: unknown[]) => unknown>>,
+): StubApi {
   const calls: StubApi['calls'] = [];
   const listeners = new Map<string, Set<Listener>>();
   const api = new Proxy({} as Record<string, unknown>, {
@@ -43,7 +50,8 @@ export function installStubApi(answers: Partial<Record<string, (...args: unknown
       }
       return async (...args: unknown[]) => {
         calls.push({ channel, args });
-        const answer = answers[channel] ?? (channel === 'status:get' ? () => EMPTY_STATUS : () => undefined);
+        const answer =
+          answers[channel] ?? (channel === 'status:get' ? () => EMPTY_STATUS : () => undefined);
         return answer(...args);
       };
     },

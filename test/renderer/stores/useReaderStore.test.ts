@@ -5,12 +5,22 @@ import { emailSummary, installStubApi } from './stub-api';
 const reader = () => useReaderStore.getState();
 
 beforeEach(() => {
-  useReaderStore.setState({ courseId: undefined, emails: [], listState: 'idle', selectedId: undefined, openId: undefined, email: undefined, emailState: 'idle' });
+  useReaderStore.setState({
+    courseId: undefined,
+    emails: [],
+    listState: 'idle',
+    selectedId: undefined,
+    openId: undefined,
+    email: undefined,
+    emailState: 'idle',
+  });
 });
 
 describe('the email list', () => {
   test('starts the cursor on the first unread email', async () => {
-    installStubApi({ 'emails:list': () => [emailSummary(1, true), emailSummary(2), emailSummary(3)] });
+    installStubApi({
+      'emails:list': () => [emailSummary(1, true), emailSummary(2), emailSummary(3)],
+    });
     await reader().actions.loadEmails('c1');
     expect(reader().listState).toBe('ready');
     expect(reader().selectedId).toBe('e2');
@@ -32,7 +42,9 @@ describe('the email list', () => {
   test('a failure is kept as the learner-readable sentence', async () => {
     installStubApi({
       'emails:list': () => {
-        throw new Error("Error invoking remote method 'emails:list': Error: The library file is damaged.");
+        throw new Error(
+          "Error invoking remote method 'emails:list': Error: The library file is damaged.",
+        );
       },
     });
     await reader().actions.loadEmails('c1');
@@ -44,7 +56,9 @@ describe('the email list', () => {
     let release: (value: unknown) => void = () => {};
     installStubApi({
       'emails:list': (courseId) =>
-        courseId === 'slow' ? new Promise((done) => (release = () => done([emailSummary(9)]))) : [emailSummary(1)],
+        courseId === 'slow'
+          ? new Promise((done) => (release = () => done([emailSummary(9)])))
+          : [emailSummary(1)],
     });
     const slow = reader().actions.loadEmails('slow');
     await reader().actions.loadEmails('c1');
@@ -59,7 +73,11 @@ describe('opening an email', () => {
   test('Enter opens the selected email and the list marks it read', async () => {
     const stub = installStubApi({
       'emails:list': () => [emailSummary(1), emailSummary(2)],
-      'email:open': (id) => ({ ...emailSummary(Number(String(id).slice(1)), true), html: '<p>Hi</p>', categories: [] }),
+      'email:open': (id) => ({
+        ...emailSummary(Number(String(id).slice(1)), true),
+        html: '<p>Hi</p>',
+        categories: [],
+      }),
     });
     await reader().actions.loadEmails('c1');
     reader().actions.move(1);

@@ -25,7 +25,13 @@ const report: SyncReport = {
 };
 
 beforeEach(() => {
-  useSyncStore.setState({ running: false, cancelling: false, progress: [], lastReport: undefined, error: undefined });
+  useSyncStore.setState({
+    running: false,
+    cancelling: false,
+    progress: [],
+    lastReport: undefined,
+    error: undefined,
+  });
 });
 
 test('progress events update one line per source as pages arrive', () => {
@@ -35,7 +41,10 @@ test('progress events update one line per source as pages arrive', () => {
   stub.emit('sync:progress', progress(2));
   stub.emit('sync:progress', { ...progress(1), sourceId: 'g', kind: 'group' });
   expect(sync().running).toBe(true);
-  expect(sync().progress.map((p) => [p.sourceId, p.page])).toEqual([['a', 2], ['g', 1]]);
+  expect(sync().progress.map((p) => [p.sourceId, p.page])).toEqual([
+    ['a', 2],
+    ['g', 1],
+  ]);
   stub.emit('sync:finished', report);
   expect(sync().running).toBe(false);
   expect(sync().lastReport).toEqual(report);
@@ -58,6 +67,8 @@ test('a sync that cannot start says why and is no longer running', async () => {
 test('Retry syncs just that source', async () => {
   const stub = installStubApi({ 'sync:start': () => report });
   await sync().actions.retrySource('grp');
-  expect(stub.calls.find((c) => c.channel === 'sync:start')?.args).toEqual([{ sourceIds: ['grp'] }]);
+  expect(stub.calls.find((c) => c.channel === 'sync:start')?.args).toEqual([
+    { sourceIds: ['grp'] },
+  ]);
   expect(sync().lastReport).toEqual(report);
 });
