@@ -16,7 +16,11 @@ export interface Command {
   /** Changes the data folder: needs its lock. */
   writes: boolean;
   flags?: readonly string[];
-  run(core: StudylineCore, cmd: ParsedCommand, io: { progress: (line: string) => void }): Promise<CommandResult>;
+  run(
+    core: StudylineCore,
+    cmd: ParsedCommand,
+    io: { progress: (line: string) => void },
+  ): Promise<CommandResult>;
 }
 
 const ok = (json: unknown, text: string): CommandResult => ({ json, text, exitCode: 0 });
@@ -45,8 +49,13 @@ export const COMMANDS: Record<string, Command> = {
     writes: true,
     async run(core, cmd) {
       const target = arg(cmd, 'a sequence id or a URL');
-      const course = await core.follow(/^[a-z0-9-]+$/i.test(target) ? { sequenceId: target } : { url: target });
-      return ok(course, `Following "${course.title}" (id ${course.id}).\nRun \`studyline sync --course ${course.id}\` to fetch its emails.`);
+      const course = await core.follow(
+        /^[a-z0-9-]+$/i.test(target) ? { sequenceId: target } : { url: target },
+      );
+      return ok(
+        course,
+        `Following "${course.title}" (id ${course.id}).\nRun \`studyline sync --course ${course.id}\` to fetch its emails.`,
+      );
     },
   },
   courses: {
@@ -63,7 +72,8 @@ export const COMMANDS: Record<string, Command> = {
     async run(core, cmd) {
       const courseId = arg(cmd, 'a course id');
       const live = cmd.flags.live;
-      if (typeof live !== 'string') throw usage('"add-group" needs --live URL (the page learners open to ask for help).');
+      if (typeof live !== 'string')
+        throw usage('"add-group" needs --live URL (the page learners open to ask for help).');
       const feed = cmd.flags.feed as string | undefined;
       const group: NewGroup = {
         name: (cmd.flags.name as string | undefined) ?? new URL(live).hostname,
@@ -108,7 +118,10 @@ export const COMMANDS: Record<string, Command> = {
       const courses = courseId ? [courseId] : status.courses.map((c) => c.id);
       const progress = await Promise.all(courses.map((id) => core.progress(id)));
       const text = courseId ? '' : `${format.status(status)}\n\n`;
-      return ok(courseId ? progress[0] : { ...status, progress }, text + progress.map(paceFormat.plan).join('\n\n'));
+      return ok(
+        courseId ? progress[0] : { ...status, progress },
+        text + progress.map(paceFormat.plan).join('\n\n'),
+      );
     },
   },
   ...PACE_COMMANDS,

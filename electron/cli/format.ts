@@ -33,30 +33,45 @@ export function catalog(value: Catalog): string {
 export function courses(list: CourseView[]): string {
   if (list.length === 0) return 'You are not following any course yet. See `studyline catalog`.';
   return list
-    .map((c) => `${c.id.padEnd(16)} ${c.title}\n${''.padEnd(16)} ${c.emailCount} emails, last sync ${when(c.lastSyncAt)}`)
+    .map(
+      (c) =>
+        `${c.id.padEnd(16)} ${c.title}\n${''.padEnd(16)} ${c.emailCount} emails, last sync ${when(c.lastSyncAt)}`,
+    )
     .join('\n');
 }
 
 export function emails(list: EmailSummary[]): string {
   if (list.length === 0) return 'No emails yet: run `studyline sync` to fetch them.';
   return list
-    .map((e) => `${String(e.order).padStart(3)}. ${day(e.sentAt)}  ${e.done ? '✓' : e.opened ? '·' : ' '} ${e.title}  [${e.id}]`)
+    .map(
+      (e) =>
+        `${String(e.order).padStart(3)}. ${day(e.sentAt)}  ${e.done ? '✓' : e.opened ? '·' : ' '} ${e.title}  [${e.id}]`,
+    )
     .join('\n');
 }
 
 export function email(value: Email): string {
-  const lines = [value.title, `Sent ${day(value.sentAt)}${value.author ? ` by ${value.author}` : ''}`];
+  const lines = [
+    value.title,
+    `Sent ${day(value.sentAt)}${value.author ? ` by ${value.author}` : ''}`,
+  ];
   if (value.link) lines.push(value.link);
   return `${lines.join('\n')}\n\n${htmlToText(value.html)}`;
 }
 
 export function groups(list: GroupView[]): string {
-  if (list.length === 0) return 'This course has no study groups yet. Add one with `studyline add-group`.';
+  if (list.length === 0)
+    return 'This course has no study groups yet. Add one with `studyline add-group`.';
   return list
     .map((g) => {
       const head = `${g.name} [${g.id}] — ${activityText(g)}\n  Ask for help: ${g.liveUrl}`;
-      const posts = g.latestPosts.map((p) => `    · ${p.title} (${when(p.publishedAt)}${p.author ? `, ${p.author}` : ''})`);
-      const hint = g.suggestFallback && g.fallback ? [`  Quiet lately: try ${g.fallback.name} (${g.fallback.liveUrl})`] : [];
+      const posts = g.latestPosts.map(
+        (p) => `    · ${p.title} (${when(p.publishedAt)}${p.author ? `, ${p.author}` : ''})`,
+      );
+      const hint =
+        g.suggestFallback && g.fallback
+          ? [`  Quiet lately: try ${g.fallback.name} (${g.fallback.liveUrl})`]
+          : [];
       return [head, ...hint, ...posts].join('\n');
     })
     .join('\n');
@@ -79,10 +94,14 @@ function activityText(g: GroupView): string {
 
 export function sources(list: SourceView[], notices: Notice[] = []): string {
   const rows = list.map((s) => {
-    const state = s.status === 'error' ? `ERROR: ${s.error}` : s.status === 'never' ? 'not synced yet' : 'ok';
+    const state =
+      s.status === 'error' ? `ERROR: ${s.error}` : s.status === 'never' ? 'not synced yet' : 'ok';
     return `${s.kind.padEnd(8)} ${String(s.itemCount).padStart(5)} items  ${when(s.lastSyncAt)}  ${s.title ?? s.url}\n${''.padEnd(9)}${s.url}\n${''.padEnd(9)}${state}`;
   });
-  return [...noticeLines(notices), ...(rows.length ? rows : ['No feeds yet: follow a course first.'])].join('\n');
+  return [
+    ...noticeLines(notices),
+    ...(rows.length ? rows : ['No feeds yet: follow a course first.']),
+  ].join('\n');
 }
 
 function noticeLines(notices: Notice[]): string[] {
@@ -102,7 +121,8 @@ export function status(value: LibraryStatus): string {
 
 export function progressLine(p: SyncProgress): string | undefined {
   const name = p.sourceId;
-  if (p.phase === 'page') return `${name}: page ${p.page}, ${p.totalItems} items (${p.newItems} new)`;
+  if (p.phase === 'page')
+    return `${name}: page ${p.page}, ${p.totalItems} items (${p.newItems} new)`;
   if (p.phase === 'error') return `${name}: ${p.message}`;
   if (p.phase === 'skipped') return `${name}: ${p.message}`;
   return undefined;
@@ -112,10 +132,12 @@ export function syncReport(report: SyncReport): string {
   const lines = report.results.map((r) => {
     if (r.status === 'error') return `✗ ${r.url}\n  ${r.error}`;
     if (r.status === 'not-modified') return `✓ ${r.url}: unchanged (${r.itemCount} items)`;
-    if (r.status === 'skipped' || r.status === 'cancelled') return `- ${r.url}: ${r.error ?? r.status}`;
+    if (r.status === 'skipped' || r.status === 'cancelled')
+      return `- ${r.url}: ${r.error ?? r.status}`;
     return `✓ ${r.url}: ${r.newItems} new, ${r.updatedItems} updated, ${r.itemCount} items (${r.pages} page${r.pages === 1 ? '' : 's'})`;
   });
   if (report.offline) lines.push('You seem to be offline: your saved library is unchanged.');
-  if (report.results.length === 0) lines.push('Nothing to sync: follow a course first (`studyline catalog`).');
+  if (report.results.length === 0)
+    lines.push('Nothing to sync: follow a course first (`studyline catalog`).');
   return lines.join('\n');
 }

@@ -35,12 +35,15 @@ export function parseWeekdays(text: string): number[] {
 }
 
 export function parsePace(flags: ParsedCommand['flags']): Pace | undefined {
-  if (flags.pace !== undefined && flags['per-week'] !== undefined) throw usage('Give either --pace or --per-week, not both.');
-  if (flags['per-week'] !== undefined) return { kind: 'per-week', perWeek: Number(flags['per-week']) };
+  if (flags.pace !== undefined && flags['per-week'] !== undefined)
+    throw usage('Give either --pace or --per-week, not both.');
+  if (flags['per-week'] !== undefined)
+    return { kind: 'per-week', perWeek: Number(flags['per-week']) };
   if (flags.pace === undefined) return undefined;
   if (flags.pace === 'as-sent') return { kind: 'as-sent' };
   const factor = Number(flags.pace);
-  if (Number.isNaN(factor)) throw usage(`--pace takes a speed such as 0.5 (half speed) or "as-sent", not "${flags.pace}".`);
+  if (Number.isNaN(factor))
+    throw usage(`--pace takes a speed such as 0.5 (half speed) or "as-sent", not "${flags.pace}".`);
   return { kind: 'factor', factor };
 }
 
@@ -64,12 +67,19 @@ async function setPlan(core: StudylineCore, cmd: ParsedCommand): Promise<Command
 
 async function importProgress(core: StudylineCore, cmd: ParsedCommand): Promise<CommandResult> {
   const file = one(cmd, 'a backup file');
-  const size = await stat(file).then((s) => s.size, () => {
-    throw new StudylineError('not-found', `There is no file "${file}".`);
-  });
-  if (size > MAX_BACKUP_BYTES) throw new StudylineError('invalid-input', `"${file}" is too large to be a Studyline backup.`);
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => {
+      throw new StudylineError('not-found', `There is no file "${file}".`);
+    },
+  );
+  if (size > MAX_BACKUP_BYTES)
+    throw new StudylineError('invalid-input', `"${file}" is too large to be a Studyline backup.`);
   const report = await core.importProgress(await readFile(file, 'utf8'));
-  return ok(report, report.summary.join('\n') + `\nYour data before the import is kept in ${report.backupPath}`);
+  return ok(
+    report,
+    report.summary.join('\n') + `\nYour data before the import is kept in ${report.backupPath}`,
+  );
 }
 
 async function save(file: string, text: string): Promise<void> {
@@ -82,11 +92,41 @@ async function save(file: string, text: string): Promise<void> {
 
 export const PACE_COMMANDS: Record<string, Command> = {
   plan: { writes: true, flags: ['start', 'pace', 'per-week', 'days', 'remind'], run: setPlan },
-  pause: { writes: true, run: async (core, cmd) => { const v = await core.pause(one(cmd, 'a course id')); return ok(v, format.plan(v)); } },
-  resume: { writes: true, run: async (core, cmd) => { const v = await core.resume(one(cmd, 'a course id')); return ok(v, format.plan(v)); } },
-  'catch-up': { writes: true, run: async (core, cmd) => { const v = await core.catchUp(one(cmd, 'a course id')); return ok(v, format.plan(v)); } },
-  done: { writes: true, run: async (core, cmd) => { const s = await core.setDone(one(cmd, 'an email id'), true); return ok(s, `Marked done: ${s.emailId}`); } },
-  undone: { writes: true, run: async (core, cmd) => { const s = await core.setDone(one(cmd, 'an email id'), false); return ok(s, `Marked not done: ${s.emailId}`); } },
+  pause: {
+    writes: true,
+    run: async (core, cmd) => {
+      const v = await core.pause(one(cmd, 'a course id'));
+      return ok(v, format.plan(v));
+    },
+  },
+  resume: {
+    writes: true,
+    run: async (core, cmd) => {
+      const v = await core.resume(one(cmd, 'a course id'));
+      return ok(v, format.plan(v));
+    },
+  },
+  'catch-up': {
+    writes: true,
+    run: async (core, cmd) => {
+      const v = await core.catchUp(one(cmd, 'a course id'));
+      return ok(v, format.plan(v));
+    },
+  },
+  done: {
+    writes: true,
+    run: async (core, cmd) => {
+      const s = await core.setDone(one(cmd, 'an email id'), true);
+      return ok(s, `Marked done: ${s.emailId}`);
+    },
+  },
+  undone: {
+    writes: true,
+    run: async (core, cmd) => {
+      const s = await core.setDone(one(cmd, 'an email id'), false);
+      return ok(s, `Marked not done: ${s.emailId}`);
+    },
+  },
   note: {
     writes: true,
     run: async (core, cmd) => {
@@ -101,7 +141,8 @@ export const PACE_COMMANDS: Record<string, Command> = {
     run: async (core, cmd) => {
       if (cmd.positionals.length) throw usage('"agenda" takes no arguments (use --days N).');
       const days = cmd.flags.days === undefined ? 7 : Number(cmd.flags.days);
-      if (!Number.isInteger(days) || days < 1 || days > 366) throw usage('--days takes a number of days from 1 to 366.');
+      if (!Number.isInteger(days) || days < 1 || days > 366)
+        throw usage('--days takes a number of days from 1 to 366.');
       const agenda = await core.agenda(days);
       return ok(agenda, format.agenda(agenda));
     },

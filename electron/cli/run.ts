@@ -56,7 +56,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
 }
 
 function isUsage(error: unknown): boolean {
-  return isStudylineError(error) && ['usage', 'not-found', 'bad-url', 'invalid-input'].includes(error.code);
+  return (
+    isStudylineError(error) &&
+    ['usage', 'not-found', 'bad-url', 'invalid-input'].includes(error.code)
+  );
 }
 
 /** `--now` makes every answer reproducible (tests, "what would happen on…"). */
@@ -64,7 +67,10 @@ function parseNow(value: string | undefined): (() => Date) | undefined {
   if (value === undefined) return undefined;
   const fixed = new Date(value);
   if (Number.isNaN(fixed.getTime())) {
-    throw new StudylineError('usage', `--now takes a date and time such as 2026-11-28T09:00, not "${value}".`);
+    throw new StudylineError(
+      'usage',
+      `--now takes a date and time such as 2026-11-28T09:00, not "${value}".`,
+    );
   }
   return () => new Date(fixed);
 }

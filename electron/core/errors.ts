@@ -77,7 +77,11 @@ export function diskError(error: unknown, what: string): StudylineError {
       cause: error,
     });
   }
-  return new StudylineError('disk', `Could not save ${what}: ${(error as Error)?.message ?? error}.`, {
-    cause: error,
-  });
+  return new StudylineError(
+    'disk',
+    `Could not save ${what}: ${(error as Error)?.message ?? error}.`,
+    {
+      cause: error,
+    },
+  );
 }

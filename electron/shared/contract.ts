@@ -94,8 +94,14 @@ export const planInputSchema = z
     pace: paceSchema,
     studyDays: z.array(z.number().int()).max(7),
     remindAt: z.string().max(5),
-    pauses: z.array(z.object({ from: isoDay, to: isoDay.optional() }).strict()).max(500).optional(),
-    catchUps: z.array(z.object({ on: isoDay, days: z.number().int() }).strict()).max(500).optional(),
+    pauses: z
+      .array(z.object({ from: isoDay, to: isoDay.optional() }).strict())
+      .max(500)
+      .optional(),
+    catchUps: z
+      .array(z.object({ on: isoDay, days: z.number().int() }).strict())
+      .max(500)
+      .optional(),
   })
   .strict();
 
@@ -182,7 +188,9 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
 
 /** What preload puts on window.studyline. Every request returns a promise. */
 export type StudylineApi = {
-  [C in RequestChannel]: (...args: Parameters<Requests[C]>) => Promise<Awaited<ReturnType<Requests[C]>>>;
+  [C in RequestChannel]: (
+    ...args: Parameters<Requests[C]>
+  ) => Promise<Awaited<ReturnType<Requests[C]>>>;
 } & {
   on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => void): () => void;
 };

@@ -54,7 +54,9 @@ if (json) {
     if (value && typeof value === 'object' && 'median' in value) {
       const s = value as { min: number; median: number; max: number };
       const unit = name.endsWith('_heap') ? 'MB' : 'ms';
-      log(`${name.padEnd(22)} min ${s.min} ${unit}   median ${s.median} ${unit}   max ${s.max} ${unit}`);
+      log(
+        `${name.padEnd(22)} min ${s.min} ${unit}   median ${s.median} ${unit}   max ${s.max} ${unit}`,
+      );
     }
   }
   for (const [name, v] of Object.entries(verdicts)) {

@@ -2,7 +2,11 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LibraryStore } from '../../electron/core/library/library-store';
-import { LIBRARY_SCHEMA_VERSION, type SourceFile, type StoredItem } from '../../electron/core/library/model';
+import {
+  LIBRARY_SCHEMA_VERSION,
+  type SourceFile,
+  type StoredItem,
+} from '../../electron/core/library/model';
 import { ratio } from './sync-bench';
 import { stats, timeMs, type Stats } from './stats';
 
@@ -27,11 +31,14 @@ export async function benchLibraryOpen(runs: number): Promise<LibraryBench> {
     const parse: number[] = [];
     for (let run = 0; run < runs; run++) {
       parse.push(await timeMs(() => texts.map((t) => JSON.parse(t))));
-      open.push(await timeMs(async () => {
-        const library = await LibraryStore.open(dir);
-        const all = await library.loadAll();
-        if (all.reduce((n, f) => n + f.items.length, 0) !== EMAILS) throw new Error('library bench: wrong count');
-      }));
+      open.push(
+        await timeMs(async () => {
+          const library = await LibraryStore.open(dir);
+          const all = await library.loadAll();
+          if (all.reduce((n, f) => n + f.items.length, 0) !== EMAILS)
+            throw new Error('library bench: wrong count');
+        }),
+      );
     }
     const openStats = stats(open);
     const parseStats = stats(parse);
@@ -51,7 +58,12 @@ async function writeLibrary(dir: string): Promise<void> {
   for (let s = 0; s < SOURCES; s++) {
     const file: SourceFile = {
       schemaVersion: LIBRARY_SCHEMA_VERSION,
-      source: { id: `bench-${s}`, url: `https://example.org/${s}/feed/`, kind: 'archive', lastSyncAt: new Date().toISOString() },
+      source: {
+        id: `bench-${s}`,
+        url: `https://example.org/${s}/feed/`,
+        kind: 'archive',
+        lastSyncAt: new Date().toISOString(),
+      },
       items: Array.from({ length: EMAILS / SOURCES }, (_, i) => benchItem(s, i)),
     };
     await library.save(file);
@@ -69,7 +81,9 @@ function benchItem(source: number, n: number): StoredItem {
     author: 'mechanicalmooc',
     sentAt: day,
     publishedAt: day,
-    html: `<p>Lesson ${n}.</p><pre><code>print(${n})</code></pre>` + '<p>Work through the exercises, then post your answer in your study group.</p>'.repeat(50),
+    html:
+      `<p>Lesson ${n}.</p><pre><code>print(${n})</code></pre>` +
+      '<p>Work through the exercises, then post your answer in your study group.</p>'.repeat(50),
     categories: ['seq21oct13', 'python'],
     images: [],
     contentHash: `h${n}`,

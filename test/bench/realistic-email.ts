@@ -6,10 +6,16 @@
  * must not reach past the loopback server.)
  */
 export function realisticEmailBody(n: number, sentLine: string): string {
-  const paragraphs = Array.from({ length: 6 }, (_, i) =>
-    `<p>This week we look at <strong>part ${i + 1}</strong> of lesson ${n}. Read the <a href="http://ocw.mit.edu/courses/6-189/lecture-${n}-${i}">lecture notes</a>, then try the <a href="https://www.codecademy.com/courses/python/${n}/${i}">exercises on Codecademy</a>. If you get stuck, <em>post your question</em> in your study group: someone is probably stuck on the same line.</p>`,
+  const paragraphs = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>This week we look at <strong>part ${i + 1}</strong> of lesson ${n}. Read the <a href="http://ocw.mit.edu/courses/6-189/lecture-${n}-${i}">lecture notes</a>, then try the <a href="https://www.codecademy.com/courses/python/${n}/${i}">exercises on Codecademy</a>. If you get stuck, <em>post your question</em> in your study group: someone is probably stuck on the same line.</p>`,
   ).join('\n');
-  const tasks = Array.from({ length: 5 }, (_, i) => `<li>Exercise ${n}.${i + 1}: <a href="http://ocw.mit.edu/6-189/hw${n}#ex${i}">read it</a>, solve it, and share your answer.</li>`).join('');
+  const tasks = Array.from(
+    { length: 5 },
+    (_, i) =>
+      `<li>Exercise ${n}.${i + 1}: <a href="http://ocw.mit.edu/6-189/hw${n}#ex${i}">read it</a>, solve it, and share your answer.</li>`,
+  ).join('');
   return `<p>${sentLine}</p>
 <p>Hello Pythonistas!</p>
 ${paragraphs}

@@ -9,7 +9,12 @@ export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { min: round(sorted[0]!), median: round(median), max: round(sorted[sorted.length - 1]!), runs: samples.length };
+  return {
+    min: round(sorted[0]!),
+    median: round(median),
+    max: round(sorted[sorted.length - 1]!),
+    runs: samples.length,
+  };
 }
 
 export function round(value: number, digits = 3): number {

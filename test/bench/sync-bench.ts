@@ -35,12 +35,22 @@ export async function benchSync(runs: number): Promise<SyncBench> {
     const full: number[] = [];
     const parse: number[] = [];
     for (let run = 0; run < runs; run++) {
-      parse.push(await timeMs(async () => {
-        for (const body of bodies) await parser.parseString(body);
-      }));
-      full.push(await withLibrary((library, assetsDir) =>
-        timeMs(() => syncSources([archiveMeta(route.feedUrl, 'bench-archive')], { library, assetsDir, processor })),
-      ));
+      parse.push(
+        await timeMs(async () => {
+          for (const body of bodies) await parser.parseString(body);
+        }),
+      );
+      full.push(
+        await withLibrary((library, assetsDir) =>
+          timeMs(() =>
+            syncSources([archiveMeta(route.feedUrl, 'bench-archive')], {
+              library,
+              assetsDir,
+              processor,
+            }),
+          ),
+        ),
+      );
     }
     await processor.close();
     const resync = await benchResync(server, runs);
@@ -70,10 +80,13 @@ async function benchResync(server: FeedServer, runs: number): Promise<number[]> 
     await syncSources(metas, { library, assetsDir });
     const samples: number[] = [];
     for (let run = 0; run < runs; run++) {
-      samples.push(await timeMs(async () => {
-        const report = await syncSources(metas, { library, assetsDir });
-        if (report.results.some((r) => r.status !== 'not-modified')) throw new Error('resync bench: expected 304s');
-      }));
+      samples.push(
+        await timeMs(async () => {
+          const report = await syncSources(metas, { library, assetsDir });
+          if (report.results.some((r) => r.status !== 'not-modified'))
+            throw new Error('resync bench: expected 304s');
+        }),
+      );
     }
     return samples;
   });
@@ -83,7 +96,9 @@ function archiveMeta(url: string, id: string): SourceMeta {
   return { id, url, kind: 'archive' };
 }
 
-async function withLibrary<T>(fn: (library: LibraryStore, assetsDir: string) => Promise<T>): Promise<T> {
+async function withLibrary<T>(
+  fn: (library: LibraryStore, assetsDir: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'studyline-bench-'));
   try {
     const library = await LibraryStore.open(dir);

@@ -24,7 +24,11 @@ const at = (iso: string) => ['--now', iso];
 beforeEach(async () => {
   server = await startFeedServer();
   dir = await mkdtemp(join(tmpdir(), 'studyline-cli-pace-'));
-  env = { TZ: 'America/New_York', STUDYLINE_DATA: join(dir, 'data'), STUDYLINE_CATALOG: await writeLoopbackCatalog(dir, server.origin) };
+  env = {
+    TZ: 'America/New_York',
+    STUDYLINE_DATA: join(dir, 'data'),
+    STUDYLINE_CATALOG: await writeLoopbackCatalog(dir, server.origin),
+  };
   serveArchive(server, { posts: makePosts(12) });
   await cli(...at('2026-11-02T12:00'), 'follow', 'seq21oct13');
   await cli('sync');
@@ -36,12 +40,26 @@ afterEach(async () => {
 
 describe('studyline CLI: own pace', () => {
   it('sets a plan and answers reproducibly for a given --now and TZ', async () => {
-    const set = await cli(...at('2026-11-02T12:00'), 'plan', 'seq21oct13', '--start', '2026-11-02', '--per-week', '3', '--days', 'mon,wed,fri', '--remind', '07:30');
+    const set = await cli(
+      ...at('2026-11-02T12:00'),
+      'plan',
+      'seq21oct13',
+      '--start',
+      '2026-11-02',
+      '--per-week',
+      '3',
+      '--days',
+      'mon,wed,fri',
+      '--remind',
+      '07:30',
+    );
     expect(set.code).toBe(0);
     expect(set.stdout).toMatch(/3 emails a week, on Mon Wed Fri, reminders at 07:30/);
     const status = await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13');
     expect(status.status.standing).toEqual({ kind: 'behind', count: 3 });
-    expect(await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13')).toEqual(status);
+    expect(await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13')).toEqual(
+      status,
+    );
     const reminders = await json(...at('2026-11-09T12:00'), 'reminders');
     expect(reminders.upcoming[0].fireAt).toBe('2026-11-09T12:30:00.000Z'); // 07:30 in New York (EST), later that morning
   });
@@ -63,7 +81,9 @@ describe('studyline CLI: own pace', () => {
     expect((await cli('note', emails[2].id, 'Ask', 'about', 'loops')).stdout).toMatch(/Note saved/);
     expect((await json('show', emails[2].id)).note).toBe('Ask about loops');
     expect((await json(...at('2026-11-03T12:00'), 'pause', 'seq21oct13')).status.paused).toBe(true);
-    expect((await json(...at('2026-11-05T12:00'), 'resume', 'seq21oct13')).status.paused).toBe(false);
+    expect((await json(...at('2026-11-05T12:00'), 'resume', 'seq21oct13')).status.paused).toBe(
+      false,
+    );
   });
 
   it('exports a calendar and a backup, and imports the backup into a fresh folder', async () => {

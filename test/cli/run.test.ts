@@ -17,9 +17,17 @@ let env: NodeJS.ProcessEnv;
 beforeEach(async () => {
   server = await startFeedServer();
   dir = await mkdtemp(join(tmpdir(), 'studyline-cli-'));
-  env = { STUDYLINE_DATA: join(dir, 'data'), STUDYLINE_CATALOG: await writeLoopbackCatalog(dir, server.origin) };
+  env = {
+    STUDYLINE_DATA: join(dir, 'data'),
+    STUDYLINE_CATALOG: await writeLoopbackCatalog(dir, server.origin),
+  };
   serveArchive(server, { posts: makePosts(25) });
-  server.route('/forum/latest.rss', serveBody(groupFeed(server.origin, new Date()), { headers: { 'content-type': 'application/rss+xml' } }));
+  server.route(
+    '/forum/latest.rss',
+    serveBody(groupFeed(server.origin, new Date()), {
+      headers: { 'content-type': 'application/rss+xml' },
+    }),
+  );
 });
 afterEach(async () => {
   await server.close();
@@ -40,9 +48,19 @@ describe('studyline CLI', () => {
     expect(sync.code).toBe(0);
     expect(sync.stderr).toMatch(/page 3/);
     const emails = await cli('--json', 'emails', 'seq21oct13');
-    const list = JSON.parse(emails.stdout) as { id: string; title: string; sentAt: string; order: number; link: string }[];
+    const list = JSON.parse(emails.stdout) as {
+      id: string;
+      title: string;
+      sentAt: string;
+      order: number;
+      link: string;
+    }[];
     expect(list).toHaveLength(25);
-    expect(list[0]).toMatchObject({ order: 1, title: 'Week 1: lesson 1', sentAt: '2013-10-21T00:00:00.000Z' });
+    expect(list[0]).toMatchObject({
+      order: 1,
+      title: 'Week 1: lesson 1',
+      sentAt: '2013-10-21T00:00:00.000Z',
+    });
     expect(list.map((e) => e.order)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     const shown = await cli('show', list[2]!.id);
     expect(shown.code).toBe(0);
@@ -55,7 +73,13 @@ describe('studyline CLI', () => {
     await cli('sync');
     const { stdout, code } = await cli('sources', '--json');
     expect(code).toBe(0);
-    const sources = JSON.parse(stdout) as { url: string; kind: string; status: string; itemCount: number; lastSyncAt: string }[];
+    const sources = JSON.parse(stdout) as {
+      url: string;
+      kind: string;
+      status: string;
+      itemCount: number;
+      lastSyncAt: string;
+    }[];
     expect(sources).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'archive', status: 'ok', itemCount: 25 }),
@@ -67,26 +91,62 @@ describe('studyline CLI', () => {
   it('shows the groups, their activity and the fallback of a link-only group', async () => {
     await cli('follow', 'seq21oct13');
     await cli('sync');
-    const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as { id: string; activity: string; latestPosts: unknown[]; fallback?: { id: string } }[];
+    const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as {
+      id: string;
+      activity: string;
+      latestPosts: unknown[];
+      fallback?: { id: string };
+    }[];
     expect(groups.find((g) => g.id === 'forum')).toMatchObject({ activity: 'active' });
     expect(groups.find((g) => g.id === 'forum')?.latestPosts).toHaveLength(3);
-    expect(groups.find((g) => g.id === 'openstudy-6189')).toMatchObject({ activity: 'no-feed', fallback: { id: 'openstudy-600' } });
+    expect(groups.find((g) => g.id === 'openstudy-6189')).toMatchObject({
+      activity: 'no-feed',
+      fallback: { id: 'openstudy-600' },
+    });
   });
 
   it('adds a group with a feed and a live URL', async () => {
     await cli('follow', 'seq21oct13');
-    server.route('/other.rss', serveBody(groupFeed(server.origin, new Date(), 2), { headers: { 'content-type': 'application/rss+xml' } }));
-    const added = await cli('add-group', 'seq21oct13', '--feed', server.url('/other.rss'), '--live', 'https://other.example/', '--name', 'Other group', '--fallback', 'forum');
+    server.route(
+      '/other.rss',
+      serveBody(groupFeed(server.origin, new Date(), 2), {
+        headers: { 'content-type': 'application/rss+xml' },
+      }),
+    );
+    const added = await cli(
+      'add-group',
+      'seq21oct13',
+      '--feed',
+      server.url('/other.rss'),
+      '--live',
+      'https://other.example/',
+      '--name',
+      'Other group',
+      '--fallback',
+      'forum',
+    );
     expect(added.code).toBe(0);
     await cli('sync');
-    const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as { name: string; latestPosts: unknown[]; fallback?: { id: string } }[];
-    expect(groups.find((g) => g.name === 'Other group')).toMatchObject({ fallback: { id: 'forum' } });
+    const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as {
+      name: string;
+      latestPosts: unknown[];
+      fallback?: { id: string };
+    }[];
+    expect(groups.find((g) => g.name === 'Other group')).toMatchObject({
+      fallback: { id: 'forum' },
+    });
     expect(groups.find((g) => g.name === 'Other group')?.latestPosts).toHaveLength(2);
   });
 
   it('exits 1 when one source fails, keeping what the others brought', async () => {
     await cli('follow', 'seq21oct13');
-    server.route('/forum/latest.rss', serveBody('<html><body>Forum down for maintenance</body></html>', { status: 503, headers: { 'content-type': 'text/html' } }));
+    server.route(
+      '/forum/latest.rss',
+      serveBody('<html><body>Forum down for maintenance</body></html>', {
+        status: 503,
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
     const sync = await cli('sync');
     expect(sync.code).toBe(1);
     expect(sync.stdout).toMatch(/forum\/latest\.rss/);
@@ -95,8 +155,19 @@ describe('studyline CLI', () => {
   });
 
   it('follows a course by the address of a page that links its feed', async () => {
-    server.route('/category/seq21oct13/', serveBody(`<html><head><link rel="alternate" type="application/rss+xml" title="seq21oct13" href="/category/seq21oct13/feed/"></head><body>Archive</body></html>`, { headers: { 'content-type': 'text/html' } }));
-    server.route('/blog/', serveBody('<html><head><title>No feed here</title></head><body>Hi</body></html>', { headers: { 'content-type': 'text/html' } }));
+    server.route(
+      '/category/seq21oct13/',
+      serveBody(
+        `<html><head><link rel="alternate" type="application/rss+xml" title="seq21oct13" href="/category/seq21oct13/feed/"></head><body>Archive</body></html>`,
+        { headers: { 'content-type': 'text/html' } },
+      ),
+    );
+    server.route(
+      '/blog/',
+      serveBody('<html><head><title>No feed here</title></head><body>Hi</body></html>', {
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
     const noFeed = await cli('follow', server.url('/blog/'));
     expect(noFeed.code).toBe(1);
     expect(noFeed.stderr).toMatch(/does not link to a feed/);
@@ -113,14 +184,20 @@ describe('studyline CLI', () => {
     const unknown = await cli('emails', 'no-such-course');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/not following a course "no-such-course"/);
-    expect((await cli('follow', 'ftp://example.org/feed')).stderr).toMatch(/only follow web addresses/);
+    expect((await cli('follow', 'ftp://example.org/feed')).stderr).toMatch(
+      /only follow web addresses/,
+    );
     const json = await cli('--json', 'show', 'nope.123');
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'not-found' } });
   });
 
   it('refuses to write while the desktop app holds the data folder, but still reads', async () => {
     await cli('follow', 'seq21oct13');
-    const app = await openStudyline({ dataDir: env.STUDYLINE_DATA!, owner: 'app', catalogPath: env.STUDYLINE_CATALOG });
+    const app = await openStudyline({
+      dataDir: env.STUDYLINE_DATA!,
+      owner: 'app',
+      catalogPath: env.STUDYLINE_CATALOG,
+    });
     try {
       const sync = await cli('sync');
       expect(sync.code).toBe(1);

@@ -22,9 +22,19 @@ export function loopbackCatalog(origin: string): Catalog {
           },
         ],
         groups: [
-          { id: 'openstudy-6189', name: 'MIT 6.189 (OCW)', liveUrl: 'https://openstudy.example/6189', fallbackGroupId: 'openstudy-600' },
+          {
+            id: 'openstudy-6189',
+            name: 'MIT 6.189 (OCW)',
+            liveUrl: 'https://openstudy.example/6189',
+            fallbackGroupId: 'openstudy-600',
+          },
           { id: 'openstudy-600', name: 'MIT 6.00 (OCW)', liveUrl: 'https://openstudy.example/600' },
-          { id: 'forum', name: 'Python help forum', liveUrl: 'https://forum.example/help', feedUrl: `${origin}/forum/latest.rss` },
+          {
+            id: 'forum',
+            name: 'Python help forum',
+            liveUrl: 'https://forum.example/help',
+            feedUrl: `${origin}/forum/latest.rss`,
+          },
         ],
       },
     ],

@@ -14,7 +14,20 @@ export interface ArchivePost {
   guid?: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function longDate(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
@@ -45,7 +58,9 @@ export function makePosts(count: number, options: PostOptions = {}): ArchivePost
       sentOn,
       // Archived on the blog a year later, in reverse: pubDate must not decide the order.
       pubDate: new Date(Date.parse('2014-06-01T10:00:00Z') - n * 60_000).toUTCString(),
-      body: options.body?.(n, `${seq}: Sent ${longDate(sentOn)}.`) ?? `<p>${seq}: Sent ${longDate(sentOn)}.</p><p>Hello Pythonistas! This is lesson ${n}.</p><pre><code>for i in range(${n}):\n    print(i)</code></pre><p>${filler}</p>`,
+      body:
+        options.body?.(n, `${seq}: Sent ${longDate(sentOn)}.`) ??
+        `<p>${seq}: Sent ${longDate(sentOn)}.</p><p>Hello Pythonistas! This is lesson ${n}.</p><pre><code>for i in range(${n}):\n    print(i)</code></pre><p>${filler}</p>`,
     });
   }
   return posts.reverse();
@@ -66,7 +81,11 @@ export function rssItem(post: ArchivePost, base: string): string {
 </item>`;
 }
 
-export function rssPage(posts: ArchivePost[], base: string, title = 'Mechanical MOOC » seq21oct13'): string {
+export function rssPage(
+  posts: ArchivePost[],
+  base: string,
+  title = 'Mechanical MOOC » seq21oct13',
+): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>

@@ -1,7 +1,10 @@
 import type { Course, CourseView } from '../../shared/types';
 import type { LibraryStore } from '../library/library-store';
 
-export async function courseViews(library: LibraryStore, courses: readonly Course[]): Promise<CourseView[]> {
+export async function courseViews(
+  library: LibraryStore,
+  courses: readonly Course[],
+): Promise<CourseView[]> {
   const views: CourseView[] = [];
   for (const course of courses) {
     const file = await library.get(course.archiveSourceId);

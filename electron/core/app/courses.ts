@@ -1,6 +1,11 @@
 import type { FollowTarget, NewGroup } from '../../shared/contract';
 import type { Catalog, Course, GroupDef } from '../../shared/types';
-import { catalogGroups, findSequence, findSequenceByUrl, type SequenceMatch } from '../catalog/catalog';
+import {
+  catalogGroups,
+  findSequence,
+  findSequenceByUrl,
+  type SequenceMatch,
+} from '../catalog/catalog';
 import { StudylineError } from '../errors';
 import type { ProgressStore } from '../library/progress-store';
 import { slugify, sourceIdFor } from '../sync/source-id';
@@ -19,9 +24,13 @@ export async function followCourse(deps: CourseDeps, target: FollowTarget): Prom
     const match = findSequence(deps.catalog, target.sequenceId);
     if (!match) {
       const known = deps.catalog.courses.flatMap((c) => c.sequences.map((s) => s.id)).join(', ');
-      throw new StudylineError('not-found', `There is no sequence "${target.sequenceId}" in the catalog.`, {
-        hint: `Known sequences: ${known}.`,
-      });
+      throw new StudylineError(
+        'not-found',
+        `There is no sequence "${target.sequenceId}" in the catalog.`,
+        {
+          hint: `Known sequences: ${known}.`,
+        },
+      );
     }
     return addCourse(deps, courseFromCatalog(match, deps.now()));
   }
@@ -78,17 +87,26 @@ export async function unfollowCourse(deps: CourseDeps, courseId: string): Promis
   });
 }
 
-export async function addGroup(deps: CourseDeps, courseId: string, group: NewGroup): Promise<GroupDef> {
+export async function addGroup(
+  deps: CourseDeps,
+  courseId: string,
+  group: NewGroup,
+): Promise<GroupDef> {
   const course = requireCourse(deps, courseId);
   if (group.fallbackGroupId && !course.groups.some((g) => g.id === group.fallbackGroupId)) {
-    throw new StudylineError('not-found', `The course has no group "${group.fallbackGroupId}" to fall back to.`, {
-      hint: `Its groups are: ${course.groups.map((g) => g.id).join(', ') || 'none yet'}.`,
-    });
+    throw new StudylineError(
+      'not-found',
+      `The course has no group "${group.fallbackGroupId}" to fall back to.`,
+      {
+        hint: `Its groups are: ${course.groups.map((g) => g.id).join(', ') || 'none yet'}.`,
+      },
+    );
   }
   for (const url of [group.liveUrl, group.feedUrl]) if (url) parseLearnerUrl(url);
   return deps.progress.update((draft) => {
     const target = draft.courses.find((c) => c.id === courseId);
-    if (!target) throw new StudylineError('not-found', `You are not following a course "${courseId}".`);
+    if (!target)
+      throw new StudylineError('not-found', `You are not following a course "${courseId}".`);
     const ids = new Set(target.groups.map((g) => g.id));
     const base = slugify(group.name, 'group');
     let id = base;
@@ -119,6 +137,8 @@ export function requireCourse(deps: Pick<CourseDeps, 'progress'>, courseId: stri
 }
 
 function lastMeaningfulSegment(url: string): string | undefined {
-  const parts = new URL(url).pathname.split('/').filter((p) => p && !['feed', 'rss', 'atom', 'category'].includes(p));
+  const parts = new URL(url).pathname
+    .split('/')
+    .filter((p) => p && !['feed', 'rss', 'atom', 'category'].includes(p));
   return parts[parts.length - 1];
 }

@@ -23,7 +23,10 @@ export function parseLearnerUrl(input: string): URL {
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new StudylineError('bad-url', `Studyline can only follow web addresses (http or https), not "${url.protocol}" ones.`);
+    throw new StudylineError(
+      'bad-url',
+      `Studyline can only follow web addresses (http or https), not "${url.protocol}" ones.`,
+    );
   }
   return url;
 }
@@ -32,7 +35,10 @@ export function parseLearnerUrl(input: string): URL {
  * Finds the feed behind what the learner pasted: the feed itself, or a blog or
  * category page that announces it with <link rel="alternate">.
  */
-export async function resolveFeed(input: string, options: { timeoutMs?: number }): Promise<ResolvedFeed> {
+export async function resolveFeed(
+  input: string,
+  options: { timeoutMs?: number },
+): Promise<ResolvedFeed> {
   const url = parseLearnerUrl(input).toString();
   const page = await fetchOk(url, options.timeoutMs);
   const text = decodeText(page.body, page.contentType);
@@ -42,7 +48,10 @@ export async function resolveFeed(input: string, options: { timeoutMs?: number }
     return { feedUrl: page.url, title: feed.title, siteUrl: feed.link };
   }
   if (kind !== 'html') {
-    throw new StudylineError('not-a-feed', `${url} is neither a feed nor a web page that links to one.`);
+    throw new StudylineError(
+      'not-a-feed',
+      `${url} is neither a feed nor a web page that links to one.`,
+    );
   }
   const links = discoverFeedLinks(text, page.url);
   for (const link of links) {
@@ -70,4 +79,3 @@ async function fetchOk(url: string, timeoutMs?: number) {
   }
   return response;
 }
-

@@ -11,7 +11,11 @@ const LATEST_POSTS = 5;
  * The course's study groups with their latest posts and how alive they are,
  * suggesting the larger fallback group when the learner's own one is quiet.
  */
-export async function groupViews(library: LibraryStore, course: Course, now: Date): Promise<GroupView[]> {
+export async function groupViews(
+  library: LibraryStore,
+  course: Course,
+  now: Date,
+): Promise<GroupView[]> {
   const base = new Map<string, Omit<GroupView, 'fallback' | 'suggestFallback'>>();
   for (const group of course.groups) {
     const file = group.sourceId ? await library.get(group.sourceId) : undefined;
@@ -23,7 +27,9 @@ export async function groupViews(library: LibraryStore, course: Course, now: Dat
     return {
       ...view,
       fallback: fallback && { id: fallback.id, name: fallback.name, liveUrl: fallback.liveUrl },
-      suggestFallback: Boolean(fallback && view.activity === 'quiet' && fallback.activity !== 'quiet'),
+      suggestFallback: Boolean(
+        fallback && view.activity === 'quiet' && fallback.activity !== 'quiet',
+      ),
     };
   });
 }
@@ -56,7 +62,12 @@ function describeGroup(group: GroupDef, file: SourceFile | undefined, now: Date)
   };
 }
 
-function activityOf(group: GroupDef, file: SourceFile | undefined, lastPostAt: string | undefined, now: Date): GroupActivity {
+function activityOf(
+  group: GroupDef,
+  file: SourceFile | undefined,
+  lastPostAt: string | undefined,
+  now: Date,
+): GroupActivity {
   if (!group.feedUrl) return 'no-feed';
   if (!file) return 'not-synced';
   if (file.source.lastError && file.items.length === 0) return 'error';

@@ -7,7 +7,12 @@ import { applyBackup, parseBackup, writePreImportCopy } from '../transfer/backup
  * Imports a backup: validated first (a bad file changes nothing), then the
  * current data is copied aside, then applied in one write.
  */
-export async function importBackup(dataDir: string, progress: ProgressStore, text: string, now: Date): Promise<ImportReport> {
+export async function importBackup(
+  dataDir: string,
+  progress: ProgressStore,
+  text: string,
+  now: Date,
+): Promise<ImportReport> {
   const backup = parseBackup(text);
   const { report } = applyBackup(structuredClone(progress.data) as ProgressFile, backup);
   const backupPath = await writePreImportCopy(dataDir, progress.data as ProgressFile, now);

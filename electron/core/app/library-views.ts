@@ -41,7 +41,9 @@ export async function listEmails(
 ): Promise<EmailSummary[]> {
   const file = await library.get(course.archiveSourceId);
   if (!file) return [];
-  return inSequenceOrder(file.items).map((item, index) => toSummary(item, course.id, index + 1, states[item.id]));
+  return inSequenceOrder(file.items).map((item, index) =>
+    toSummary(item, course.id, index + 1, states[item.id]),
+  );
 }
 
 /** The source an email id belongs to: ids are `<sourceId>.<hash>`. */
@@ -65,7 +67,7 @@ export async function findEmail(
   const item = ordered[index];
   if (!course || !item) {
     throw new StudylineError('not-found', `There is no email "${emailId}" in your library.`, {
-      hint: 'List a course\'s emails to see their ids.',
+      hint: "List a course's emails to see their ids.",
     });
   }
   const state = states[emailId];
@@ -82,20 +84,33 @@ export function sourcesOfCourses(courses: readonly Course[]): SourceMeta[] {
   const byId = new Map<string, SourceMeta>();
   for (const course of courses) {
     if (!byId.has(course.archiveSourceId)) {
-      byId.set(course.archiveSourceId, { id: course.archiveSourceId, url: course.archiveUrl, kind: 'archive', title: course.title });
+      byId.set(course.archiveSourceId, {
+        id: course.archiveSourceId,
+        url: course.archiveUrl,
+        kind: 'archive',
+        title: course.title,
+      });
     }
   }
   for (const course of courses) {
     for (const group of course.groups) {
       if (group.feedUrl && group.sourceId && !byId.has(group.sourceId)) {
-        byId.set(group.sourceId, { id: group.sourceId, url: group.feedUrl, kind: 'group', title: group.name });
+        byId.set(group.sourceId, {
+          id: group.sourceId,
+          url: group.feedUrl,
+          kind: 'group',
+          title: group.name,
+        });
       }
     }
   }
   return [...byId.values()];
 }
 
-export async function sourceViews(library: LibraryStore, courses: readonly Course[]): Promise<SourceView[]> {
+export async function sourceViews(
+  library: LibraryStore,
+  courses: readonly Course[],
+): Promise<SourceView[]> {
   const views: SourceView[] = [];
   for (const meta of sourcesOfCourses(courses)) {
     const file = await library.get(meta.id);
@@ -111,7 +126,9 @@ export async function sourceViews(library: LibraryStore, courses: readonly Cours
       lastSyncAt: source.lastSyncAt,
       lastSuccessAt: source.lastSuccessAt,
       courseIds: courses
-        .filter((c) => c.archiveSourceId === meta.id || c.groups.some((g) => g.sourceId === meta.id))
+        .filter(
+          (c) => c.archiveSourceId === meta.id || c.groups.some((g) => g.sourceId === meta.id),
+        )
         .map((c) => c.id),
     });
   }

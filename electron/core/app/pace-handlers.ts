@@ -14,13 +14,19 @@ type PaceChannel = Extract<
 >;
 
 /** Requests of the "own pace" part; each change tells main to re-plan reminders. */
-export function paceHandlers(core: StudylineCore, deps: HandlerDeps): Pick<RequestHandlers, PaceChannel> {
-  const changed = <T>(courseIds: string[]) => (value: T): T => {
-    deps.emit('progress:changed', { courseIds });
-    deps.onProgressChanged?.();
-    return value;
-  };
-  const planChange = (courseId: string, run: Promise<CourseProgressView>) => run.then(changed([courseId]));
+export function paceHandlers(
+  core: StudylineCore,
+  deps: HandlerDeps,
+): Pick<RequestHandlers, PaceChannel> {
+  const changed =
+    <T>(courseIds: string[]) =>
+    (value: T): T => {
+      deps.emit('progress:changed', { courseIds });
+      deps.onProgressChanged?.();
+      return value;
+    };
+  const planChange = (courseId: string, run: Promise<CourseProgressView>) =>
+    run.then(changed([courseId]));
   return {
     'progress:get': (courseId) => core.progress(courseId),
     'plan:preview': (courseId, input) => core.previewPlan(courseId, input),

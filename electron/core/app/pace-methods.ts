@@ -29,7 +29,8 @@ export function paceMethods(deps: pace.PaceDeps): PaceMethods {
   return {
     progress: (courseId) => pace.progressView(deps, courseId),
     previewPlan: (courseId, input) => pace.previewPlan(deps, courseId, input),
-    setPlan: async (courseId, input: PlanInput) => pace.savePlan(deps, courseId, validatePlanInput(input)),
+    setPlan: async (courseId, input: PlanInput) =>
+      pace.savePlan(deps, courseId, validatePlanInput(input)),
     pause: (courseId) => pace.changePlan(deps, courseId, 'pause'),
     resume: (courseId) => pace.changePlan(deps, courseId, 'resume'),
     catchUp: (courseId) => pace.changePlan(deps, courseId, 'catch-up'),

@@ -4,7 +4,9 @@ import type { StudylineCore } from './core-api';
 import { paceHandlers } from './pace-handlers';
 
 export type RequestHandlers = {
-  [C in RequestChannel]: (...args: Parameters<Requests[C]>) => Promise<Awaited<ReturnType<Requests[C]>>>;
+  [C in RequestChannel]: (
+    ...args: Parameters<Requests[C]>
+  ) => Promise<Awaited<ReturnType<Requests[C]>>>;
 };
 
 export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void;
@@ -14,7 +16,11 @@ export interface HandlerDeps {
   /** Opens an http(s) URL in the learner's browser (shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
   /** Asks where to save and writes the file; undefined when the learner cancelled. */
-  saveFile: (suggestedName: string, text: string, kind: 'ics' | 'json') => Promise<string | undefined>;
+  saveFile: (
+    suggestedName: string,
+    text: string,
+    kind: 'ics' | 'json',
+  ) => Promise<string | undefined>;
   /** Asks for a file and returns its text; undefined when the learner cancelled. */
   openTextFile: (kind: 'json') => Promise<string | undefined>;
   /** Plans or progress changed: main re-plans reminders and the tray. */

@@ -7,7 +7,10 @@ export function settingsOf(data: Readonly<ProgressFile>): AppSettings {
   return { ...data.settings, reminders: { ...data.reminders.settings } };
 }
 
-export async function updateSettings(progress: ProgressStore, patch: SettingsPatch): Promise<AppSettings> {
+export async function updateSettings(
+  progress: ProgressStore,
+  patch: SettingsPatch,
+): Promise<AppSettings> {
   await progress.update((draft) => {
     const { remindersEnabled, courseReminders, ...plain } = patch;
     for (const [key, value] of Object.entries(plain)) {

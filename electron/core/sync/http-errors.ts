@@ -77,8 +77,7 @@ export function networkError(error: unknown, url: string): StudylineError {
 }
 
 export function timeoutError(url: string, timeoutMs?: number, cause?: unknown): StudylineError {
-  const limit =
-    timeoutMs === undefined ? '' : ` (more than ${secondsText(timeoutMs)})`;
+  const limit = timeoutMs === undefined ? '' : ` (more than ${secondsText(timeoutMs)})`;
   return new StudylineError('timeout', `${hostOf(url)} took too long to answer${limit}.`, {
     hint: 'Try again later.',
     cause,

@@ -38,7 +38,10 @@ export interface ProcessedPage {
  * sanitize. Pure, so it can run in a worker thread (see page-processor.ts).
  */
 export async function processPage(input: PageInput): Promise<ProcessedPage> {
-  const text = decodeText(Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength), input.contentType);
+  const text = decodeText(
+    Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength),
+    input.contentType,
+  );
   const feed = await parseFeed(text, input.url);
   const known = new Set(input.knownVersions);
   return {

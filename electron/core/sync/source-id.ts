@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 
-const NOISE_SEGMENTS = new Set(['feed', 'feeds', 'rss', 'atom', 'category', 'c', 'r', 'tag', 'www']);
+const NOISE_SEGMENTS = new Set([
+  'feed',
+  'feeds',
+  'rss',
+  'atom',
+  'category',
+  'c',
+  'r',
+  'tag',
+  'www',
+]);
 
 /**
  * A readable, file-name-safe id for a feed URL: a few words from the address

@@ -26,7 +26,10 @@ const OFFLINE_CODES = new Set(['dns', 'unreachable', 'timeout']);
  * Syncs several feeds, a few at a time. Each feed is saved on its own as soon
  * as it is done, so one feed that is down, slow or hostile affects only itself.
  */
-export async function syncSources(sources: SourceMeta[], options: SyncEngineOptions): Promise<SyncReport> {
+export async function syncSources(
+  sources: SourceMeta[],
+  options: SyncEngineOptions,
+): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const limit = createLimiter(options.concurrency ?? 4);
@@ -35,26 +38,48 @@ export async function syncSources(sources: SourceMeta[], options: SyncEngineOpti
   );
   await options.library.flush();
   const failures = results.filter((r) => r.status === 'error');
-  const reached = results.filter((r) => r.status !== 'error' && r.status !== 'skipped' && r.status !== 'cancelled');
+  const reached = results.filter(
+    (r) => r.status !== 'error' && r.status !== 'skipped' && r.status !== 'cancelled',
+  );
   return {
     startedAt,
     finishedAt: now().toISOString(),
     results,
     ok: results.every((r) => r.status === 'ok' || r.status === 'not-modified'),
-    offline: failures.length > 0 && reached.length === 0 && failures.every((r) => OFFLINE_CODES.has(r.errorCode ?? '')),
+    offline:
+      failures.length > 0 &&
+      reached.length === 0 &&
+      failures.every((r) => OFFLINE_CODES.has(r.errorCode ?? '')),
     cancelled: options.signal?.aborted ?? false,
   };
 }
 
-async function syncOne(meta: SourceMeta, options: SyncEngineOptions, now: () => Date): Promise<SourceSyncResult> {
-  const nothingDone = { sourceId: meta.id, url: meta.url, kind: meta.kind, newItems: 0, updatedItems: 0, pages: 0, itemCount: 0 };
+async function syncOne(
+  meta: SourceMeta,
+  options: SyncEngineOptions,
+  now: () => Date,
+): Promise<SourceSyncResult> {
+  const nothingDone = {
+    sourceId: meta.id,
+    url: meta.url,
+    kind: meta.kind,
+    newItems: 0,
+    updatedItems: 0,
+    pages: 0,
+    itemCount: 0,
+  };
   if (options.signal?.aborted) return { ...nothingDone, status: 'cancelled' };
   let existing: SourceFile | undefined;
   try {
     existing = await options.library.get(meta.id);
   } catch (error) {
     // A damaged or too-new file of this source must not stop the others.
-    return { ...nothingDone, status: 'error', error: describeError(error), errorCode: codeOf(error, 'corrupt') };
+    return {
+      ...nothingDone,
+      status: 'error',
+      error: describeError(error),
+      errorCode: codeOf(error, 'corrupt'),
+    };
   }
   const { file, result } = await syncSource(meta, existing, {
     fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal },
@@ -67,7 +92,12 @@ async function syncOne(meta: SourceMeta, options: SyncEngineOptions, now: () => 
     await options.library.save(file);
   } catch (error) {
     // Disk full or read-only: the feed was fetched but could not be kept; the hint says what to do.
-    return { ...result, status: 'error', error: describeError(error), errorCode: codeOf(error, 'disk') };
+    return {
+      ...result,
+      status: 'error',
+      error: describeError(error),
+      errorCode: codeOf(error, 'disk'),
+    };
   }
   return result;
 }

@@ -76,7 +76,15 @@ export async function syncSource(
     const added = merger.mergePage(feed.items);
     progress('page', { page: 1 });
     if (source.kind === 'archive') {
-      await walkOlderPages({ source, merger, firstFeed: feed, firstAdded: added, walk, ctx, progress });
+      await walkOlderPages({
+        source,
+        merger,
+        firstFeed: feed,
+        firstAdded: added,
+        walk,
+        ctx,
+        progress,
+      });
       if (walk.reachedEnd) source.fullHistory = true;
     }
     await cacheItemImages(source, merger, ctx);
@@ -108,7 +116,15 @@ const READ_AHEAD = 3;
  * a 404 or an empty page (the whole history); later syncs go on only while
  * pages bring new posts. A server that ignores `paged` repeats page 1: stop.
  */
-async function walkOlderPages({ source, merger, firstFeed, firstAdded, walk, ctx, progress }: Walk): Promise<void> {
+async function walkOlderPages({
+  source,
+  merger,
+  firstFeed,
+  firstAdded,
+  walk,
+  ctx,
+  progress,
+}: Walk): Promise<void> {
   if (firstFeed.items.length === 0) {
     walk.reachedEnd = true;
     return;
@@ -171,7 +187,12 @@ async function processWith(
 }
 
 /** One older page; undefined when the server says there is no such page (404/410). */
-async function fetchPage(source: SourceMeta, merger: ItemMerger, page: number, ctx: SourceSyncContext) {
+async function fetchPage(
+  source: SourceMeta,
+  merger: ItemMerger,
+  page: number,
+  ctx: SourceSyncContext,
+) {
   try {
     const response = await fetchResource(pagedUrl(source.url, page), ctx.fetch);
     if (response.status !== 'ok') return undefined;
@@ -215,7 +236,15 @@ function failed(
   }
   progress('error', { message });
   // Items fetched before the failure (earlier pages) are kept.
-  const outcome = finish(source, merger, existing, cancelled ? 'cancelled' : 'error', pages, message, ctx);
+  const outcome = finish(
+    source,
+    merger,
+    existing,
+    cancelled ? 'cancelled' : 'error',
+    pages,
+    message,
+    ctx,
+  );
   outcome.result.errorCode = isStudylineError(error) ? error.code : 'unknown';
   return outcome;
 }
@@ -231,10 +260,12 @@ function finish(
 ): SourceSyncOutcome {
   if (ctx) source.lastSyncAt = ctx.now().toISOString();
   let items = merger.items();
-  if (source.kind === 'group') items = newestFirst(items).slice(0, ctx?.maxGroupItems ?? DEFAULT_MAX_GROUP_ITEMS);
-  const file: SourceFile = existing && merger.changedKeys.size === 0
-    ? { ...existing, schemaVersion: LIBRARY_SCHEMA_VERSION, source }
-    : { schemaVersion: LIBRARY_SCHEMA_VERSION, source, items };
+  if (source.kind === 'group')
+    items = newestFirst(items).slice(0, ctx?.maxGroupItems ?? DEFAULT_MAX_GROUP_ITEMS);
+  const file: SourceFile =
+    existing && merger.changedKeys.size === 0
+      ? { ...existing, schemaVersion: LIBRARY_SCHEMA_VERSION, source }
+      : { schemaVersion: LIBRARY_SCHEMA_VERSION, source, items };
   return {
     file,
     result: {
@@ -260,7 +291,11 @@ function applyFeedInfo(source: SourceMeta, feed: ProcessedPage): void {
   if (feed.link) source.siteUrl = feed.link;
 }
 
-function progressReporter(source: SourceMeta, merger: ItemMerger, onProgress: (p: SyncProgress) => void): Report {
+function progressReporter(
+  source: SourceMeta,
+  merger: ItemMerger,
+  onProgress: (p: SyncProgress) => void,
+): Report {
   return (phase, extra = {}) =>
     onProgress({
       sourceId: source.id,
@@ -276,8 +311,28 @@ function progressReporter(source: SourceMeta, merger: ItemMerger, onProgress: (p
 /** What a previous sync learned about the source (validators, title, history walked). */
 function pick(previous: SourceMeta | undefined): Partial<SourceMeta> {
   if (!previous) return {};
-  const { etag, lastModified, title, siteUrl, fullHistory, lastSyncAt, lastSuccessAt, lastError, retryAfter } = previous;
-  return { etag, lastModified, title, siteUrl, fullHistory, lastSyncAt, lastSuccessAt, lastError, retryAfter };
+  const {
+    etag,
+    lastModified,
+    title,
+    siteUrl,
+    fullHistory,
+    lastSyncAt,
+    lastSuccessAt,
+    lastError,
+    retryAfter,
+  } = previous;
+  return {
+    etag,
+    lastModified,
+    title,
+    siteUrl,
+    fullHistory,
+    lastSyncAt,
+    lastSuccessAt,
+    lastError,
+    retryAfter,
+  };
 }
 
 export function label(source: Pick<SourceMeta, 'title' | 'url'>): string {

