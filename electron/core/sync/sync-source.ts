@@ -43,7 +43,9 @@ export async function syncSource(
   ctx: SourceSyncContext,
 ): Promise<SourceSyncOutcome> {
   const nowIso = ctx.now().toISOString();
-  const source: SourceMeta = { ...meta, ...pick(existing?.source), url: meta.url, kind: meta.kind };
+  // What earlier syncs learned (validators, title, history walked) is kept;
+  // where the feed lives is what the course says now.
+  const source: SourceMeta = { ...meta, ...existing?.source, id: meta.id, url: meta.url, kind: meta.kind };
   const merger = new ItemMerger(source, existing?.items ?? [], nowIso);
   const progress = progressReporter(source, merger, ctx.onProgress);
   const walk = { pages: 0, reachedEnd: false };
@@ -306,33 +308,6 @@ function progressReporter(
       totalItems: merger.size,
       ...extra,
     });
-}
-
-/** What a previous sync learned about the source (validators, title, history walked). */
-function pick(previous: SourceMeta | undefined): Partial<SourceMeta> {
-  if (!previous) return {};
-  const {
-    etag,
-    lastModified,
-    title,
-    siteUrl,
-    fullHistory,
-    lastSyncAt,
-    lastSuccessAt,
-    lastError,
-    retryAfter,
-  } = previous;
-  return {
-    etag,
-    lastModified,
-    title,
-    siteUrl,
-    fullHistory,
-    lastSyncAt,
-    lastSuccessAt,
-    lastError,
-    retryAfter,
-  };
 }
 
 export function label(source: Pick<SourceMeta, 'title' | 'url'>): string {
