@@ -3,6 +3,7 @@ import { describeError } from '../core/errors';
 import { loopbackOrigin } from './app-url';
 import { registerSchemes } from './asset-protocol';
 import { resolveAppPaths } from './paths';
+import { HIDDEN_FLAG, isHiddenLaunch } from './login-item';
 import { startApp } from './start-app';
 import type { RunningApp } from './start-app';
 import { focusWindow } from './window';
@@ -37,7 +38,9 @@ async function onReady(): Promise<void> {
     userData: app.getPath('userData'),
   });
   app.setAboutPanelOptions({ applicationName: 'Studyline', applicationVersion: app.getVersion() });
-  running = await startApp(paths, devServerUrl);
+  running = await startApp(paths, devServerUrl, {
+    hidden: isHiddenLaunch(process.argv, process.platform),
+  });
 }
 
 /** Closes the library (flush + release the data-folder lock) before the process ends. */
@@ -54,12 +57,18 @@ function onWillQuit(event: Electron.Event): void {
 }
 
 registerSchemes();
+// Windows shows a notification only for an app whose id matches its Start menu shortcut (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId('org.studyline.app');
 // A second copy would fight over the data folder: it hands over to the first and leaves.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => focusWindow(running?.showWindow()));
-  app.on('activate', () => running?.showWindow());
+  app.on('second-instance', (_event, argv) => {
+    // The login item starting a copy while one already runs must not pop the window up.
+    if (!argv.includes(HIDDEN_FLAG)) focusWindow(running?.showWindow());
+  });
+  // Dock click, also when the window is hidden in the menu bar.
+  app.on('activate', () => focusWindow(running?.showWindow()));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

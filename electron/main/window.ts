@@ -1,6 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
+import { createCloseBehaviour } from './close-to-tray';
 import {
   MIN_WINDOW_SIZE,
   clampWindowState,
@@ -73,4 +74,32 @@ export function focusWindow(window: BrowserWindow | undefined): void {
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+}
+
+export interface WindowKeeper {
+  /** The window, unless there is none (closed, or never opened in the tray). */
+  current(): BrowserWindow | undefined;
+  /** The window, created when needed; the caller focuses it. */
+  show(): BrowserWindow;
+  dispose(): void;
+}
+
+/** One main window at a time, created on demand; closing may only hide it (see close-to-tray). */
+export function createWindowKeeper(
+  options: CreateWindowOptions & { hideOnClose: () => boolean },
+): WindowKeeper {
+  let window: BrowserWindow | undefined;
+  const closing = createCloseBehaviour({ hideOnClose: options.hideOnClose });
+  const current = () => (window && !window.isDestroyed() ? window : undefined);
+  return {
+    current,
+    show() {
+      const existing = current();
+      if (existing) return existing;
+      window = createMainWindow(options);
+      closing.attach(window);
+      return window;
+    },
+    dispose: () => closing.dispose(),
+  };
 }

@@ -1,16 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FakeBrowserWindow,
+  FakeNotification,
+  FakeTray,
   electron,
+  fireEvent,
   ipcMain,
   protocolHandlers,
   resetFakeElectron,
 } from './fake-electron';
+import { reminderAt } from './fake-reminder-core';
 import type { StudylineCore } from '../../electron/core/app/core-api';
-import type { SyncReport } from '../../electron/shared/types';
+import type { AppSettings, Reminder, RemindersView, SyncReport } from '../../electron/shared/types';
 import { startApp } from '../../electron/main/start-app';
 import type { AppPaths } from '../../electron/main/paths';
 
@@ -35,6 +39,8 @@ const paths: AppPaths = {
   windowStateFile: join(dir, 'window-state.json'),
 };
 
+const withIcon: AppPaths = { ...paths, iconPath: join(dir, 'icon.png') };
+
 const report: SyncReport = {
   startedAt: '2024-01-01T00:00:00.000Z',
   finishedAt: '2024-01-01T00:00:01.000Z',
@@ -43,6 +49,9 @@ const report: SyncReport = {
   offline: false,
   cancelled: false,
 };
+
+let settings: AppSettings;
+let due: Reminder[];
 
 function fakeCore() {
   let finishSync: (() => void) | undefined;
@@ -69,6 +78,20 @@ function fakeCore() {
       order.push('library closed');
     }),
     courses: vi.fn(async () => []),
+    settings: vi.fn(() => settings),
+    updateSettings: vi.fn(async (patch: Record<string, unknown>) => {
+      if (typeof patch.remindersEnabled === 'boolean')
+        settings.reminders = { ...settings.reminders, enabled: patch.remindersEnabled };
+      settings = { ...settings, ...patch };
+      return settings;
+    }),
+    reminders: vi.fn(async (): Promise<RemindersView> => ({
+      showNow: due.splice(0),
+      upcoming: [],
+      dueCount: 2,
+    })),
+    markRemindersShown: vi.fn(async () => undefined),
+    exportIcs: vi.fn(async () => ({ fileName: 'python.ics', text: 'BEGIN:VCALENDAR' })),
   };
   opened.core = core as unknown as StudylineCore;
   return { core, order, finishSync: () => finishSync?.() };
@@ -77,6 +100,14 @@ function fakeCore() {
 beforeEach(() => {
   resetFakeElectron();
   opened.options = [];
+  due = [];
+  settings = {
+    syncEveryHours: 4,
+    theme: 'system',
+    closeToTray: true,
+    startAtLogin: false,
+    reminders: { enabled: true, offCourseIds: [] },
+  };
 });
 
 describe('startApp', () => {
@@ -130,8 +161,98 @@ describe('startApp', () => {
     fakeCore();
     const running = await startApp(paths);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
-    expect(electron.powerMonitor.listenerCount('resume')).toBe(1);
+    // The sync scheduler catches up, the reminder timer plans again.
+    expect(electron.powerMonitor.listenerCount('resume')).toBe(2);
     await running.shutdown();
     expect(electron.powerMonitor.listenerCount('resume')).toBe(0);
+  });
+
+  it('syncs on its own only when the learner left automatic sync on', async () => {
+    settings.syncEveryHours = 0;
+    const { core } = fakeCore();
+    const running = await startApp(paths);
+    expect(core.sync).not.toHaveBeenCalled();
+    await running.shutdown();
+  });
+
+  it('shows a due reminder as a notification and the count in the tray', async () => {
+    const { core } = fakeCore();
+    const due0 = reminderAt('py', '2026-03-02', '2026-03-02T09:00:00.000Z');
+    due = [due0];
+    const running = await startApp(withIcon);
+    await vi.waitFor(() => expect(FakeTray.instances[0]?.tooltip).toBe('Studyline: 2 emails due'));
+    expect(FakeNotification.instances[0]?.options).toMatchObject({ title: 'Time for py' });
+    expect(core.markRemindersShown).toHaveBeenCalledWith([due0.record]);
+    await running.shutdown();
+    expect(FakeTray.instances[0]?.destroy).toHaveBeenCalled();
+  });
+
+  it('started at login, stays in the tray until the learner opens it from there', async () => {
+    fakeCore();
+    const running = await startApp(withIcon, undefined, { hidden: true });
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    FakeTray.instances[0]!.clickItem('Open Studyline');
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(FakeBrowserWindow.instances[0]!.show).toHaveBeenCalled();
+    await running.shutdown();
+  });
+
+  it('started hidden but with no tray icon, shows the window (or the app would be unreachable)', async () => {
+    fakeCore();
+    const running = await startApp(paths, undefined, { hidden: true });
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    await running.shutdown();
+  });
+
+  it('closing the window hides it in the tray, or closes it when the learner chose to quit', async () => {
+    fakeCore();
+    const running = await startApp(withIcon);
+    const window = FakeBrowserWindow.instances[0]!;
+    expect(fireEvent(window, 'close').defaultPrevented).toBe(true);
+    settings.closeToTray = false;
+    expect(fireEvent(window, 'close').defaultPrevented).toBe(false);
+    await running.shutdown();
+  });
+
+  it('pausing reminders from the tray saves the setting and tells the window', async () => {
+    const { core } = fakeCore();
+    const running = await startApp(withIcon);
+    FakeTray.instances[0]!.clickItem('Pause reminders');
+    await vi.waitFor(() => expect(FakeTray.instances[0]!.labels()).toContain('Resume reminders'));
+    expect(core.updateSettings).toHaveBeenCalledWith({ remindersEnabled: false });
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    expect(contents.send).toHaveBeenCalledWith('progress:changed', { courseIds: [] });
+    await running.shutdown();
+  });
+
+  it('turning on "start at login" registers the app, from the settings request', async () => {
+    fakeCore();
+    electron.app.isPackaged = true;
+    electron.app.getPath.mockImplementation((name: string) => join(dir, name));
+    try {
+      const running = await startApp(paths);
+      const contents = FakeBrowserWindow.instances[0]!.webContents;
+      const event = { sender: contents, senderFrame: { url: 'studyline://app/index.html' } };
+      await ipcMain.invoke('settings:set', event, { startAtLogin: true });
+      const entry = readFileSync(join(dir, 'appData', 'autostart', 'studyline.desktop'), 'utf8');
+      expect(entry).toContain('--hidden');
+      await running.shutdown();
+    } finally {
+      electron.app.isPackaged = false;
+      electron.app.getPath.mockImplementation((name: string) => `/home/learner/${name}`);
+    }
+  });
+
+  it('exporting a calendar the learner then cancels saves nothing and says so', async () => {
+    fakeCore();
+    const running = await startApp(paths);
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const event = { sender: contents, senderFrame: { url: 'studyline://app/index.html' } };
+    expect(await ipcMain.invoke('plan:exportIcs', event, 'py')).toEqual({
+      ok: true,
+      value: { path: undefined },
+    });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalled();
+    await running.shutdown();
   });
 });

@@ -1,0 +1,117 @@
+import type { BrowserWindow } from 'electron';
+import type { Emit } from '../core/app/request-handlers';
+import type { StudylineCore } from '../core/app/core-api';
+import { applyStartAtLogin } from './login-item';
+import type { LoginItemTarget } from './login-item';
+import { createNotifier } from './notify';
+import { createReminderTimer } from './reminder-timer';
+import { createAppTray } from './tray';
+import type { AppTray, TrayActions } from './tray';
+import { focusWindow } from './window';
+
+export interface BackgroundOptions {
+  core: Pick<StudylineCore, 'reminders' | 'markRemindersShown' | 'settings' | 'updateSettings'>;
+  emit: Emit;
+  platform: NodeJS.Platform;
+  /** Without an icon there is no tray, so closing the window cannot hide it. */
+  iconPath?: string;
+  /** Returns our window, creating it when needed. */
+  showWindow: () => BrowserWindow;
+  syncNow: () => void;
+  quit: () => void;
+  loginItem: Omit<LoginItemTarget, 'platform'>;
+  log: (message: string, error?: unknown) => void;
+}
+
+export interface Background {
+  /** Progress, a plan, settings or the library changed: plan reminders again, refresh the tray. */
+  changed(): void;
+  /** Whether a tray icon is there to bring a hidden window back. */
+  hasTray(): boolean;
+  stop(): void;
+}
+
+function trayActions(options: BackgroundOptions, changed: () => void): TrayActions {
+  return {
+    open: () => focusWindow(options.showWindow()),
+    syncNow: options.syncNow,
+    quit: options.quit,
+    setRemindersEnabled: (remindersEnabled) => {
+      options.core
+        .updateSettings({ remindersEnabled })
+        .then(() => {
+          // A settings screen that is open shows the change made from the tray.
+          options.emit('progress:changed', { courseIds: [] });
+          changed();
+        })
+        .catch((error: unknown) => options.log('could not pause or resume reminders', error));
+    },
+  };
+}
+
+function openTray(options: BackgroundOptions, changed: () => void): AppTray | undefined {
+  if (!options.iconPath) return undefined;
+  try {
+    return createAppTray({
+      iconPath: options.iconPath,
+      platform: options.platform,
+      initial: { dueCount: 0, remindersEnabled: options.core.settings().reminders.enabled },
+      actions: trayActions(options, changed),
+    });
+  } catch (error) {
+    options.log('no tray icon on this system', error);
+    return undefined;
+  }
+}
+
+/**
+ * What keeps running while the window is closed: the reminder timer and its
+ * notifications, the tray icon with the number of emails due, and the login
+ * item that follows the learner's "start at login" setting.
+ */
+export function startBackground(options: BackgroundOptions): Background {
+  const { core, log } = options;
+  const notifier = createNotifier({
+    showWindow: options.showWindow,
+    iconPath: options.platform === 'linux' ? options.iconPath : undefined,
+    log,
+  });
+  // Assume off: a login item the learner added by hand is left alone until they use the setting.
+  let startAtLogin = false;
+  const applyLoginItem = () => {
+    const wanted = core.settings().startAtLogin;
+    if (wanted === startAtLogin) return;
+    startAtLogin = wanted;
+    try {
+      applyStartAtLogin(wanted, { ...options.loginItem, platform: options.platform });
+    } catch (error) {
+      log('could not change the login item', error);
+    }
+  };
+  const changed = () => {
+    applyLoginItem();
+    void timer.replan();
+  };
+  const tray = openTray(options, changed);
+  const timer = createReminderTimer({
+    core,
+    notify: (reminder) => notifier.show(reminder),
+    onPlanned: (view) =>
+      tray?.update({
+        dueCount: view.dueCount,
+        remindersEnabled: core.settings().reminders.enabled,
+      }),
+    log,
+  });
+  applyLoginItem();
+  timer.start();
+  return {
+    changed,
+    hasTray: () => tray !== undefined,
+    stop() {
+      timer.stop();
+      notifier.dispose();
+      tray?.destroy();
+    },
+  };
+}
