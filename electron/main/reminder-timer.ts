@@ -46,8 +46,19 @@ const defaultSetTimer: SetTimer = (callback, ms) => {
   return () => clearTimeout(handle);
 };
 
+/**
+ * Node, and so Electron's main process (electron/electron#33723), keeps the
+ * system zone it read at start. Deleting an unset TZ makes V8 and ICU detect
+ * it again (checked on Node 20 by moving /etc/localtime), so a learner who
+ * travels gets reminders at their new local time. A TZ set on purpose stays.
+ */
+export function redetectSystemZone(): void {
+  if (process.env.TZ === undefined) delete process.env.TZ;
+}
+
 /** The zone as the core will see it, its current offset (DST) and the local day. */
 export function localCalendarKey(at: number): string {
+  redetectSystemZone();
   const date = new Date(at);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const day = `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
