@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,6 +206,19 @@ describe('studyline CLI', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('tells the learner when a damaged progress file was restored from its last good copy', async () => {
+    await cli('follow', 'seq21oct13');
+    await cli('sync');
+    await writeFile(join(env.STUDYLINE_DATA!, 'progress.json'), '{"schemaVersion":1,"cour');
+    const sources = await cli('sources');
+    expect(sources.stdout).toMatch(/NOTICE: .*damaged.*restored the last good copy/);
+    expect((await cli('courses')).stdout).toMatch(/seq21oct13/);
+    const status = JSON.parse((await cli('--json', 'status')).stdout) as {
+      notices: { message: string }[];
+    };
+    expect(status.notices.some((n) => /restored/.test(n.message))).toBe(true);
   });
 
   it('runs as a real command straight after npm install', () => {

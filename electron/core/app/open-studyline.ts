@@ -35,7 +35,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const catalog = await loadCatalog(options.catalogPath);
     const library = await LibraryStore.open(options.dataDir, { onNotice });
     const progress = await ProgressStore.open(options.dataDir, { onNotice });
-    if (pending.length > 0 && !options.readOnly) await recordNotices(progress, pending, now());
+    const shownOnly = await keepNotices(progress, pending, now());
     const deps = { catalog, progress, timeoutMs: options.timeoutMs, now };
     const processor = createPageProcessor({ workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry() });
     const core: StudylineCore = {
@@ -48,7 +48,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         dataDir: options.dataDir,
         courses: await courseViews(library, progress.data.courses),
         sources: await sourceViews(library, progress.data.courses),
-        notices: [...progress.data.notices],
+        notices: [...progress.data.notices, ...shownOnly],
         lastSyncAt: progress.data.lastSyncAt,
       }),
       courses: () => courseViews(library, progress.data.courses),
@@ -120,14 +120,29 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
   }
 }
 
-async function recordNotices(progress: ProgressStore, messages: string[], at: Date): Promise<void> {
-  const notices: Notice[] = messages.map((message) => ({
+/**
+ * Saves what the learner must be told (a file restored from its last good
+ * copy) so every front end shows it until dismissed; when the folder cannot be
+ * written, the notices are at least shown this time.
+ */
+async function keepNotices(progress: ProgressStore, messages: string[], at: Date): Promise<Notice[]> {
+  if (messages.length === 0) return [];
+  const notices = toNotices(messages, at);
+  try {
+    await progress.update((draft) => {
+      draft.notices.push(...notices);
+    });
+    return [];
+  } catch {
+    return notices;
+  }
+}
+
+function toNotices(messages: string[], at: Date): Notice[] {
+  return messages.map((message) => ({
     id: randomUUID(),
     at: at.toISOString(),
     level: 'warning',
     message,
   }));
-  await progress.update((draft) => {
-    draft.notices.push(...notices);
-  });
 }
