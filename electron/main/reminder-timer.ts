@@ -1,21 +1,17 @@
 import { powerMonitor } from 'electron';
 import type { StudylineCore } from '../core/app/core-api';
 import type { Reminder, RemindersView } from '../shared/types';
+import { defaultSetTimer, localCalendarKey, watchClock } from './clock-watch';
+import type { SetTimer } from './clock-watch';
 
-const MINUTE_MS = 60 * 1000;
 /**
  * Never wait longer than this before asking the core again: setTimeout
  * overflows past ~24.8 days (and then fires at once, in a loop), and a fresh
  * answer every few hours costs nothing.
  */
-export const MAX_WAIT_MS = 3 * 60 * MINUTE_MS;
+export const MAX_WAIT_MS = 3 * 60 * 60 * 1000;
 /** A fire time already past (clock skew) waits this long instead of spinning. */
 const MIN_WAIT_MS = 1000;
-export const CLOCK_CHECK_EVERY_MS = MINUTE_MS;
-/** Wall clock and monotonic clock disagreeing by more than this means the clock was set (or we slept). */
-export const CLOCK_JUMP_MS = 30 * 1000;
-
-export type SetTimer = (callback: () => void, ms: number) => () => void;
 
 export interface ReminderTimerOptions {
   core: Pick<StudylineCore, 'reminders' | 'markRemindersShown'>;
@@ -41,35 +37,37 @@ export interface ReminderTimer {
   stop(): void;
 }
 
-const defaultSetTimer: SetTimer = (callback, ms) => {
-  const handle = setTimeout(callback, ms);
-  return () => clearTimeout(handle);
-};
-
-/**
- * Node, and so Electron's main process (electron/electron#33723), keeps the
- * system zone it read at start. Deleting an unset TZ makes V8 and ICU detect
- * it again (checked on Node 20 by moving /etc/localtime), so a learner who
- * travels gets reminders at their new local time. A TZ set on purpose stays.
- */
-export function redetectSystemZone(): void {
-  if (process.env.TZ === undefined) delete process.env.TZ;
-}
-
-/** The zone as the core will see it, its current offset (DST) and the local day. */
-export function localCalendarKey(at: number): string {
-  redetectSystemZone();
-  const date = new Date(at);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const day = `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
-  return `${zone} ${date.getTimezoneOffset()} ${day}`;
-}
-
 /** How long to wait for `nextFireAt`, clamped to [MIN_WAIT_MS, MAX_WAIT_MS]. */
 export function waitFor(nextFireAt: string | undefined, nowMs: number): number {
   const target = nextFireAt === undefined ? Number.NaN : Date.parse(nextFireAt);
   if (!Number.isFinite(target)) return MAX_WAIT_MS;
   return Math.min(Math.max(target - nowMs, MIN_WAIT_MS), MAX_WAIT_MS);
+}
+
+/**
+ * Wraps `pass` so that runs never overlap: a call during a run asks for one
+ * more run after it, however many calls came in. The returned promise
+ * settles once no run is pending.
+ */
+export function coalesced(pass: () => Promise<void>, active: () => boolean): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  return () => {
+    if (!active()) return Promise.resolve();
+    again = true;
+    running ??= (async () => {
+      try {
+        while (again && active()) {
+          again = false;
+          await pass();
+        }
+      } finally {
+        // Runs in the same turn as the last `again` check, so no request slips between.
+        running = undefined;
+      }
+    })();
+    return running;
+  };
 }
 
 /**
@@ -90,10 +88,7 @@ export function createReminderTimer(options: ReminderTimerOptions): ReminderTime
   const shownThisRun = new Set<string>();
   let started = false;
   let cancelFire: (() => void) | undefined;
-  let cancelCheck: (() => void) | undefined;
-  let planning: Promise<void> | undefined;
-  let again = false;
-  let last = { wall: 0, mono: 0, key: '' };
+  let stopWatch: (() => void) | undefined;
 
   const arm = (nextFireAt: string | undefined) => {
     cancelFire?.();
@@ -132,33 +127,7 @@ export function createReminderTimer(options: ReminderTimerOptions): ReminderTime
     if (view) options.onPlanned?.(view);
   };
 
-  const replan = (): Promise<void> => {
-    if (!started) return Promise.resolve();
-    again = true;
-    planning ??= (async () => {
-      try {
-        while (again && started) {
-          again = false;
-          await planOnce();
-        }
-      } finally {
-        // Runs in the same turn as the last `again` check, so no request slips between.
-        planning = undefined;
-      }
-    })();
-    return planning;
-  };
-
-  const check = () => {
-    const wall = now();
-    const mono = monotonic();
-    const key = calendarKey(wall);
-    const drift = wall - last.wall - (mono - last.mono);
-    const changed = Math.abs(drift) > CLOCK_JUMP_MS || key !== last.key;
-    last = { wall, mono, key };
-    cancelCheck = setTimer(check, CLOCK_CHECK_EVERY_MS);
-    if (changed) void replan();
-  };
+  const replan = coalesced(planOnce, () => started);
 
   const onWake = () => void replan();
 
@@ -166,8 +135,7 @@ export function createReminderTimer(options: ReminderTimerOptions): ReminderTime
     start() {
       if (started) return;
       started = true;
-      last = { wall: now(), mono: monotonic(), key: calendarKey(now()) };
-      cancelCheck = setTimer(check, CLOCK_CHECK_EVERY_MS);
+      stopWatch = watchClock({ now, monotonic, calendarKey, setTimer, onChange: onWake });
       powerMonitor.on('resume', onWake);
       powerMonitor.on('unlock-screen', onWake);
       void replan();
@@ -176,8 +144,8 @@ export function createReminderTimer(options: ReminderTimerOptions): ReminderTime
     stop() {
       started = false;
       cancelFire?.();
-      cancelCheck?.();
-      cancelFire = cancelCheck = undefined;
+      stopWatch?.();
+      cancelFire = stopWatch = undefined;
       powerMonitor.off('resume', onWake);
       powerMonitor.off('unlock-screen', onWake);
     },

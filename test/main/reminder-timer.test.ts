@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electron, resetFakeElectron } from './fake-electron';
 import { fakeReminderCore, reminderAt } from './fake-reminder-core';
-import {
-  MAX_WAIT_MS,
-  createReminderTimer,
-  localCalendarKey,
-} from '../../electron/main/reminder-timer';
+import { MAX_WAIT_MS, createReminderTimer } from '../../electron/main/reminder-timer';
 import type { ReminderTimerOptions } from '../../electron/main/reminder-timer';
 import type { Reminder } from '../../electron/shared/types';
 
@@ -221,23 +217,5 @@ describe('createReminderTimer', () => {
     const calls = core.reminders.mock.calls.length;
     await vi.advanceTimersByTimeAsync(DAY);
     expect(core.reminders).toHaveBeenCalledTimes(calls);
-  });
-});
-
-describe('localCalendarKey', () => {
-  it('changes with the zone, and leaves a TZ the learner set alone', () => {
-    const saved = process.env.TZ;
-    try {
-      const at = Date.parse('2026-03-02T23:30:00.000Z');
-      process.env.TZ = 'Europe/Paris';
-      const paris = localCalendarKey(at);
-      expect(process.env.TZ).toBe('Europe/Paris');
-      expect(paris).toBe('Europe/Paris -60 2026-3-3');
-      process.env.TZ = 'America/New_York';
-      expect(localCalendarKey(at)).toBe('America/New_York 300 2026-3-2');
-    } finally {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
-    }
   });
 });
