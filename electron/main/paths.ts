@@ -17,6 +17,8 @@ export interface AppPaths {
   /** The built renderer, served as studyline://app/. */
   rendererDir: string;
   preloadPath: string;
+  /** The bundled worker that parses feed pages off the main thread (built next to main). */
+  pageWorkerEntry: string;
   /** The course catalog; undefined lets the core use the copy bundled into it. */
   catalogPath?: string;
   iconPath?: string;
@@ -38,6 +40,7 @@ export function resolveAppPaths(inputs: AppPathInputs): AppPaths {
   return {
     rendererDir: resolve(inputs.mainDir, '..', 'renderer'),
     preloadPath: resolve(inputs.mainDir, '..', 'preload', 'index.cjs'),
+    pageWorkerEntry: resolve(inputs.mainDir, 'page-worker.js'),
     catalogPath: existsSync(catalog) ? catalog : undefined,
     iconPath: existsSync(icon) ? icon : undefined,
     dataDir: inputs.userData,

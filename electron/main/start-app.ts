@@ -50,6 +50,7 @@ async function openCore(paths: AppPaths): Promise<StudylineCore> {
     dataDir: paths.dataDir,
     owner: 'app',
     catalogPath: paths.catalogPath,
+    pageWorkerEntry: paths.pageWorkerEntry,
     assetUrl,
   });
 }

@@ -27,6 +27,7 @@ describe('resolveAppPaths', () => {
     expect(paths).toEqual({
       rendererDir: join(project, 'out', 'renderer'),
       preloadPath: join(project, 'out', 'preload', 'index.cjs'),
+      pageWorkerEntry: join(project, 'out', 'main', 'page-worker.js'),
       catalogPath: join(project, 'resources', 'catalog.json'),
       iconPath: join(project, 'resources', 'icon.png'),
       dataDir: join(root, 'config', 'Studyline'),
@@ -46,6 +47,7 @@ describe('resolveAppPaths', () => {
     });
     expect(paths.rendererDir).toBe(join(asar, 'out', 'renderer'));
     expect(paths.preloadPath).toBe(join(asar, 'out', 'preload', 'index.cjs'));
+    expect(paths.pageWorkerEntry).toBe(join(asar, 'out', 'main', 'page-worker.js'));
     expect(paths.catalogPath).toBe(join(installed, 'catalog.json'));
     expect(paths.iconPath).toBeUndefined();
   });

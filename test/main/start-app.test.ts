@@ -33,6 +33,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const paths: AppPaths = {
   rendererDir: join(dir, 'out', 'renderer'),
   preloadPath: join(dir, 'out', 'preload', 'index.cjs'),
+  pageWorkerEntry: join(dir, 'out', 'main', 'page-worker.js'),
   catalogPath: join(dir, 'resources', 'catalog.json'),
   dataDir: dir,
   assetsDir: join(dir, 'assets'),
@@ -120,7 +121,12 @@ describe('startApp', () => {
       catalogPath: string;
       assetUrl: (f: string) => string;
     };
-    expect(options).toMatchObject({ dataDir: dir, owner: 'app', catalogPath: paths.catalogPath });
+    expect(options).toMatchObject({
+      dataDir: dir,
+      owner: 'app',
+      catalogPath: paths.catalogPath,
+      pageWorkerEntry: paths.pageWorkerEntry,
+    });
     expect(options.assetUrl('ab/x y.png')).toBe('studyline-asset://cache/ab/x%20y.png');
     expect([...protocolHandlers.keys()]).toEqual(['studyline', 'studyline-asset']);
     await running.shutdown();
