@@ -1,125 +1,267 @@
-import { DEFAULT_REMINDER_SETTINGS } from '../reminders/model';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { diskError } from '../errors';
-import { DurableJsonFile, isRecord } from './durable-json';
+import { diskError, StudylineError } from '../errors';
+import { nodeFs } from './durable-fs';
+import { DurableJsonFile } from './durable-json';
 import type { StoreOptions } from './library-store';
-import { DEFAULT_SETTINGS, PROGRESS_SCHEMA_VERSION, type ProgressFile } from './model';
+import { PROGRESS_SCHEMA_VERSION, type EmailState, type ProgressFile } from './model';
+import {
+  draftOf,
+  emailEntry,
+  emptyProgress,
+  freezeEntries,
+  looksLikeProgress,
+  setEmailEntry,
+  withDefaults,
+} from './progress-state';
+import { ProgressJournal, type JournalEntry } from './progress-journal';
 
-interface QueuedUpdate {
+// Where it has always been imported from.
+export { emptyProgress } from './progress-state';
+
+/** progress.json as stored: the generation tells which journal continues it. */
+type StoredProgress = ProgressFile & { journalGeneration?: number };
+
+export interface JournalLimits {
+  bytes: number;
+  lines: number;
+}
+
+export interface ProgressStoreOptions extends StoreOptions {
+  /** Past either limit the journal is folded into progress.json. */
+  journalLimits?: JournalLimits;
+}
+
+const JOURNAL_LIMITS: JournalLimits = { bytes: 256 * 1024, lines: 2000 };
+
+interface UpdateTask {
+  kind: 'update';
   mutate: (draft: ProgressFile) => unknown;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
 
-export function emptyProgress(): ProgressFile {
-  return {
-    schemaVersion: PROGRESS_SCHEMA_VERSION,
-    courses: [],
-    emails: {},
-    plans: {},
-    reminders: { settings: { ...DEFAULT_REMINDER_SETTINGS }, shown: [] },
-    settings: { ...DEFAULT_SETTINGS },
-    notices: [],
-  };
+/** An email's change, applied in memory at once and undone if it cannot be written. */
+interface EmailTask {
+  kind: 'email';
+  emailId: string;
+  state: EmailState | undefined;
+  prev: EmailState | undefined;
+  /** The emails map it was applied to (an update in between may have replaced it). */
+  map: Record<string, EmailState>;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
-function looksLikeProgress(data: Record<string, unknown>): boolean {
-  return Array.isArray(data.courses) && isRecord(data.emails);
+type Task = UpdateTask | EmailTask;
+
+function generationOf(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
 }
 
-/** Settings added in later versions (and hand-edited files) get their defaults. */
-function withDefaults(data: ProgressFile): ProgressFile {
-  return {
-    ...data,
-    settings: { ...DEFAULT_SETTINGS, ...(isRecord(data.settings) ? data.settings : {}) },
-    notices: Array.isArray(data.notices) ? data.notices : [],
-    plans: isRecord(data.plans) ? data.plans : {},
-    reminders: {
-      settings: { ...DEFAULT_REMINDER_SETTINGS, ...(isRecord(data.reminders?.settings) ? data.reminders.settings : {}) },
-      shown: Array.isArray(data.reminders?.shown) ? data.reminders.shown : [],
-    },
-  };
+function entryOf(task: EmailTask): JournalEntry {
+  return task.state === undefined ? { e: task.emailId } : { e: task.emailId, s: task.state };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The learner's own state (progress.json): small, and written on every change. */
+/**
+ * The learner's own state: progress.json (a snapshot, rewritten by update())
+ * plus progress.journal (per-email changes appended after it), so marking one
+ * email costs the same however much progress there is.
+ */
 export class ProgressStore {
-  private queue: QueuedUpdate[] = [];
+  private queue: Task[] = [];
+  /** Email changes being written now. */
+  private inFlight: EmailTask[] = [];
   private scheduled = false;
+  private compactRequested = false;
+  private limits: JournalLimits;
   /** Settles when every write so far has finished. */
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly db: Low<ProgressFile>) {}
+  private constructor(
+    private state: ProgressFile,
+    private readonly snapshot: DurableJsonFile<StoredProgress>,
+    private readonly journal: ProgressJournal,
+    private readonly baseLimits: JournalLimits,
+  ) {
+    this.limits = baseLimits;
+  }
 
-  static async open(dataDir: string, options: StoreOptions = {}): Promise<ProgressStore> {
+  static async open(dataDir: string, options: ProgressStoreOptions = {}): Promise<ProgressStore> {
     try {
       await mkdir(dataDir, { recursive: true });
     } catch (error) {
       throw diskError(error, 'your progress');
     }
-    const adapter = new DurableJsonFile<ProgressFile>(path.join(dataDir, 'progress.json'), {
+    const fs = options.fs ?? nodeFs;
+    const snapshot = new DurableJsonFile<StoredProgress>(path.join(dataDir, 'progress.json'), {
       label: 'your progress',
       schemaVersion: PROGRESS_SCHEMA_VERSION,
       isValid: looksLikeProgress,
-      indent: 2,
       onRestored: options.onNotice,
-      fs: options.fs,
+      fs,
     });
-    const db = new Low(adapter, emptyProgress());
-    await db.read();
-    db.data = withDefaults(db.data);
-    return new ProgressStore(db);
+    const read: StoredProgress = (await snapshot.read()) ?? emptyProgress();
+    const { journalGeneration, ...stored } = read;
+    const journalFile = path.join(dataDir, 'progress.journal');
+    const journal = new ProgressJournal(journalFile, fs, generationOf(journalGeneration));
+    const state = withDefaults(stored);
+    for (const { e, s } of await journal.load(options.onNotice)) setEmailEntry(state.emails, e, s);
+    freezeEntries(state.emails);
+    return new ProgressStore(state, snapshot, journal, options.journalLimits ?? JOURNAL_LIMITS);
   }
 
-  /** What is on disk, plus the update being written right now. Never mutate it: use update(). */
+  /** What is on disk, plus the changes being written. Never mutate it: use update() or setEmailState(). */
   get data(): Readonly<ProgressFile> {
-    return this.db.data;
+    return this.state;
   }
 
   /**
    * Applies `mutate` (synchronous) to a copy and resolves with its result once
-   * that is durably written. Updates made in the same turn share one write; if
-   * the write fails they all reject and the state stays what is on disk.
+   * that is durably written (progress.json rewritten whole). Updates made in the
+   * same turn share one write; if it fails they all reject and the state stays
+   * what is on disk. Replace an email's state, never change it in place: it is frozen.
    */
   update<R>(mutate: (draft: ProgressFile) => R): Promise<R> {
-    const result = new Promise<R>((resolve, reject) => {
-      this.queue.push({ mutate, resolve: resolve as (r: unknown) => void, reject });
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ kind: 'update', mutate, resolve: resolve as (r: unknown) => void, reject });
+      this.schedule();
     });
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.writing = this.writing.then(nextTurn).then(() => this.commit());
+  }
+
+  /**
+   * Sets (undefined: removes) one email's state: in memory at once, so the next
+   * read sees it; resolves with it once appended to the journal and flushed to
+   * the disk. Changes made in the same turn share one append. If the write fails,
+   * this change and those made after it are undone and reject.
+   */
+  setEmailState(emailId: string, state: EmailState | undefined): Promise<EmailState | undefined> {
+    if (emailId === '__proto__') {
+      return Promise.reject(
+        new StudylineError('invalid-input', `"${emailId}" is not a valid email id.`),
+      );
     }
-    return result;
+    const map = this.state.emails;
+    const next = state === undefined ? undefined : Object.freeze({ ...state });
+    const prev = emailEntry(map, emailId);
+    setEmailEntry(map, emailId, next);
+    return new Promise((resolve, reject) => {
+      const done = resolve as (r: unknown) => void;
+      this.queue.push({ kind: 'email', emailId, state: next, prev, map, resolve: done, reject });
+      this.schedule();
+    });
+  }
+
+  /** Settles once everything asked so far is written, and the journal folded into progress.json. */
+  async flush(): Promise<void> {
+    await this.writing;
+    if (this.journal.lines === 0) return;
+    this.compactRequested = true;
+    this.schedule();
+    await this.writing;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.writing = this.writing.then(nextTurn).then(() => this.commit());
   }
 
   private async commit(): Promise<void> {
     this.scheduled = false;
     const batch = this.queue.splice(0);
-    const applied: Array<{ entry: QueuedUpdate; result: unknown }> = [];
-    let draft = this.db.data;
-    for (const entry of batch) {
-      // Each update gets its own copy, so one that throws halfway leaves no trace.
-      const copy = structuredClone(draft);
+    if (
+      batch.some((task) => task.kind === 'update') ||
+      (batch.length > 0 && this.journal.needsSnapshot)
+    ) {
+      await this.writeSnapshot(batch, false);
+    } else if (batch.length > 0) {
+      await this.append(batch as EmailTask[]);
+    }
+    if (this.compactRequested) {
+      // A turn later: whoever was just acknowledged goes on before the whole file is written.
+      await nextTurn();
+      await this.compact();
+    }
+  }
+
+  /** Rewrites progress.json with every change so far; the journal then starts afresh. */
+  private async writeSnapshot(batch: Task[], force: boolean): Promise<boolean> {
+    const before = this.state;
+    const applied: Array<{ task: Task; result: unknown }> = [];
+    for (const task of batch) {
+      if (task.kind === 'email') {
+        applied.push({ task, result: task.state });
+        continue;
+      }
+      const draft = draftOf(this.state);
       try {
-        applied.push({ entry, result: entry.mutate(copy) });
-        draft = copy;
+        const result = task.mutate(draft.value);
+        this.state = draft.finish();
+        applied.push({ task, result });
       } catch (error) {
-        entry.reject(error);
+        task.reject(error);
       }
     }
-    if (applied.length === 0) return;
-    const onDisk = this.db.data;
-    this.db.data = draft;
+    if (applied.length === 0 && !force) return false;
+    this.inFlight = batch.filter((task): task is EmailTask => task.kind === 'email');
+    const generation = this.journal.generation + 1;
     try {
-      await this.db.write();
+      await this.snapshot.write({ ...this.state, journalGeneration: generation });
     } catch (error) {
-      this.db.data = onDisk;
-      for (const { entry } of applied) entry.reject(error);
+      // A failed fold of the journal changed nothing: the changes queued meanwhile still go to the journal.
+      if (applied.length > 0) {
+        this.rollBack(error);
+        this.state = before;
+      }
+      for (const { task } of applied) task.reject(error);
+      return false;
+    }
+    this.inFlight = [];
+    this.journal.restart(generation);
+    this.compactRequested = false;
+    this.limits = this.baseLimits;
+    for (const { task, result } of applied) task.resolve(result);
+    return true;
+  }
+
+  private async append(tasks: EmailTask[]): Promise<void> {
+    this.inFlight = tasks;
+    try {
+      await this.journal.append(tasks.map(entryOf));
+    } catch (error) {
+      this.rollBack(error);
+      for (const task of tasks) task.reject(error);
       return;
     }
-    for (const { entry, result } of applied) entry.resolve(result);
+    this.inFlight = [];
+    for (const task of tasks) task.resolve(task.state);
+    if (this.journal.bytes >= this.limits.bytes || this.journal.lines >= this.limits.lines) {
+      this.compactRequested = true;
+    }
+  }
+
+  private async compact(): Promise<void> {
+    if (await this.writeSnapshot([], true)) return;
+    this.compactRequested = false;
+    // Nothing is lost (the journal holds it all) and the next update() reports the
+    // disk to the learner; until then, try again once the journal has grown as much again.
+    this.limits = {
+      bytes: this.journal.bytes + this.baseLimits.bytes,
+      lines: this.journal.lines + this.baseLimits.lines,
+    };
+  }
+
+  /** Back to what is durable: email changes not yet written are undone, and queued ones fail. */
+  private rollBack(error: unknown): void {
+    const queued = this.queue.filter((task): task is EmailTask => task.kind === 'email');
+    this.queue = this.queue.filter((task) => task.kind === 'update');
+    for (const task of [...this.inFlight, ...queued].reverse()) {
+      setEmailEntry(task.map, task.emailId, task.prev);
+    }
+    this.inFlight = [];
+    for (const task of queued) task.reject(error);
   }
 }

@@ -4,16 +4,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../../electron/core/library/library-store';
+import type { EmailState } from '../../../electron/core/library/model';
 import { ProgressStore } from '../../../electron/core/library/progress-store';
 import { listNames, tempDir } from './helpers';
 
 const writerScript = path.join(import.meta.dirname, 'fixtures', 'durability-writer.ts');
 const KILLS = 32;
 const MAX_DELAY_MS = 150;
+/** The writer records email N as mark-<N % MARKS>. */
+const MARKS = 25;
 
-interface Acks {
+interface Counters {
   progress: number;
   source: number;
+  email: number;
+}
+
+interface Acks extends Counters {
   writing: boolean;
 }
 
@@ -58,7 +65,7 @@ async function runAndKill(dataDir: string, delayMs: number, acks: Acks): Promise
     buffer = lines.pop() ?? '';
     for (const line of lines) {
       const [what, n] = line.split(' ');
-      if (what !== 'progress' && what !== 'source') continue;
+      if (what !== 'progress' && what !== 'source' && what !== 'email') continue;
       if (!acks.writing) setTimeout(kill, delayMs);
       acks.writing = true;
       acks[what] = Number(n);
@@ -71,10 +78,24 @@ async function runAndKill(dataDir: string, delayMs: number, acks: Acks): Promise
   expect(exit, 'the writer must die by SIGKILL, not on its own').toBe('SIGKILL');
 }
 
+/** The acknowledged email states (the last MARKS of them) missing from `emails`. */
+function lostEmails(emails: Readonly<Record<string, EmailState>>, acked: number): number[] {
+  const lost: number[] = [];
+  for (let n = Math.max(1, acked - MARKS + 1); n <= acked; n++) {
+    if (!(Number(emails[`mark-${n % MARKS}`]?.note ?? 0) >= n)) lost.push(n);
+  }
+  return lost;
+}
+
 /** Opens the folder as the app would, and returns the counters it finds. */
 async function reopen(
   dataDir: string,
-): Promise<{ progress: number; source: number; notices: string[] }> {
+): Promise<{
+  progress: number;
+  source: number;
+  emails: Readonly<Record<string, EmailState>>;
+  notices: string[];
+}> {
   const notices: string[] = [];
   const progress = await ProgressStore.open(dataDir, { onNotice: (m) => notices.push(m) });
   const library = await LibraryStore.open(dataDir, { onNotice: (m) => notices.push(m) });
@@ -83,6 +104,7 @@ async function reopen(
   return {
     progress: Number(progress.data.emails['counter']?.note ?? 0),
     source: Number(big?.source.etag ?? 0),
+    emails: progress.data.emails,
     notices,
   };
 }
@@ -90,27 +112,36 @@ async function reopen(
 interface LaneResult {
   kills: number;
   killsWhileWriting: number;
-  acked: { progress: number; source: number };
+  acked: Counters;
 }
 
 /** Kills a writer `kills` times in one data folder, checking the folder after each kill. */
 async function lane(kills: number): Promise<LaneResult> {
   const dataDir = await tempDir();
-  const result: LaneResult = { kills: 0, killsWhileWriting: 0, acked: { progress: 0, source: 0 } };
+  const result: LaneResult = {
+    kills: 0,
+    killsWhileWriting: 0,
+    acked: { progress: 0, source: 0, email: 0 },
+  };
   for (let i = 0; i < kills; i += 1) {
     const acks: Acks = { ...result.acked, writing: false };
     const delayMs = Math.floor(Math.random() * MAX_DELAY_MS);
     await runAndKill(dataDir, delayMs, acks);
     result.kills += 1;
-    if (acks.progress > result.acked.progress || acks.source > result.acked.source) {
+    if (
+      acks.progress > result.acked.progress ||
+      acks.source > result.acked.source ||
+      acks.email > result.acked.email
+    ) {
       result.killsWhileWriting += 1;
     }
-    result.acked = { progress: acks.progress, source: acks.source };
+    result.acked = { progress: acks.progress, source: acks.source, email: acks.email };
 
     const found = await reopen(dataDir);
     const context = `kill ${result.kills} after ${delayMs} ms`;
     expect(found.progress, context).toBeGreaterThanOrEqual(result.acked.progress);
     expect(found.source, context).toBeGreaterThanOrEqual(result.acked.source);
+    expect(lostEmails(found.emails, result.acked.email), context).toEqual([]);
     expect(found.notices, context).toEqual([]);
     const names = [
       ...(await listNames(dataDir)),
@@ -126,7 +157,7 @@ async function lane(kills: number): Promise<LaneResult> {
 
 describe('durability under SIGKILL', () => {
   it(
-    'keeps every acknowledged write of progress and of a multi-MB source',
+    'keeps every acknowledged write of progress, email states and a multi-MB source',
     { timeout: 60_000 },
     async () => {
       // Two folders side by side: process start-up, not writing, is what takes the time.
@@ -135,13 +166,15 @@ describe('durability under SIGKILL', () => {
       const whileWriting = lanes.reduce((sum, l) => sum + l.killsWhileWriting, 0);
       const progress = lanes.reduce((sum, l) => sum + l.acked.progress, 0);
       const source = lanes.reduce((sum, l) => sum + l.acked.source, 0);
+      const emails = lanes.reduce((sum, l) => sum + l.acked.email, 0);
       console.log(
-        `durability: ${kills} SIGKILLs (${whileWriting} while writing); ` +
-          `${progress} progress and ${source} multi-MB source writes acknowledged, none lost`,
+        `durability: ${kills} SIGKILLs (${whileWriting} while writing); ${progress} progress, ` +
+          `${emails} email-state and ${source} multi-MB source writes acknowledged, none lost`,
       );
       expect(kills).toBeGreaterThanOrEqual(30);
       expect(whileWriting).toBe(kills);
       for (const l of lanes) expect(l.acked.source).toBeGreaterThan(0);
+      for (const l of lanes) expect(l.acked.email).toBeGreaterThan(MARKS);
     },
   );
 });

@@ -81,3 +81,16 @@ export function countingFs(): DurableFs & { writes: () => number } {
 export async function listNames(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
 }
+
+/** Counts the files opened for writing whose name ends with `suffix`. */
+export function openCountingFs(suffix: string): DurableFs & { opens: () => number } {
+  let opens = 0;
+  return {
+    ...nodeFs,
+    open: async (file, flags) => {
+      if (flags !== 'r' && file.endsWith(suffix)) opens += 1;
+      return nodeFs.open(file, flags);
+    },
+    opens: () => opens,
+  };
+}

@@ -5,7 +5,7 @@ import { StudylineError } from '../../../electron/core/errors';
 import { nodeFs, type DurableFs } from '../../../electron/core/library/durable-fs';
 import { DEFAULT_SETTINGS } from '../../../electron/core/library/model';
 import { ProgressStore } from '../../../electron/core/library/progress-store';
-import { countingFs, diskFillingFs, tempDir } from './helpers';
+import { countingFs, diskFillingFs, fsError, openCountingFs, readOnlyFs, tempDir } from './helpers';
 
 async function rejection(promise: Promise<unknown>): Promise<StudylineError> {
   const error = await promise.then(
@@ -28,6 +28,10 @@ function switchableFs(): DurableFs & { full: boolean } {
 }
 
 const progressFile = (dataDir: string) => path.join(dataDir, 'progress.json');
+const done = (day: number) => ({
+  openedAt: `2026-11-${day}T09:00:00.000Z`,
+  doneAt: `2026-11-${day}T10:00:00.000Z`,
+});
 
 describe('ProgressStore', () => {
   it('starts empty with default settings and keeps every acknowledged change', async () => {
@@ -148,5 +152,144 @@ describe('ProgressStore', () => {
     const store = await ProgressStore.open(dataDir);
     expect(store.data.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
     expect(store.data.notices).toEqual([]);
+  });
+
+  it('records an email state without rewriting progress.json, and reads it back after reopening', async () => {
+    const dataDir = await tempDir();
+    const fs = countingFs();
+    const store = await ProgressStore.open(dataDir, { fs });
+    await store.update((draft) => void (draft.settings.theme = 'dark'));
+    const snapshot = await readFile(progressFile(dataDir), 'utf8');
+
+    const marking = store.setEmailState('e1', done(20));
+    expect(store.data.emails['e1']?.doneAt).toBe('2026-11-20T10:00:00.000Z');
+    expect(await marking).toEqual(done(20));
+    await store.setEmailState('e2', { starred: true });
+    await store.setEmailState('e2', undefined);
+
+    expect(fs.writes()).toBe(1);
+    expect(await readFile(progressFile(dataDir), 'utf8')).toBe(snapshot);
+    const reopened = await ProgressStore.open(dataDir);
+    expect(reopened.data.emails).toEqual({ e1: done(20) });
+    expect(reopened.data.settings.theme).toBe('dark');
+  });
+
+  it('shares one append between the changes of a turn, each one seeing the last', async () => {
+    const dataDir = await tempDir();
+    const fs = openCountingFs('.journal');
+    const store = await ProgressStore.open(dataDir, { fs });
+    const first = store.setEmailState('e1', { starred: true });
+    const second = store.setEmailState('e1', { ...store.data.emails['e1'], note: 'redo ex. 3' });
+    await Promise.all([first, second, store.setEmailState('e2', done(21))]);
+    expect(fs.opens()).toBe(1);
+    const reopened = await ProgressStore.open(dataDir);
+    expect(reopened.data.emails).toEqual({
+      e1: { starred: true, note: 'redo ex. 3' },
+      e2: done(21),
+    });
+  });
+
+  it('never brings back an email state that a later update removed', async () => {
+    const dataDir = await tempDir();
+    const store = await ProgressStore.open(dataDir);
+    await store.setEmailState('e1', done(20));
+    await store.setEmailState('e2', done(21));
+    await store.update((draft) => void delete draft.emails['e1']);
+    expect(Object.keys((await ProgressStore.open(dataDir)).data.emails)).toEqual(['e2']);
+    await store.setEmailState('e3', done(22));
+    const reopened = await ProgressStore.open(dataDir);
+    expect(Object.keys(reopened.data.emails).sort()).toEqual(['e2', 'e3']);
+  });
+
+  it('folds the journal into progress.json as it passes its limit, and on flush', async () => {
+    const dataDir = await tempDir();
+    const fs = countingFs();
+    const store = await ProgressStore.open(dataDir, {
+      fs,
+      journalLimits: { bytes: 1 << 20, lines: 5 },
+    });
+    for (let day = 1; day <= 28; day++) await store.setEmailState(`e${day}`, done(day));
+    // One snapshot per four changes (the journal's first line names its snapshot).
+    expect(fs.writes()).toBeGreaterThanOrEqual(6);
+    await store.setEmailState('e29', done(29));
+    await store.flush();
+    const onDisk = JSON.parse(await readFile(progressFile(dataDir), 'utf8'));
+    expect(Object.keys(onDisk.emails)).toHaveLength(29);
+    const reopened = await ProgressStore.open(dataDir);
+    expect(Object.keys(reopened.data.emails)).toHaveLength(29);
+  });
+
+  it('undoes an email state the full disk could not take, and records again once it has room', async () => {
+    const dataDir = await tempDir();
+    const fs = switchableFs();
+    const store = await ProgressStore.open(dataDir, { fs });
+    await store.setEmailState('e1', { note: 'saved' });
+
+    fs.full = true;
+    const error = await rejection(store.setEmailState('e1', { note: 'lost' }));
+    expect(error.fullMessage).toBe(
+      'The disk is full, so your progress could not be saved. ' +
+        'Free some space and try again; what was saved before is unchanged.',
+    );
+    expect(store.data.emails).toEqual({ e1: { note: 'saved' } });
+    expect((await ProgressStore.open(dataDir)).data.emails).toEqual({ e1: { note: 'saved' } });
+
+    fs.full = false;
+    await store.setEmailState('e2', { note: 'later' });
+    const notices: string[] = [];
+    const reopened = await ProgressStore.open(dataDir, { onNotice: (m) => notices.push(m) });
+    expect(reopened.data.emails).toEqual({ e1: { note: 'saved' }, e2: { note: 'later' } });
+    expect(notices).toEqual([]);
+  });
+
+  it('says a read-only folder cannot take an email state, and keeps what is saved', async () => {
+    const dataDir = await tempDir();
+    await (await ProgressStore.open(dataDir)).setEmailState('e1', { starred: true });
+    const store = await ProgressStore.open(dataDir, { fs: readOnlyFs() });
+    const error = await rejection(store.setEmailState('e1', undefined));
+    expect(error.message).toBe('Studyline is not allowed to write your progress.');
+    expect(store.data.emails).toEqual({ e1: { starred: true } });
+  });
+
+  it('undoes the email states an update was written with when that write fails', async () => {
+    const dataDir = await tempDir();
+    const fs = switchableFs();
+    const store = await ProgressStore.open(dataDir, { fs });
+    fs.full = true;
+    const marked = store.setEmailState('e1', done(20));
+    const updated = store.update((draft) => void (draft.settings.theme = 'dark'));
+    await rejection(updated);
+    await rejection(marked);
+    expect(store.data.emails).toEqual({});
+    expect(store.data.settings.theme).toBe('system');
+  });
+
+  it('refuses to change an email state in place, so an update that throws leaves no trace', async () => {
+    const store = await ProgressStore.open(await tempDir());
+    await store.setEmailState('e1', { note: 'first' });
+    const sneaky = store.update((draft) => {
+      draft.emails['e1']!.note = 'changed in place';
+    });
+    await expect(sneaky).rejects.toThrow(TypeError);
+    expect(store.data.emails['e1']?.note).toBe('first');
+  });
+
+  it('keeps recording email states while folding the journal fails', async () => {
+    const dataDir = await tempDir();
+    const fs: DurableFs = {
+      ...nodeFs,
+      rename: async (from, to) => {
+        if (to === progressFile(dataDir)) throw fsError('ENOSPC');
+        return nodeFs.rename(from, to);
+      },
+    };
+    const store = await ProgressStore.open(dataDir, {
+      fs,
+      journalLimits: { bytes: 1 << 20, lines: 3 },
+    });
+    for (let day = 1; day <= 12; day++) await store.setEmailState(`e${day}`, done(day));
+    await store.flush();
+    const reopened = await ProgressStore.open(dataDir);
+    expect(Object.keys(reopened.data.emails)).toHaveLength(12);
   });
 });
