@@ -69,9 +69,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       email: async (emailId, opts = {}) => {
         const email = await findEmail(library, progress.data.courses, emailId, progress.data.emails, options.assetUrl);
         if (opts.markOpened && !email.opened) {
-          await progress.update((draft) => {
-            draft.emails[emailId] = { ...draft.emails[emailId], openedAt: now().toISOString() };
-          });
+          await progress.setEmailState(emailId, { ...progress.data.emails[emailId], openedAt: now().toISOString() });
           return { ...email, opened: true };
         }
         return email;
@@ -110,6 +108,8 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       close: async () => {
         await processor.close();
         await library.flush();
+        // A read-only core writes nothing, so it must not fold another process's journal either.
+        if (!options.readOnly) await progress.flush();
         await lock.release();
       },
     };

@@ -115,11 +115,9 @@ export async function updateEmailState(
 ): Promise<EmailStateView> {
   await requireEmail(deps, emailId);
   const nowIso = deps.now().toISOString();
-  const state = await deps.progress.update((draft) => {
-    const next = change({ ...draft.emails[emailId] }, nowIso);
-    draft.emails[emailId] = next;
-    return next;
-  });
+  // Read and set in one turn: two changes to the same email at once (done, then a note) both count.
+  const next = change({ ...deps.progress.data.emails[emailId] }, nowIso);
+  const state = (await deps.progress.setEmailState(emailId, next)) ?? {};
   return {
     emailId,
     opened: Boolean(state.openedAt),
