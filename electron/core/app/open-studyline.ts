@@ -37,10 +37,13 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const progress = await ProgressStore.open(options.dataDir, { onNotice });
     const shownOnly = await keepNotices(progress, pending, now());
     const deps = { catalog, progress, timeoutMs: options.timeoutMs, now };
-    const processor = createPageProcessor({ workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry() });
+    const processor = createPageProcessor({
+      workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry(),
+    });
     const core: StudylineCore = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
-      exportProgress: async () => createBackup(progress.data, now().toISOString(), APP_VERSION, options.zone),
+      exportProgress: async () =>
+        createBackup(progress.data, now().toISOString(), APP_VERSION, options.zone),
       importProgress: (text) => importBackup(options.dataDir, progress, text, now()),
       dataDir: options.dataDir,
       catalog: () => catalog,
@@ -65,11 +68,21 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         return view!;
       },
       unfollow: (courseId) => unfollowCourse(deps, courseId),
-      emails: (courseId) => listEmails(library, requireCourse(deps, courseId), progress.data.emails),
+      emails: (courseId) =>
+        listEmails(library, requireCourse(deps, courseId), progress.data.emails),
       email: async (emailId, opts = {}) => {
-        const email = await findEmail(library, progress.data.courses, emailId, progress.data.emails, options.assetUrl);
+        const email = await findEmail(
+          library,
+          progress.data.courses,
+          emailId,
+          progress.data.emails,
+          options.assetUrl,
+        );
         if (opts.markOpened && !email.opened) {
-          await progress.setEmailState(emailId, { ...progress.data.emails[emailId], openedAt: now().toISOString() });
+          await progress.setEmailState(emailId, {
+            ...progress.data.emails[emailId],
+            openedAt: now().toISOString(),
+          });
           return { ...email, opened: true };
         }
         return email;
@@ -82,8 +95,12 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       sources: () => sourceViews(library, progress.data.courses),
       sync: async (scope, syncOptions = {}) => {
         const all = sourcesOfCourses(progress.data.courses);
-        const wanted = scope.courseId ? sourcesOfCourses([requireCourse(deps, scope.courseId)]) : all;
-        const selected = scope.sourceIds ? all.filter((s) => scope.sourceIds!.includes(s.id)) : wanted;
+        const wanted = scope.courseId
+          ? sourcesOfCourses([requireCourse(deps, scope.courseId)])
+          : all;
+        const selected = scope.sourceIds
+          ? all.filter((s) => scope.sourceIds!.includes(s.id))
+          : wanted;
         const report = await syncSources(selected, {
           library,
           assetsDir: join(options.dataDir, 'assets'),
@@ -125,7 +142,11 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
  * copy) so every front end shows it until dismissed; when the folder cannot be
  * written, the notices are at least shown this time.
  */
-async function keepNotices(progress: ProgressStore, messages: string[], at: Date): Promise<Notice[]> {
+async function keepNotices(
+  progress: ProgressStore,
+  messages: string[],
+  at: Date,
+): Promise<Notice[]> {
   if (messages.length === 0) return [];
   const notices = toNotices(messages, at);
   try {

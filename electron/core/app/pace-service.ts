@@ -1,7 +1,13 @@
-import type { Course, CourseProgressView, EmailStateView, PlanPreview, RemindersView } from '../../shared/types';
+import type {
+  Course,
+  CourseProgressView,
+  EmailStateView,
+  PlanPreview,
+  RemindersView,
+} from '../../shared/types';
 import { StudylineError } from '../errors';
 import type { LibraryStore } from '../library/library-store';
-import type { EmailState } from '../library/model';
+import type { EmailState, SourceFile } from '../library/model';
 import type { ProgressStore } from '../library/progress-store';
 import { buildAgenda, type Agenda } from '../pace/agenda';
 import { daysBetween } from '../pace/calendar-date';
@@ -43,20 +49,36 @@ export async function sequenceOf(library: LibraryStore, course: Course): Promise
 
 /** A course followed before it had a plan starts on the day it was followed. */
 export function planOf(deps: PaceDeps, course: Course): Plan {
-  return deps.progress.data.plans[course.id] ?? defaultPlan(localDateOf(course.followedAt, clockOf(deps).zone));
+  return (
+    deps.progress.data.plans[course.id] ??
+    defaultPlan(localDateOf(course.followedAt, clockOf(deps).zone))
+  );
 }
 
-export async function progressView(deps: PaceDeps, courseId: string, plan?: Plan): Promise<CourseProgressView> {
+export async function progressView(
+  deps: PaceDeps,
+  courseId: string,
+  plan?: Plan,
+): Promise<CourseProgressView> {
   const course = requireCourse(deps, courseId);
   const thePlan = plan ?? planOf(deps, course);
   const emails = await sequenceOf(deps.library, course);
-  const { schedule, status } = planCourse(thePlan, emails, deps.progress.data.emails, clockOf(deps));
+  const { schedule, status } = planCourse(
+    thePlan,
+    emails,
+    deps.progress.data.emails,
+    clockOf(deps),
+  );
   const dueOn: Record<string, string> = {};
   for (const email of schedule.emails) dueOn[email.id] = email.dueOn;
   return { courseId, plan: thePlan, status, dueOn };
 }
 
-export async function previewPlan(deps: PaceDeps, courseId: string, input: PlanInput): Promise<PlanPreview> {
+export async function previewPlan(
+  deps: PaceDeps,
+  courseId: string,
+  input: PlanInput,
+): Promise<PlanPreview> {
   const plan = validatePlanInput(input);
   const view = await progressView(deps, courseId, plan);
   const dues = Object.values(view.dueOn).sort();
@@ -70,7 +92,11 @@ export async function previewPlan(deps: PaceDeps, courseId: string, input: PlanI
 }
 
 /** Saves a new plan (validated first: a bad one changes nothing). */
-export async function savePlan(deps: PaceDeps, courseId: string, plan: Plan): Promise<CourseProgressView> {
+export async function savePlan(
+  deps: PaceDeps,
+  courseId: string,
+  plan: Plan,
+): Promise<CourseProgressView> {
   requireCourse(deps, courseId);
   await deps.progress.update((draft) => {
     draft.plans[courseId] = plan;
@@ -96,14 +122,27 @@ export async function changePlan(
   return savePlan(deps, courseId, next);
 }
 
+/**
+ * Email ids per library file, so recording progress costs the same in a
+ * 10,000-email library as in a small one. The library hands out a new file
+ * object on every save, so an index never goes stale.
+ */
+const EMAIL_IDS = new WeakMap<SourceFile, Set<string>>();
+
+function emailIdsOf(file: SourceFile): Set<string> {
+  let ids = EMAIL_IDS.get(file);
+  if (!ids) EMAIL_IDS.set(file, (ids = new Set(file.items.map((item) => item.id))));
+  return ids;
+}
+
 /** Finds the course of an email without reading the library when it can. */
 async function requireEmail(deps: PaceDeps, emailId: string): Promise<void> {
   const sourceId = sourceIdOfEmail(emailId);
   const course = deps.progress.data.courses.find((c) => c.archiveSourceId === sourceId);
   const file = course ? await deps.library.get(sourceId) : undefined;
-  if (!file?.items.some((item) => item.id === emailId)) {
+  if (!file || !emailIdsOf(file).has(emailId)) {
     throw new StudylineError('not-found', `There is no email "${emailId}" in your library.`, {
-      hint: 'List a course\'s emails to see their ids.',
+      hint: "List a course's emails to see their ids.",
     });
   }
 }
@@ -131,7 +170,9 @@ export function withDone(done: boolean) {
   return (state: EmailState, nowIso: string): EmailState => {
     const { doneAt: _doneAt, ...rest } = state;
     // Done implies opened: the learner has read it.
-    return done ? { ...rest, openedAt: state.openedAt ?? nowIso, doneAt: state.doneAt ?? nowIso } : rest;
+    return done
+      ? { ...rest, openedAt: state.openedAt ?? nowIso, doneAt: state.doneAt ?? nowIso }
+      : rest;
   };
 }
 
@@ -172,17 +213,38 @@ export async function markShown(deps: PaceDeps, records: ShownReminder[]): Promi
   });
 }
 
-export async function snoozeReminders(deps: PaceDeps, choice: 'hour' | 'tomorrow', reminderKey?: string): Promise<void> {
+export async function snoozeReminders(
+  deps: PaceDeps,
+  choice: 'hour' | 'tomorrow',
+  reminderKey?: string,
+): Promise<void> {
   const clock = clockOf(deps);
   await deps.progress.update((draft) => {
-    const next = snooze(draft.reminders.settings, draft.reminders.shown, choice, clock, reminderKey);
+    const next = snooze(
+      draft.reminders.settings,
+      draft.reminders.shown,
+      choice,
+      clock,
+      reminderKey,
+    );
     draft.reminders = { settings: next.settings, shown: next.shown };
   });
 }
 
-export async function exportIcs(deps: PaceDeps, courseId: string): Promise<{ fileName: string; text: string }> {
+export async function exportIcs(
+  deps: PaceDeps,
+  courseId: string,
+): Promise<{ fileName: string; text: string }> {
   const course = requireCourse(deps, courseId);
   const emails = await sequenceOf(deps.library, course);
-  const { schedule } = planCourse(planOf(deps, course), emails, deps.progress.data.emails, clockOf(deps));
-  return { fileName: icsFileName(course.title), text: toIcs(course.title, schedule, { now: deps.now().toISOString() }) };
+  const { schedule } = planCourse(
+    planOf(deps, course),
+    emails,
+    deps.progress.data.emails,
+    clockOf(deps),
+  );
+  return {
+    fileName: icsFileName(course.title),
+    text: toIcs(course.title, schedule, { now: deps.now().toISOString() }),
+  };
 }
