@@ -124,7 +124,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       },
       close: async () => {
         await processor.close();
-        await library.flush();
+        await (options.readOnly ? library.flush() : library.close());
         // A read-only core writes nothing, so it must not fold another process's journal either.
         if (!options.readOnly) await progress.flush();
         await lock.release();

@@ -26,6 +26,8 @@ interface Slot {
   inFlight?: SourceFile;
   /** Waiting for the current burst to end; later saves replace it. */
   pending?: PendingSave;
+  /** Kept in memory only, until the next save or close() (see remember()). */
+  deferred?: SourceFile;
   /** Settles when every write of this source so far has finished. */
   writing: Promise<void>;
 }
@@ -148,6 +150,7 @@ export class LibraryStore {
   save(file: SourceFile): Promise<void> {
     if (!isSourceId(file.source.id)) return Promise.reject(invalidSourceId(file.source.id));
     const slot = this.slotFor(file.source.id);
+    slot.deferred = undefined;
     slot.adapter.label = sourceLabel(file.source);
     if (slot.pending) {
       slot.pending.file = file;
@@ -191,6 +194,31 @@ export class LibraryStore {
   /** Waits for every save made so far. */
   async flush(): Promise<void> {
     await Promise.all([...this.slots.values()].map((slot) => slot.writing));
+  }
+
+  /**
+   * Takes a change not worth a disk write of its own: the time of a sync that
+   * found the feed unchanged (a 304). Rewriting every source file for a
+   * timestamp would make re-syncing many feeds cost many fsyncs; it is
+   * written with the next save of that source, or by close().
+   */
+  remember(file: SourceFile): void {
+    if (!isSourceId(file.source.id)) throw invalidSourceId(file.source.id);
+    const slot = this.slotFor(file.source.id);
+    if (slot.pending || slot.inFlight) {
+      void this.save(file);
+      return;
+    }
+    slot.deferred = file;
+    slot.loaded = Promise.resolve(file);
+  }
+
+  /** Writes what remember() kept, then waits for every write. */
+  async close(): Promise<void> {
+    for (const slot of this.slots.values()) {
+      if (slot.deferred) void this.save(slot.deferred).catch(() => undefined);
+    }
+    await this.flush();
   }
 
   private slotFor(sourceId: string): Slot {

@@ -89,7 +89,14 @@ async function syncOne(
     onProgress: options.onProgress ?? (() => {}),
   });
   try {
-    await options.library.save(file);
+    // Unchanged (304) and fine before: only timestamps moved, kept without a write.
+    const onlyTimes =
+      result.status === 'not-modified' &&
+      existing !== undefined &&
+      file.items === existing.items &&
+      !existing.source.lastError;
+    if (onlyTimes) options.library.remember(file);
+    else await options.library.save(file);
   } catch (error) {
     // Disk full or read-only: the feed was fetched but could not be kept; the hint says what to do.
     return {

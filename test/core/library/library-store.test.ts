@@ -191,3 +191,35 @@ describe('LibraryStore', () => {
     );
   });
 });
+
+describe('LibraryStore.remember', () => {
+  it('keeps a timestamp-only change in memory and writes it on close, not before', async () => {
+    const dir = await tempDir();
+    const fs = countingFs();
+    const store = await LibraryStore.open(dir, { fs });
+    await store.save(sourceFile('learnpython', ['a', 'b']));
+    const written = fs.writes();
+    const synced = sourceFile('learnpython', ['a', 'b']);
+    synced.source.lastSyncAt = '2026-11-28T12:00:00.000Z';
+    store.remember(synced);
+    await store.flush();
+    expect(fs.writes()).toBe(written);
+    expect((await store.get('learnpython'))?.source.lastSyncAt).toBe('2026-11-28T12:00:00.000Z');
+    await store.close();
+    expect(fs.writes()).toBe(written + 1);
+    const reopened = await LibraryStore.open(dir);
+    expect((await reopened.get('learnpython'))?.source.lastSyncAt).toBe('2026-11-28T12:00:00.000Z');
+  });
+
+  it('lets a later save replace what it kept', async () => {
+    const dir = await tempDir();
+    const store = await LibraryStore.open(dir);
+    const synced = sourceFile('learnpython', ['a']);
+    synced.source.lastSyncAt = '2026-11-28T12:00:00.000Z';
+    store.remember(synced);
+    await store.save(sourceFile('learnpython', ['a', 'new post']));
+    await store.close();
+    const reopened = await LibraryStore.open(dir);
+    expect(titlesOf(await reopened.get('learnpython'))).toEqual(['a', 'new post']);
+  });
+});
