@@ -1,5 +1,6 @@
 import { useGroupsStore } from './useGroupsStore';
 import { useLibraryStore } from './useLibraryStore';
+import { useProgressStore } from './useProgressStore';
 import { useReaderStore } from './useReaderStore';
 
 /**
@@ -13,5 +14,7 @@ export async function reloadLibrary(): Promise<void> {
   await Promise.all([
     useReaderStore.getState().actions.loadEmails(courseId, { quiet: true }),
     useGroupsStore.getState().actions.load(courseId, { quiet: true }),
+    // New emails get due dates and change the counts.
+    useProgressStore.getState().actions.load(courseId, { quiet: true }),
   ]);
 }

@@ -2,10 +2,13 @@ import { create } from 'zustand';
 import type { Email, EmailSummary } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { studyline } from '../lib/studyline-api';
+import { markActions } from './email-marks';
+import type { MarkActions } from './email-marks';
+import { writesPending } from './pending-writes';
 
 export type ListState = 'idle' | 'loading' | 'ready' | 'error';
 
-interface ReaderState {
+export interface ReaderState {
   courseId?: string;
   emails: EmailSummary[];
   listState: ListState;
@@ -16,7 +19,9 @@ interface ReaderState {
   email?: Email;
   emailState: ListState;
   emailError?: string;
-  actions: {
+  /** A done mark or star that could not be saved, in the learner's words. */
+  markError?: string;
+  actions: MarkActions & {
     loadEmails(courseId: string, options?: { quiet?: boolean }): Promise<void>;
     select(emailId: string): void;
     /** Moves the cursor by `delta` emails, staying inside the list. */
@@ -33,6 +38,7 @@ export const useReaderStore = create<ReaderState>()((set, get) => ({
   listState: 'idle',
   emailState: 'idle',
   actions: {
+    ...markActions(set, get),
     async loadEmails(courseId, options = {}) {
       const switching = get().courseId !== courseId;
       if (switching) {
@@ -49,6 +55,8 @@ export const useReaderStore = create<ReaderState>()((set, get) => ({
       try {
         const emails = await studyline()['emails:list'](courseId);
         if (get().courseId !== courseId) return;
+        // A mark still being saved would flip back for a moment; its own re-read follows.
+        if (options.quiet && writesPending()) return;
         const selectedId = emails.some((e) => e.id === get().selectedId)
           ? get().selectedId
           : (emails.find((e) => !e.opened) ?? emails[0])?.id;

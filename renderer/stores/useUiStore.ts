@@ -6,12 +6,18 @@ import { studyline } from '../lib/studyline-api';
 /** Which screen is shown; undefined lets the library decide (welcome when empty). */
 export type Screen = 'welcome' | 'first-sync' | 'library';
 
+/** A dialog over the library: the settings, or changing the active course's plan. */
+export type DialogName = 'settings' | 'plan';
+
 interface UiState {
   screen?: Screen;
+  dialog?: DialogName;
   /** A link could not be opened in the browser. */
   linkError?: string;
   actions: {
     show(screen: Screen | undefined): void;
+    openDialog(dialog: DialogName): void;
+    closeDialog(): void;
     /** Opens a web link in the learner's browser; the app page never navigates. */
     openLink(href: string): Promise<void>;
     clearLinkError(): void;
@@ -21,7 +27,13 @@ interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   actions: {
     show(screen) {
-      set({ screen });
+      set({ screen, dialog: undefined });
+    },
+    openDialog(dialog) {
+      set({ dialog });
+    },
+    closeDialog() {
+      set({ dialog: undefined });
     },
     async openLink(href) {
       if (!isWebUrl(href)) {

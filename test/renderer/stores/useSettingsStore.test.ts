@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { useSettingsStore } from '../../../renderer/stores/useSettingsStore';
+import { installStubApi } from './stub-api';
+
+describe('settings', () => {
+  const settings = {
+    syncEveryHours: 4,
+    theme: 'system' as const,
+    closeToTray: true,
+    startAtLogin: false,
+    reminders: { enabled: true, offCourseIds: [] },
+  };
+
+  test('a change shows what the core saved; a refused one keeps the saved settings', async () => {
+    installStubApi({
+      'settings:get': () => settings,
+      'settings:set': (patch) => ({ ...settings, ...(patch as object) }),
+      'reminders:get': () => ({ showNow: [], upcoming: [], dueCount: 0 }),
+    });
+    await useSettingsStore.getState().actions.load();
+    await useSettingsStore.getState().actions.update({ theme: 'dark' });
+    expect(useSettingsStore.getState().settings?.theme).toBe('dark');
+    expect(useSettingsStore.getState().announcement).toBe('Saved.');
+    installStubApi({
+      'settings:set': () => {
+        throw new Error('Studyline is not allowed to write your settings.');
+      },
+    });
+    await useSettingsStore.getState().actions.update({ startAtLogin: true });
+    expect(useSettingsStore.getState().settings?.startAtLogin).toBe(false);
+    expect(useSettingsStore.getState().saveError).toBe(
+      'Studyline is not allowed to write your settings.',
+    );
+  });
+});
