@@ -1,5 +1,6 @@
 import { StateMessage } from './components/StateMessage';
 import { useStartup } from './hooks/useStartup';
+import { useTheme } from './hooks/useTheme';
 import { useLibraryActions, useLibraryStore } from './stores/useLibraryStore';
 import { useUiStore } from './stores/useUiStore';
 import { FirstSyncView } from './views/FirstSyncView';
@@ -9,6 +10,7 @@ import { WelcomeView } from './views/WelcomeView';
 /** Chooses the screen: welcome for an empty library, the first sync, or the library. */
 export function App() {
   useStartup();
+  useTheme();
   const loadState = useLibraryStore((s) => s.loadState);
   const loadError = useLibraryStore((s) => s.loadError);
   const hasCourses = useLibraryStore((s) => s.courses.length > 0);

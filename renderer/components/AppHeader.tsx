@@ -22,9 +22,9 @@ function CoursePicker() {
   );
 }
 
-/** Brand, course switcher, "add a course" and the sync control. */
+/** Brand, course switcher, "add a course", settings and the sync control. */
 export function AppHeader() {
-  const { show } = useUiActions();
+  const { show, openDialog } = useUiActions();
   return (
     <header className="app-header">
       <p className="brand">
@@ -36,6 +36,9 @@ export function AppHeader() {
       <CoursePicker />
       <button type="button" className="button button-quiet" onClick={() => show('welcome')}>
         Add a course
+      </button>
+      <button type="button" className="button button-quiet" onClick={() => openDialog('settings')}>
+        Settings
       </button>
       <SourceStatusList />
       <SyncControl />

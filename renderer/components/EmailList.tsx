@@ -22,9 +22,13 @@ interface EmailListProps {
   emails: EmailSummary[];
   label: string;
   firstSentAt?: string;
+  /** Due date per email id, from the learner's plan. */
+  dueOn?: Record<string, string>;
+  today?: string;
   selectedId?: string;
   openId?: string;
   onOpen: (emailId: string) => void;
+  onToggleDone: (emailId: string, done: boolean) => void;
 }
 
 /**
@@ -37,9 +41,12 @@ export function EmailList({
   emails,
   label,
   firstSentAt,
+  dueOn,
+  today,
   selectedId,
   openId,
   onOpen,
+  onToggleDone,
 }: EmailListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
@@ -63,6 +70,7 @@ export function EmailList({
       className="email-list"
       role="listbox"
       aria-label={label}
+      aria-keyshortcuts="Space X Enter J K"
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? `email-option-${selectedIndex}` : undefined}
     >
@@ -87,9 +95,12 @@ export function EmailList({
                 index={row.index}
                 count={emails.length}
                 firstSentAt={firstSentAt}
+                dueOn={dueOn?.[email.id]}
+                today={today}
                 selected={email.id === selectedId}
                 open={email.id === openId}
                 onOpen={onOpen}
+                onToggleDone={onToggleDone}
               />
             </div>
           );

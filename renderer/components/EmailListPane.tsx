@@ -1,8 +1,10 @@
 import type { CourseView } from '../../electron/shared/types';
 import { formatSendDate } from '../lib/dates';
+import { useProgressStore } from '../stores/useProgressStore';
 import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
 import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
 import { EmailList } from './EmailList';
+import { ProgressHeader } from './ProgressHeader';
 import { StateMessage } from './StateMessage';
 
 function ListBody({ course }: { course: CourseView }) {
@@ -11,7 +13,8 @@ function ListBody({ course }: { course: CourseView }) {
   const listError = useReaderStore((s) => s.listError);
   const selectedId = useReaderStore((s) => s.selectedId);
   const openId = useReaderStore((s) => s.openId);
-  const { open, loadEmails } = useReaderActions();
+  const { open, loadEmails, select, setDone } = useReaderActions();
+  const progress = useProgressStore((s) => (s.courseId === course.id ? s.view : undefined));
   const syncing = useSyncStore((s) => s.running);
   const { start } = useSyncActions();
 
@@ -57,14 +60,20 @@ function ListBody({ course }: { course: CourseView }) {
       emails={emails}
       label={`Emails of ${course.title}`}
       firstSentAt={course.firstSentAt ?? emails[0]?.sentAt}
+      dueOn={progress?.dueOn}
+      today={progress?.status.today}
       selectedId={selectedId}
       openId={openId}
       onOpen={(id) => void open(id)}
+      onToggleDone={(id, done) => {
+        select(id);
+        void setDone(id, done);
+      }}
     />
   );
 }
 
-/** The followed course's emails in sequence order, with how far the learner got. */
+/** The followed course's emails in sequence order, with where the learner stands. */
 export function EmailListPane({ course }: { course: CourseView }) {
   const read = useReaderStore((s) => s.emails.filter((e) => e.opened).length);
   const total = useReaderStore((s) => s.emails.length);
@@ -78,6 +87,7 @@ export function EmailListPane({ course }: { course: CourseView }) {
           {total > 0 ? `${total} emails · ${read} read` : 'No emails yet'}
           {course.firstSentAt && ` · from ${formatSendDate(course.firstSentAt)}`}
         </p>
+        <ProgressHeader courseId={course.id} />
       </header>
       <ListBody course={course} />
     </nav>

@@ -1,5 +1,6 @@
 import type { EmailSummary } from '../../electron/shared/types';
 import { formatSendDate, weekNumber } from '../lib/dates';
+import { dueLabel } from '../lib/plan-dates';
 
 interface EmailRowProps {
   email: EmailSummary;
@@ -7,40 +8,53 @@ interface EmailRowProps {
   index: number;
   count: number;
   firstSentAt?: string;
+  /** Due date in the learner's plan, and the core's today. */
+  dueOn?: string;
+  today?: string;
   selected: boolean;
   open: boolean;
   onOpen: (emailId: string) => void;
+  onToggleDone: (emailId: string, done: boolean) => void;
 }
 
-/** One email of the sequence: its place (week, date), title and whether it was read. */
-export function EmailRow({
-  email,
-  optionId,
-  index,
-  count,
-  firstSentAt,
-  selected,
-  open,
-  onOpen,
-}: EmailRowProps) {
+/**
+ * One email of the sequence: done box, place (week, date), due date, title
+ * and whether it was read. An option cannot hold a working checkbox for
+ * screen readers, so the row itself carries aria-checked and the box is for
+ * the mouse; the keyboard uses Space or x on the row.
+ */
+export function EmailRow(props: EmailRowProps) {
+  const { email, optionId, index, count, firstSentAt, dueOn, today, selected, open } = props;
   const week = weekNumber(email.sentAt, firstSentAt);
+  const due = dueLabel(dueOn, today, email.done);
   const classes = [
     'email-row',
     selected && 'is-selected',
     open && 'is-open',
     !email.opened && 'is-unread',
+    email.done && 'is-done',
   ];
   return (
     <div
       id={optionId}
       role="option"
       aria-selected={selected}
+      aria-checked={email.done}
       aria-current={open ? 'true' : undefined}
       aria-posinset={index + 1}
       aria-setsize={count}
       className={classes.filter(Boolean).join(' ')}
-      onClick={() => onOpen(email.id)}
+      onClick={() => props.onOpen(email.id)}
     >
+      <span
+        className="done-box"
+        aria-hidden="true"
+        title={email.done ? 'Done (click to undo)' : 'Mark done (Space or X)'}
+        onClick={(event) => {
+          event.stopPropagation();
+          props.onToggleDone(email.id, !email.done);
+        }}
+      />
       <span className="email-order" aria-hidden="true">
         {email.order}
       </span>
@@ -48,9 +62,11 @@ export function EmailRow({
         <span className="email-title" title={email.title}>
           {email.title || 'Untitled email'}
         </span>
-        <span className="email-meta">
+        {/* With a plan, the due date is what counts; the reader still shows the send date. */}
+        <span className="email-meta" title={`Sent ${formatSendDate(email.sentAt)}`}>
+          {due && <span className={`due due-${due.tone}`}>{due.text}</span>}
           {week !== undefined && <span>Week {week}</span>}
-          <span>{formatSendDate(email.sentAt)}</span>
+          {!due && <span>{formatSendDate(email.sentAt)}</span>}
         </span>
       </span>
       <span

@@ -5,7 +5,9 @@ import { isWebUrl } from '../lib/links';
 import { useActiveCourse } from '../stores/useLibraryStore';
 import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
 import { useUiActions } from '../stores/useUiStore';
+import { EmailActions } from './EmailActions';
 import { EmailBody } from './EmailBody';
+import { EmailNote } from './EmailNote';
 import { StateMessage } from './StateMessage';
 
 export const READER_ID = 'reader';
@@ -45,8 +47,10 @@ function EmailArticle({ email, count }: { email: Email; count: number }) {
             </a>
           )}
         </p>
+        <EmailActions email={email} />
       </header>
       <EmailBody html={email.html} onLink={(href) => void openLink(href)} />
+      <EmailNote key={email.id} email={email} />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { formatMoment } from '../lib/dates';
 import { useLibraryActions, useLibraryStore } from '../stores/useLibraryStore';
+import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
 import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
 import { SourceErrors } from './SourceErrors';
@@ -67,7 +68,9 @@ function MessageBanner({ text, onClose }: { text?: string; onClose?: () => void 
 export function StatusBanners() {
   const linkError = useUiStore((s) => s.linkError);
   const refreshError = useLibraryStore((s) => s.refreshError);
+  const markError = useReaderStore((s) => s.markError);
   const { clearLinkError } = useUiActions();
+  const { clearMarkError } = useReaderActions();
   return (
     <div className="status-banners">
       <Notices />
@@ -75,6 +78,7 @@ export function StatusBanners() {
       <SourceErrors />
       <MessageBanner text={refreshError} />
       <MessageBanner text={linkError} onClose={clearLinkError} />
+      <MessageBanner text={markError} onClose={clearMarkError} />
     </div>
   );
 }

@@ -6,9 +6,8 @@ import { useSyncActions } from '../stores/useSyncStore';
 import { useUiActions } from '../stores/useUiStore';
 
 /**
- * Follow a course, then run its first sync on the progress screen. Straight
- * to the library when the emails arrived; otherwise the progress screen stays
- * to show what went wrong.
+ * Follow a course, then run its first sync on the set-up screen, where the
+ * learner chooses their plan while the emails arrive (or sees what went wrong).
  */
 export function useFollowFlow() {
   const { follow } = useLibraryActions();
@@ -23,10 +22,7 @@ export function useFollowFlow() {
     try {
       const course = await follow(target);
       show('first-sync');
-      const report = await start({ courseId: course.id });
-      const archive = report?.results.find((r) => r.kind === 'archive');
-      const emailsArrived = archive?.status === 'ok' || archive?.status === 'not-modified';
-      if (report && !report.cancelled && emailsArrived) show('library');
+      await start({ courseId: course.id });
     } catch (caught) {
       setError(errorText(caught));
     } finally {

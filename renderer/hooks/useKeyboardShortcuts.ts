@@ -4,8 +4,10 @@ import { useSyncActions } from '../stores/useSyncStore';
 
 export const EMAIL_LIST_ID = 'email-list';
 
-function isTyping(target: EventTarget | null): boolean {
+/** Text fields keep their letters; an open dialog keeps every key for itself. */
+function isElsewhere(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('dialog')) return true;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
@@ -16,11 +18,12 @@ function listHasFocus(): boolean {
 }
 
 /**
- * j/k (and ↑/↓ in the list) move through the emails, Enter opens one,
- * r or Ctrl/Cmd+R syncs: Ctrl+R would otherwise reload the page.
+ * j/k (and ↑/↓ in the list) move through the emails, Enter opens one, x (and
+ * Space in the list) marks it done or not, r or Ctrl/Cmd+R syncs: Ctrl+R
+ * would otherwise reload the page.
  */
 export function useKeyboardShortcuts(): void {
-  const { move, openSelected } = useReaderActions();
+  const { move, openSelected, toggleDoneSelected } = useReaderActions();
   const { start } = useSyncActions();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -33,7 +36,7 @@ export function useKeyboardShortcuts(): void {
         }
         return;
       }
-      if (isTyping(event.target)) return;
+      if (isElsewhere(event.target)) return;
       const action = keyAction(event.key, listHasFocus());
       if (!action) return;
       event.preventDefault();
@@ -44,19 +47,30 @@ export function useKeyboardShortcuts(): void {
       else if (action === 'first') move(-Infinity);
       else if (action === 'last') move(Infinity);
       else if (action === 'open') void openSelected();
+      else if (action === 'toggle-done') void toggleDoneSelected();
       else void start();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [move, openSelected, start]);
+  }, [move, openSelected, toggleDoneSelected, start]);
 }
 
-type Action = 'next' | 'previous' | 'page-down' | 'page-up' | 'first' | 'last' | 'open' | 'sync';
+type Action =
+  | 'next'
+  | 'previous'
+  | 'page-down'
+  | 'page-up'
+  | 'first'
+  | 'last'
+  | 'open'
+  | 'toggle-done'
+  | 'sync';
 
 export function keyAction(key: string, inList: boolean): Action | undefined {
   if (key === 'j') return 'next';
   if (key === 'k') return 'previous';
   if (key === 'r') return 'sync';
+  if (key === 'x') return 'toggle-done';
   if (!inList) return undefined;
   if (key === 'ArrowDown') return 'next';
   if (key === 'ArrowUp') return 'previous';
@@ -64,6 +78,8 @@ export function keyAction(key: string, inList: boolean): Action | undefined {
   if (key === 'PageUp') return 'page-up';
   if (key === 'Home') return 'first';
   if (key === 'End') return 'last';
-  if (key === 'Enter' || key === ' ') return 'open';
+  if (key === 'Enter') return 'open';
+  // Space on a row ticks it, as on a checkbox; elsewhere it scrolls or presses a button.
+  if (key === ' ') return 'toggle-done';
   return undefined;
 }

@@ -22,6 +22,22 @@ interface SettingsState {
   };
 }
 
+/** The patch as the core will apply it, so a switch moves the moment it is clicked. */
+export function patched(settings: AppSettings, patch: SettingsPatch): AppSettings {
+  const { remindersEnabled, courseReminders, ...plain } = patch;
+  const next = { ...settings, ...plain, reminders: { ...settings.reminders } };
+  if (remindersEnabled !== undefined) next.reminders.enabled = remindersEnabled;
+  // Turning reminders on also ends a snooze, as the core does.
+  if (remindersEnabled) delete next.reminders.snoozedUntil;
+  if (courseReminders) {
+    const off = next.reminders.offCourseIds.filter((id) => id !== courseReminders.courseId);
+    next.reminders.offCourseIds = courseReminders.enabled
+      ? off
+      : [...off, courseReminders.courseId];
+  }
+  return next;
+}
+
 export const useSettingsStore = create<SettingsState>()((set, get) => {
   const readReminders = async () => {
     try {
@@ -45,13 +61,19 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
         if (options.withReminders || get().reminders) await readReminders();
       },
       async update(patch) {
-        set({ saveError: undefined, announcement: undefined });
+        const before = get().settings;
+        set({
+          settings: before && patched(before, patch),
+          saveError: undefined,
+          announcement: undefined,
+        });
         try {
           const settings = await studyline()['settings:set'](patch);
           set({ settings, announcement: 'Saved.' });
           await readReminders();
         } catch (error) {
-          set({ saveError: errorText(error) });
+          // The saved settings come back on screen: nothing was changed.
+          set({ settings: before, saveError: errorText(error) });
         }
       },
       async snooze(choice) {

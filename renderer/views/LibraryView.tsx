@@ -1,17 +1,21 @@
 import { AppHeader } from '../components/AppHeader';
 import { EmailListPane } from '../components/EmailListPane';
 import { GroupsPanel } from '../components/GroupsPanel';
+import { PlanDialog } from '../components/PlanDialog';
 import { READER_ID, ReadingPane } from '../components/ReadingPane';
+import { SettingsDialog } from '../components/SettingsDialog';
 import { SkipLink } from '../components/SkipLink';
 import { StateMessage } from '../components/StateMessage';
 import { StatusBanners } from '../components/StatusBanners';
 import { useCourseData } from '../hooks/useCourseData';
 import { EMAIL_LIST_ID, useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useActiveCourse } from '../stores/useLibraryStore';
+import { useUiStore } from '../stores/useUiStore';
 
 /** The everyday screen: the course's emails, the open email and its study groups. */
 export function LibraryView() {
   const course = useActiveCourse();
+  const dialog = useUiStore((s) => s.dialog);
   useCourseData(course?.id);
   useKeyboardShortcuts();
 
@@ -30,6 +34,8 @@ export function LibraryView() {
       ) : (
         <StateMessage title="No course selected">Add a course to start reading.</StateMessage>
       )}
+      {dialog === 'settings' && <SettingsDialog />}
+      {dialog === 'plan' && course && <PlanDialog course={course} />}
     </div>
   );
 }

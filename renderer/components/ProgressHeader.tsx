@@ -1,0 +1,117 @@
+import type { CourseStatus } from '../../electron/shared/types';
+import { doneText, finishText, nextText, standingOf, streakText } from '../lib/progress-text';
+import { useProgressActions, useProgressStore } from '../stores/useProgressStore';
+import { useReaderActions } from '../stores/useReaderStore';
+import { useUiActions } from '../stores/useUiStore';
+
+function ProgressBar({ status }: { status: CourseStatus }) {
+  return (
+    <div
+      className="progress-bar"
+      role="progressbar"
+      aria-label="Course progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={status.percent}
+      aria-valuetext={`${status.percent}% · ${doneText(status)}`}
+    >
+      <div className="progress-bar-fill" style={{ width: `${status.percent}%` }} />
+    </div>
+  );
+}
+
+function NextLine({ status }: { status: CourseStatus }) {
+  const { open } = useReaderActions();
+  if (!status.next || status.finished) return null;
+  const next = nextText(status.next, status.today);
+  const emailId = status.next.emailId;
+  return (
+    <p className={`progress-next${status.next.overdue ? ' is-overdue' : ''}`}>
+      <span className="progress-next-label">Next:</span>
+      <button
+        type="button"
+        className="link-button progress-next-title"
+        title={next.title}
+        onClick={() => void open(emailId)}
+      >
+        {next.title}
+      </button>
+      <span className="progress-next-due">{next.due}</span>
+    </p>
+  );
+}
+
+function PlanButtons({ status }: { status: CourseStatus }) {
+  const busy = useProgressStore((s) => s.busy);
+  const { change } = useProgressActions();
+  const { openDialog } = useUiActions();
+  const behind = status.standing.kind === 'behind' && !status.paused && !status.finished;
+  return (
+    <div className="progress-actions">
+      {behind && (
+        <button
+          type="button"
+          className="button button-primary button-small"
+          disabled={busy !== undefined}
+          onClick={() => void change('catch-up')}
+          title="Move what is not done yet so the earliest email is due today"
+        >
+          {busy === 'catch-up' ? 'Catching up…' : 'Catch up'}
+        </button>
+      )}
+      {!status.finished && (
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy !== undefined}
+          onClick={() => void change(status.paused ? 'resume' : 'pause')}
+        >
+          {status.paused ? 'Resume' : 'Pause'}
+        </button>
+      )}
+      <button type="button" className="button button-small" onClick={() => openDialog('plan')}>
+        Change plan
+      </button>
+    </div>
+  );
+}
+
+/** Where the learner stands in the course: done, standing, streak, next email, and what to do. */
+export function ProgressHeader({ courseId }: { courseId: string }) {
+  const view = useProgressStore((s) => (s.courseId === courseId ? s.view : undefined));
+  const error = useProgressStore((s) => (s.courseId === courseId ? s.error : undefined));
+  const actionError = useProgressStore((s) => s.actionError);
+  const announcement = useProgressStore((s) => s.announcement);
+  if (!view) {
+    return error ? (
+      <p className="progress-error" role="alert">
+        {error}
+      </p>
+    ) : null;
+  }
+  const { status } = view;
+  const standing = standingOf(status);
+  const streak = streakText(status.streak);
+  const finish = finishText(status);
+  return (
+    <section className="progress-header" aria-label="Your progress">
+      {status.total > 0 && <ProgressBar status={status} />}
+      <p className="progress-summary" role="status">
+        <span>{doneText(status)}</span>
+        <span className={`standing standing-${standing.tone}`}>{standing.text}</span>
+        {streak && <span className="streak">{streak}</span>}
+      </p>
+      <NextLine status={status} />
+      {finish && <p className="progress-finish">{finish}</p>}
+      <PlanButtons status={status} />
+      {actionError && (
+        <p className="progress-error" role="alert">
+          {actionError}
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEffect } from 'react';
+import { useSettingsStore } from '../stores/useSettingsStore';
+
+/**
+ * The learner's theme choice on the root element: the colours in theme.css
+ * follow `color-scheme`, which is the OS's unless the learner picked one.
+ */
+export function useTheme(): void {
+  const theme = useSettingsStore((s) => s.settings?.theme ?? 'system');
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
