@@ -60,19 +60,26 @@ describe('first run to reading offline', () => {
     await expect.poll(() => status.textContent()).toMatch(/page 1: 10 emails saved/);
     expect(await page.getByText('Page 1 · 10 emails (10 new)').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
+    // The plan is set up while the emails arrive.
+    expect(await page.getByRole('heading', { name: 'Set your pace' }).isVisible()).toBe(true);
     hold.release();
+    await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Start studying' }).click();
     await expect.poll(() => page.getByRole('listbox').isVisible(), { timeout: 10_000 }).toBe(true);
   });
 
-  test('the library lists the emails in sequence order with week, date and read state', async () => {
+  test('the library lists the emails in sequence order with week, due date and read state', async () => {
     const { page } = app;
     const options = page.getByRole('option');
     await expect.poll(() => options.count()).toBe(12);
+    await expect.poll(() => options.nth(0).innerText()).toContain('due today');
     const first = await options.nth(0).innerText();
     expect(first).toContain('Welcome to the Gentle Introduction to Python');
     expect(first).toContain('Week 1');
-    expect(first).toContain('21 Oct 2013');
     expect(first).toContain('Unread');
+    expect(await options.nth(0).locator('.email-meta').getAttribute('title')).toBe(
+      'Sent 21 Oct 2013',
+    );
     expect(await options.nth(1).innerText()).toContain('Lesson 2');
     expect(await options.nth(11).innerText()).toContain('Lesson 12');
     expect(await options.nth(11).innerText()).toContain('Week 5');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useSettingsStore } from '../../../renderer/stores/useSettingsStore';
+import { patched, useSettingsStore } from '../../../renderer/stores/useSettingsStore';
 import { installStubApi } from './stub-api';
 
 describe('settings', () => {
@@ -31,5 +31,17 @@ describe('settings', () => {
     expect(useSettingsStore.getState().saveError).toBe(
       'Studyline is not allowed to write your settings.',
     );
+  });
+
+  test('a switch moves at once, the way the core will store it', () => {
+    const off = patched(settings, { courseReminders: { courseId: 'c1', enabled: false } });
+    expect(off.reminders.offCourseIds).toEqual(['c1']);
+    const on = patched(off, { courseReminders: { courseId: 'c1', enabled: true } });
+    expect(on.reminders.offCourseIds).toEqual([]);
+    expect(patched(settings, { remindersEnabled: false, syncEveryHours: 6 })).toMatchObject({
+      syncEveryHours: 6,
+      reminders: { enabled: false },
+    });
+    expect(settings.reminders.offCourseIds).toEqual([]);
   });
 });
