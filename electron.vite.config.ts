@@ -31,7 +31,14 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // Production dependencies (lowdb, rss-parser…) stay in node_modules inside the asar.
       externalizeDeps: true,
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // Parses and sanitizes feed pages off the main thread (core/sync/page-processor.ts).
+          'page-worker': resolve(root, 'electron/core/sync/page-worker.ts'),
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {
