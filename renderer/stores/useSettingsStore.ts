@@ -3,6 +3,7 @@ import type { SettingsPatch } from '../../electron/shared/contract';
 import type { AppSettings, RemindersView } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { studyline } from '../lib/studyline-api';
+import { trackWrite, writesPending } from './pending-writes';
 import type { ListState } from './useReaderStore';
 
 interface SettingsState {
@@ -39,6 +40,9 @@ export function patched(settings: AppSettings, patch: SettingsPatch): AppSetting
 }
 
 export const useSettingsStore = create<SettingsState>()((set, get) => {
+  // Saves in flight: an answer (or a re-read) from before the last click would flip a switch back.
+  let saving = 0;
+
   const readReminders = async () => {
     try {
       set({ reminders: await studyline()['reminders:get']() });
@@ -48,46 +52,50 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
     }
   };
 
+  const save = async (request: () => Promise<AppSettings>, done: string, shown?: AppSettings) => {
+    const before = get().settings;
+    set({ settings: shown ?? before, saveError: undefined, announcement: undefined });
+    saving += 1;
+    try {
+      const settings = await trackWrite(request());
+      if (saving === 1) set({ settings, announcement: done });
+    } catch (error) {
+      // Alone, the saved settings come back on screen; otherwise the re-read after the last save does it.
+      set({ saveError: errorText(error), ...(saving === 1 ? { settings: before } : {}) });
+    } finally {
+      saving -= 1;
+    }
+    if (saving === 0) await readReminders();
+  };
+
   return {
     state: 'idle',
     actions: {
       async load(options = {}) {
         if (!get().settings) set({ state: 'loading', error: undefined });
         try {
-          set({ settings: await studyline()['settings:get'](), state: 'ready', error: undefined });
+          const settings = await studyline()['settings:get']();
+          // While a save is in flight this answer may predate it; the re-read after it follows.
+          const stale = get().settings !== undefined && (saving > 0 || writesPending());
+          if (!stale) set({ settings, state: 'ready', error: undefined });
         } catch (error) {
           set({ state: 'error', error: errorText(error) });
         }
         if (options.withReminders || get().reminders) await readReminders();
       },
-      async update(patch) {
-        const before = get().settings;
-        set({
-          settings: before && patched(before, patch),
-          saveError: undefined,
-          announcement: undefined,
-        });
-        try {
-          const settings = await studyline()['settings:set'](patch);
-          set({ settings, announcement: 'Saved.' });
-          await readReminders();
-        } catch (error) {
-          // The saved settings come back on screen: nothing was changed.
-          set({ settings: before, saveError: errorText(error) });
-        }
+      update(patch) {
+        const shown = get().settings;
+        return save(
+          () => studyline()['settings:set'](patch),
+          'Saved.',
+          shown && patched(shown, patch),
+        );
       },
-      async snooze(choice) {
-        set({ saveError: undefined, announcement: undefined });
-        try {
-          const settings = await studyline()['reminders:snooze'](choice);
-          set({
-            settings,
-            announcement: choice === 'hour' ? 'Snoozed for an hour.' : 'Snoozed until tomorrow.',
-          });
-          await readReminders();
-        } catch (error) {
-          set({ saveError: errorText(error) });
-        }
+      snooze(choice) {
+        return save(
+          () => studyline()['reminders:snooze'](choice),
+          choice === 'hour' ? 'Snoozed for an hour.' : 'Snoozed until tomorrow.',
+        );
       },
     },
   };

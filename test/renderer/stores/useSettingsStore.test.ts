@@ -44,4 +44,21 @@ describe('settings', () => {
     });
     expect(settings.reminders.offCourseIds).toEqual([]);
   });
+
+  test('a re-read answering while a change is being saved does not flip the switch back', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    installStubApi({
+      'settings:get': () => settings,
+      'settings:set': (patch) => gate.then(() => ({ ...settings, ...(patch as object) })),
+      'reminders:get': () => ({ showNow: [], upcoming: [], dueCount: 0 }),
+    });
+    await useSettingsStore.getState().actions.load();
+    const saving = useSettingsStore.getState().actions.update({ closeToTray: false });
+    await useSettingsStore.getState().actions.load();
+    expect(useSettingsStore.getState().settings?.closeToTray).toBe(false);
+    release();
+    await saving;
+    expect(useSettingsStore.getState().settings?.closeToTray).toBe(false);
+  });
 });
