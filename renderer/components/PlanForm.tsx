@@ -90,7 +90,6 @@ export function PlanForm(props: PlanFormProps) {
             onChange={(event) => edit({ startOn: event.target.value })}
           />
         </div>
-        <StudyDays days={form.studyDays} onChange={(studyDays) => edit({ studyDays })} />
         <div className="field">
           <label htmlFor={ids.time}>Remind me at</label>
           <input
@@ -103,6 +102,7 @@ export function PlanForm(props: PlanFormProps) {
             onChange={(event) => edit({ remindAt: event.target.value })}
           />
         </div>
+        <StudyDays days={form.studyDays} onChange={(studyDays) => edit({ studyDays })} />
       </div>
       <PaceChoices
         form={form}

@@ -90,12 +90,20 @@ export function ProgressHeader({ courseId }: { courseId: string }) {
     ) : null;
   }
   const { status } = view;
+  if (status.total === 0) {
+    // Nothing to count before the first sync: only the plan can be set.
+    return (
+      <section className="progress-header" aria-label="Your progress">
+        <PlanButtons status={status} />
+      </section>
+    );
+  }
   const standing = standingOf(status);
   const streak = streakText(status.streak);
   const finish = finishText(status);
   return (
     <section className="progress-header" aria-label="Your progress">
-      {status.total > 0 && <ProgressBar status={status} />}
+      <ProgressBar status={status} />
       <p className="progress-summary" role="status">
         <span>{doneText(status)}</span>
         <span className={`standing standing-${standing.tone}`}>{standing.text}</span>

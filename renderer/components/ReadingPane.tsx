@@ -83,8 +83,8 @@ export function ReadingPane() {
   else if (count > 0) {
     content = (
       <StateMessage title="Pick an email to read">
-        Click one in the list, or use <kbd>j</kbd> and <kbd>k</kbd> to move and <kbd>Enter</kbd> to
-        open.
+        Click one in the list, or use <kbd>j</kbd> and <kbd>k</kbd> to move, <kbd>Enter</kbd> to
+        open and <kbd>x</kbd> to mark one done.
       </StateMessage>
     );
   } else
