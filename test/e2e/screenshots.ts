@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openStudyline } from '../../electron/core/app/open-studyline';
+import type { StudylineCore } from '../../electron/core/app/core-api';
 import { startFeedServer } from '../helpers/feed-server';
 import { serveDemo } from './demo/demo-feeds';
-import type { DemoFeeds } from './demo/demo-feeds';
+import { asSentFrom, buildDemoLibrary } from './demo/demo-progress';
 import { ROOT } from './build-renderer';
 import { launchBrowser, openApp } from './harness';
 import type { OpenAppOptions } from './harness';
@@ -39,26 +39,6 @@ async function shoot(
   }
 }
 
-/** Follows the demo course, syncs it and reads the first five emails, like a learner a week in. */
-async function buildDemoLibrary(dataDir: string, feeds: DemoFeeds): Promise<string> {
-  const core = await openStudyline({
-    dataDir,
-    owner: 'cli',
-    catalogPath: feeds.catalogPath,
-    timeoutMs: 5_000,
-  });
-  try {
-    const course = await core.follow({ sequenceId: 'seq21oct13' });
-    const report = await core.sync({ courseId: course.id });
-    if (!report.ok) throw new Error(`demo sync failed: ${JSON.stringify(report.results)}`);
-    const emails = await core.emails(course.id);
-    for (const email of emails.slice(0, 5)) await core.email(email.id, { markOpened: true });
-    return course.id;
-  } finally {
-    await core.close();
-  }
-}
-
 /** Damages the progress file so the core restores its last good copy and says so in a notice. */
 async function damageProgressFile(dataDir: string): Promise<void> {
   const file = join(dataDir, 'progress.json');
@@ -89,9 +69,17 @@ async function main(): Promise<void> {
     await shoot(browser, 'welcome', { catalogPath }, async (page) => {
       await page.getByRole('heading', { name: 'Welcome to Studyline' }).waitFor();
     });
+    await shoot(browser, 'plan-setup', { catalogPath }, async (page) => {
+      await page.getByRole('button', { name: 'Follow this course' }).click();
+      await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor();
+      await page.getByRole('spinbutton', { name: 'Emails a week' }).fill('4');
+      await page.getByRole('checkbox', { name: 'Sunday' }).uncheck();
+      await page.locator('.plan-preview', { hasText: 'You would finish' }).waitFor();
+      await page.locator('.pace-choice', { hasText: 'Half speed — about' }).waitFor();
+    });
 
     const dataDir = join(dir, 'library');
-    await buildDemoLibrary(dataDir, feeds);
+    const courseId = await buildDemoLibrary(dataDir, feeds);
     await shoot(browser, 'library', { catalogPath, dataDir }, async (page) => {
       await openEmail(page, /Functions: define once/);
       await page.getByRole('listbox').focus();
@@ -103,6 +91,19 @@ async function main(): Promise<void> {
     });
     await shoot(browser, 'dark', { catalogPath, dataDir, colorScheme: 'dark' }, async (page) => {
       await openEmail(page, /Lists, tuples/);
+    });
+    const darkly = { catalogPath, dataDir, colorScheme: 'dark' as const };
+    await shoot(browser, 'settings', darkly, async (page) => {
+      await page.getByRole('listbox').waitFor();
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByText(/Next reminder|Reminders are off|No reminder/).waitFor();
+    });
+    // The same learner had started nine days earlier: three emails overdue, Catch up on offer.
+    const behind = async (core: StudylineCore) =>
+      void (await core.setPlan(courseId, asSentFrom(-29)));
+    await shoot(browser, 'progress', { catalogPath, dataDir, prepare: behind }, async (page) => {
+      await page.getByRole('button', { name: 'Catch up' }).waitFor();
+      await openEmail(page, /Functions: define once/);
     });
 
     feeds.breakGroup(true);
