@@ -194,6 +194,25 @@ describe('own pace: plan, progress, catch up, settings and backup', () => {
       .poll(() => dialog.getByRole('alert').innerText())
       .toBe('Your plan was not changed. Choose at least one study day in the week.');
     expect((await app.core.progress(await courseId())).plan).toEqual(before);
+    await dialog.getByRole('checkbox', { name: 'Monday' }).check();
+
+    // A year the calendar cannot hold: the core names the date.
+    const start = dialog.getByLabel('Start on');
+    await start.fill('3100-01-01');
+    await dialog.getByRole('button', { name: 'Save plan' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText())
+      .toMatch(/^Your plan was not changed\. The start date \(“3100-01-01”\) is not a real date\./);
+    // A half-typed date cannot even be sent: the field itself says so.
+    await start.fill('');
+    await dialog.getByRole('button', { name: 'Save plan' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText())
+      .toBe('Enter the day you want to start.');
+    expect(await start.getAttribute('aria-invalid')).toBe('true');
+    expect(await start.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await app.core.progress(await courseId())).plan).toEqual(before);
+
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
   });
