@@ -13,9 +13,9 @@ import type { OpenAppOptions } from './harness';
 /**
  * `npm run screenshots`: a demo library synced from a loopback server, shown
  * in the real renderer over the real core, photographed at 1280×800 into
- * docs/screenshots/.
+ * resources/screenshots/.
  */
-const OUT = join(ROOT, 'docs/screenshots');
+const OUT = join(ROOT, 'resources/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
 async function shoot(
@@ -33,7 +33,7 @@ async function shoot(
     await app.page.screenshot({ path: join(OUT, `${name}.png`) });
     if (app.pageErrors.length)
       throw new Error(`${name}: page errors: ${app.pageErrors.join('; ')}`);
-    process.stdout.write(`docs/screenshots/${name}.png\n`);
+    process.stdout.write(`resources/screenshots/${name}.png\n`);
   } finally {
     await app.close();
   }
