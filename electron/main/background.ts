@@ -4,6 +4,7 @@ import type { StudylineCore } from '../core/app/core-api';
 import { applyStartAtLogin } from './login-item';
 import type { LoginItemTarget } from './login-item';
 import { createNotifier } from './notify';
+import { applyTheme } from './theme';
 import { createReminderTimer } from './reminder-timer';
 import { createAppTray } from './tray';
 import type { AppTray, TrayActions } from './tray';
@@ -90,6 +91,7 @@ export function startBackground(options: BackgroundOptions): Background {
   };
   const changed = () => {
     applyLoginItem();
+    applyTheme(core.settings().theme);
     void timer.replan();
   };
   const tray = openTray(options, changed);
@@ -104,6 +106,7 @@ export function startBackground(options: BackgroundOptions): Background {
     log,
   });
   applyLoginItem();
+  applyTheme(core.settings().theme);
   timer.start();
   return {
     changed,

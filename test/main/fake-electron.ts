@@ -169,6 +169,7 @@ export const electron = {
     })),
   },
   powerMonitor: new EventEmitter(),
+  nativeTheme: { themeSource: 'system' as 'system' | 'light' | 'dark' },
 };
 
 /** Forgets windows, handlers and calls between tests. */
@@ -180,5 +181,6 @@ export function resetFakeElectron(): void {
   protocolHandlers.clear();
   app.removeAllListeners();
   electron.powerMonitor.removeAllListeners();
+  electron.nativeTheme.themeSource = 'system';
   vi.clearAllMocks();
 }
