@@ -88,9 +88,7 @@ function lostEmails(emails: Readonly<Record<string, EmailState>>, acked: number)
 }
 
 /** Opens the folder as the app would, and returns the counters it finds. */
-async function reopen(
-  dataDir: string,
-): Promise<{
+async function reopen(dataDir: string): Promise<{
   progress: number;
   source: number;
   emails: Readonly<Record<string, EmailState>>;
