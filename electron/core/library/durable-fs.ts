@@ -47,16 +47,26 @@ export async function unlinkIfPresent(fs: DurableFs, file: string): Promise<void
   }
 }
 
+/** Writes (or appends) `text` and flushes it to the disk before resolving. */
+export async function writeAndSync(
+  fs: DurableFs,
+  file: string,
+  flags: 'w' | 'a',
+  text: string,
+): Promise<void> {
+  const handle = await fs.open(file, flags);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Writes `text` to `tmp` and flushes it to the disk; a failed write leaves no temp file behind. */
 export async function writeSynced(fs: DurableFs, tmp: string, text: string): Promise<void> {
   try {
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeAndSync(fs, tmp, 'w', text);
   } catch (error) {
     await unlinkIfPresent(fs, tmp).catch(() => undefined);
     throw error;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { diskError } from '../errors';
-import { errorCode, syncFolder, writeSynced, type DurableFs } from './durable-fs';
+import { errorCode, syncFolder, writeAndSync, writeSynced, type DurableFs } from './durable-fs';
 import { isRecord } from './durable-json';
 import { newerVersionError, readError } from './durable-messages';
 import type { EmailState } from './model';
@@ -137,13 +137,7 @@ export class ProgressJournal {
       : '';
     const text = header + entries.map((entry) => JSON.stringify(entry) + '\n').join('');
     try {
-      const handle = await this.fs.open(this.file, this.replace ? 'w' : 'a');
-      try {
-        await handle.writeFile(text);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeAndSync(this.fs, this.file, this.replace ? 'w' : 'a', text);
     } catch (error) {
       // A replaced journal held nothing the snapshot lacks, so it can be replaced again.
       if (!this.replace) this.needsSnapshot = true;
