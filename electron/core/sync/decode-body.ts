@@ -22,8 +22,8 @@ const LABEL_ALIASES: Record<string, string> = {
 /**
  * Turns a feed or page body into text. The charset comes from, in order:
  * a byte-order mark, the Content-Type header, the XML prolog, an HTML meta
- * tag; UTF-8 otherwise. An unknown label falls back to UTF-8 and wrong bytes
- * become U+FFFD: decoding never throws.
+ * tag; UTF-8 otherwise. An unknown label falls back to UTF-8; bytes that
+ * are not UTF-8 after all are read as windows-1252: decoding never throws.
  */
 export function decodeText(body: Buffer, contentType?: string): string {
   const bom = bomCharset(body);
@@ -37,10 +37,22 @@ export function decodeText(body: Buffer, contentType?: string): string {
   return stripBom(decodeWith(body, declared ?? 'utf-8'));
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeWith(bytes: Buffer, charset: string): string {
+  if (charset !== 'utf-8') return iconv.decode(bytes, charset, { stripBOM: false });
   // Node's own UTF-8 decoder is the fastest path for the common case.
-  if (charset === 'utf-8') return bytes.toString('utf8');
-  return iconv.decode(bytes, charset, { stripBOM: false });
+  const text = bytes.toString('utf8');
+  if (!text.includes('\ufffd')) return text;
+  // Said (or assumed) to be UTF-8 but is not: an old feed in windows-1252 keeps
+  // its smart quotes and € instead of turning them into "�". Real U+FFFD
+  // characters in valid UTF-8 stay as they are.
+  try {
+    strictUtf8.decode(bytes);
+    return text;
+  } catch {
+    return iconv.decode(bytes, 'windows-1252', { stripBOM: false });
+  }
 }
 
 function stripBom(text: string): string {

@@ -72,10 +72,17 @@ describe('decodeText', () => {
     expect(decodeText(body)).toContain('<rss>Zürich</rss>');
   });
 
-  it('still produces text when the declared charset is wrong', () => {
-    const body = cp1252('<rss>Café</rss>');
-    const text = decodeText(body, 'text/xml; charset=utf-8');
-    expect(text).toBe('<rss>Caf\ufffd</rss>');
+  it('reads a feed that says UTF-8 but is windows-1252 as windows-1252', () => {
+    const body = cp1252('<rss>Café – “smart” 5 €</rss>');
+    expect(decodeText(body, 'text/xml; charset=utf-8')).toBe('<rss>Café – “smart” 5 €</rss>');
+    expect(decodeText(body)).toBe('<rss>Café – “smart” 5 €</rss>');
+  });
+
+  it('keeps a real replacement character of valid UTF-8 as it is', () => {
+    const body = Buffer.from('<rss>broken \ufffd glyph, café</rss>', 'utf8');
+    expect(decodeText(body, 'text/xml; charset=utf-8')).toBe(
+      '<rss>broken \ufffd glyph, café</rss>',
+    );
   });
 
   it('decodes other legacy charsets', () => {
