@@ -68,10 +68,13 @@ async function syncOne(
     pages: 0,
     itemCount: 0,
   };
-  if (options.signal?.aborted) return { ...nothingDone, status: 'cancelled' };
   let existing: SourceFile | undefined;
   try {
     existing = await options.library.get(meta.id);
+    // Cancelled before its turn: nothing fetched, what was saved is still there.
+    if (options.signal?.aborted) {
+      return { ...nothingDone, status: 'cancelled', itemCount: existing?.items.length ?? 0 };
+    }
   } catch (error) {
     // A damaged or too-new file of this source must not stop the others.
     return {

@@ -100,6 +100,15 @@ describe('cancelling', () => {
     const resumed = await bench.sync([archive.meta, forum]);
     expect(resumed).toMatchObject({ ok: true, cancelled: false });
     expect((await expectComplete(bench, archive, 40)).source.fullHistory).toBe(true);
+
+    // Cancelled before its turn: the report still counts what is saved.
+    const early = new AbortController();
+    early.abort();
+    const skipped = await bench.sync([archive.meta], { signal: early.signal });
+    expect(resultFor(skipped, archive.meta.id)).toMatchObject({
+      status: 'cancelled',
+      itemCount: 40,
+    });
   });
 });
 
