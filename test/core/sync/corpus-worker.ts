@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isStudylineError } from '../../../electron/core/errors';
 import { decodeText } from '../../../electron/core/sync/decode-body';
 import { parseFeed, type ParsedFeed } from '../../../electron/core/sync/parse-feed';
+import { sanitizeFeedHtml } from '../../../electron/core/sync/sanitize-email';
 
 /** What one corpus file gave: a feed, a clear StudylineError, or anything else (a bug). */
 export interface CorpusOutcome {
@@ -25,7 +26,7 @@ async function run(files: string[], start: number): Promise<void> {
 async function outcome(file: string, index: number): Promise<CorpusOutcome> {
   try {
     const feed = await parseFeed(decodeText(readFileSync(file)), 'https://corpus.example.org/feed');
-    const problem = shapeProblem(feed);
+    const problem = shapeProblem(feed) ?? unsafeHtml(feed);
     return problem ? { index, kind: 'unexpected', detail: problem } : { index, kind: 'parsed' };
   } catch (error) {
     if (isStudylineError(error)) return { index, kind: 'clear-error', detail: error.code };
@@ -49,6 +50,19 @@ function shapeProblem(feed: ParsedFeed): string | undefined {
       return 'a non-string category';
     if (item.link !== undefined && !/^https?:\/\//.test(item.link))
       return `unsafe link ${item.link}`;
+  }
+  return undefined;
+}
+
+/** Real-world HTML through the sanitizer the library stores with: nothing that could run may remain. */
+function unsafeHtml(feed: ParsedFeed): string | undefined {
+  for (const item of feed.items) {
+    const safe = sanitizeFeedHtml(item.html, item.link ?? 'https://corpus.example.org/feed');
+    const found =
+      /<(?:script|style|iframe|object|embed|svg|form)\b|<[^>]*\son[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.exec(
+        safe,
+      );
+    if (found) return `sanitized HTML still holds ${found[0]}`;
   }
   return undefined;
 }
