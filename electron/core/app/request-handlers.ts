@@ -49,11 +49,8 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): R
       deps.emit('library:changed', { courseIds: [courseId] });
     },
     'emails:list': (courseId) => core.emails(courseId),
-    'email:open': async (emailId) => {
-      const email = await core.email(emailId, { markOpened: true });
-      deps.onProgressChanged?.();
-      return email;
-    },
+    // Opening is not progress the reminders count: no re-plan for it.
+    'email:open': (emailId) => core.email(emailId, { markOpened: true }),
     'groups:list': (courseId) => core.groups(courseId),
     'group:add': (courseId, group) => core.addGroup(courseId, group),
     'sources:list': () => core.sources(),
@@ -68,9 +65,6 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): R
 export function createSingleFlightSync(core: StudylineCore, emit: Emit) {
   let running: { promise: Promise<SyncReport>; controller: AbortController } | undefined;
   return {
-    get running() {
-      return running !== undefined;
-    },
     start(scope: SyncScope): Promise<SyncReport> {
       if (running) return running.promise;
       const controller = new AbortController();

@@ -1,4 +1,5 @@
 import { describeError, isStudylineError, StudylineError } from '../errors';
+import { sourceLabel } from '../library/library-store';
 import type { SourceMeta } from '../library/model';
 import type { SyncProgress } from '../../shared/types';
 import { fetchResource } from './http-fetch';
@@ -6,7 +7,7 @@ import type { ItemMerger } from './item-merge';
 import { createPageProcessor } from './page-processor';
 import type { ProcessedPage } from './process-page';
 import { pagedUrl } from './source-id';
-import { label, type SourceSyncContext } from './sync-source';
+import type { SourceSyncContext } from './sync-source';
 
 const inThread = createPageProcessor();
 const DEFAULT_MAX_PAGES = 500;
@@ -122,7 +123,7 @@ async function fetchPage(
     }
     throw new StudylineError(
       isStudylineError(error) ? error.code : 'http',
-      `Page ${page} of ${label(source)} could not be read: ${describeError(error)}`,
+      `Page ${page} of ${sourceLabel(source)} could not be read: ${describeError(error)}`,
       {
         hint: 'The emails fetched so far are saved; the next sync goes on from there.',
         cause: error,

@@ -34,3 +34,8 @@ export function contentHash(item: ParsedItem): string {
 export function itemId(sourceId: string, key: string): string {
   return `${sourceId}.${sha256(key).slice(0, 10)}`;
 }
+
+/** One stored version of an item (key and content hash), to skip re-sanitizing it. */
+export function versionOf(key: string, hash: string): string {
+  return `${key}\u0000${hash}`;
+}

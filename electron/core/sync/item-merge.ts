@@ -1,5 +1,5 @@
 import type { SourceMeta, StoredItem } from '../library/model';
-import { itemId } from './item-key';
+import { itemId, versionOf } from './item-key';
 import type { ProcessedItem } from './process-page';
 
 /**
@@ -99,8 +99,4 @@ export class ItemMerger {
       updatedAt: this.nowIso,
     };
   }
-}
-
-export function versionOf(key: string, hash: string): string {
-  return `${key}\u0000${hash}`;
 }

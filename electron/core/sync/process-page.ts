@@ -1,7 +1,6 @@
 import type { SourceKind } from '../../shared/types';
 import { decodeText } from './decode-body';
-import { contentHash, itemKey } from './item-key';
-import { versionOf } from './item-merge';
+import { contentHash, itemKey, versionOf } from './item-key';
 import { parseFeed, type ParsedFeed, type ParsedItem } from './parse-feed';
 import { sanitizeFeedHtml } from './sanitize-email';
 import { extractSendDate } from './send-date';

@@ -1,5 +1,6 @@
 import { describeError, isStudylineError } from '../errors';
 import type { SourceFile, SourceMeta } from '../library/model';
+import { sourceLabel } from '../library/library-store';
 import { LIBRARY_SCHEMA_VERSION } from '../library/model';
 import type { SourceSyncResult, SyncProgress } from '../../shared/types';
 import { fetchResource, type FetchOptions } from './http-fetch';
@@ -55,7 +56,7 @@ export async function syncSource(
 
   const waitUntil = source.retryAfter ? Date.parse(source.retryAfter) : 0;
   if (waitUntil > ctx.now().getTime()) {
-    const message = `${label(source)} asked us to wait until ${new Date(waitUntil).toLocaleString()}; skipped for now.`;
+    const message = `${sourceLabel(source)} asked us to wait until ${new Date(waitUntil).toLocaleString()}; skipped for now.`;
     progress('skipped', { message });
     return finish(source, merger, existing, 'skipped', walk.pages, message);
   }
@@ -190,8 +191,4 @@ function progressReporter(
       totalItems: merger.size,
       ...extra,
     });
-}
-
-export function label(source: Pick<SourceMeta, 'title' | 'url'>): string {
-  return source.title ? `the feed "${source.title}"` : source.url;
 }
