@@ -3,10 +3,35 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.bench/**', '.tmp/**'] },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Each file is checked with the nearest tsconfig.json, as in an editor:
+        // electron/ (Node), renderer/ (the window) and test/.
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    // Plain JavaScript (this file, the worker loader) belongs to no TypeScript project.
+    files: ['**/*.{js,mjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
   {
     files: ['**/*.{ts,tsx}'],
     rules: {
+      // Promises must be awaited, returned or explicitly `void`-ed, and never handed to
+      // a callback that ignores them (event handlers, forEach): an unhandled rejection
+      // loses the learner's error message.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // Off on purpose: `async () => value` is how a synchronous implementation of a
+      // promise-returning interface (IPC handlers, CLI commands, test fakes) turns a
+      // throw into a rejection; Promise.resolve() wrappers would throw synchronously instead.
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -23,6 +48,12 @@ export default tseslint.config(
         { paths: ['electron', 'react', 'react-dom'], patterns: ['**/main/**', '**/renderer/**'] },
       ],
     },
+  },
+  {
+    // `expect(fake.method).toHaveBeenCalled()` hands a vi.fn() to expect, which never
+    // calls it: the unbound-method warning cannot apply to a mock.
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
   },
   {
     // The renderer may only borrow types from the Electron side.

@@ -21,8 +21,12 @@ export interface FileDialogOptions {
 }
 
 export interface FileDialogs {
-  saveFile(suggestedName: string, text: string, kind: 'ics' | 'json'): Promise<string | undefined>;
-  openTextFile(kind: 'json'): Promise<string | undefined>;
+  saveFile: (
+    suggestedName: string,
+    text: string,
+    kind: 'ics' | 'json',
+  ) => Promise<string | undefined>;
+  openTextFile: (kind: 'json') => Promise<string | undefined>;
 }
 
 function megabytes(bytes: number): string {

@@ -78,10 +78,10 @@ export function focusWindow(window: BrowserWindow | undefined): void {
 
 export interface WindowKeeper {
   /** The window, unless there is none (closed, or never opened in the tray). */
-  current(): BrowserWindow | undefined;
+  current: () => BrowserWindow | undefined;
   /** The window, created when needed; the caller focuses it. */
-  show(): BrowserWindow;
-  dispose(): void;
+  show: () => BrowserWindow;
+  dispose: () => void;
 }
 
 /** One main window at a time, created on demand; closing may only hide it (see close-to-tray). */

@@ -10,13 +10,13 @@ type SetState = StoreApi<ReaderState>['setState'];
 type GetState = StoreApi<ReaderState>['getState'];
 
 export interface MarkActions {
-  setDone(emailId: string, done: boolean): Promise<void>;
+  setDone: (emailId: string, done: boolean) => Promise<void>;
   /** Space or x in the list. */
-  toggleDoneSelected(): Promise<void>;
-  setStarred(emailId: string, starred: boolean): Promise<void>;
+  toggleDoneSelected: () => Promise<void>;
+  setStarred: (emailId: string, starred: boolean) => Promise<void>;
   /** Saves the learner's note; answers the core's sentence when it could not. */
-  saveNote(emailId: string, note: string): Promise<string | undefined>;
-  clearMarkError(): void;
+  saveNote: (emailId: string, note: string) => Promise<string | undefined>;
+  clearMarkError: () => void;
 }
 
 function patch(set: SetState, emailId: string, marks: Partial<Marks>): void {

@@ -16,11 +16,11 @@ interface BackupState {
   busy?: BackupTask;
   result?: BackupResult;
   actions: {
-    exportProgress(): Promise<void>;
+    exportProgress: () => Promise<void>;
     /** Asks for a backup; the core validates it and keeps a copy of the current data first. */
-    importProgress(): Promise<void>;
-    exportCalendar(courseId: string, courseTitle: string): Promise<void>;
-    clear(): void;
+    importProgress: () => Promise<void>;
+    exportCalendar: (courseId: string, courseTitle: string) => Promise<void>;
+    clear: () => void;
   };
 }
 

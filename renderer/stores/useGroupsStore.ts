@@ -10,7 +10,7 @@ interface GroupsState {
   state: ListState;
   error?: string;
   actions: {
-    load(courseId: string, options?: { quiet?: boolean }): Promise<void>;
+    load: (courseId: string, options?: { quiet?: boolean }) => Promise<void>;
   };
 }
 

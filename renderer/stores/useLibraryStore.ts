@@ -19,13 +19,13 @@ interface LibraryState {
   activeCourseId?: string;
   actions: {
     /** First load: catalog and library status. */
-    load(): Promise<void>;
+    load: () => Promise<void>;
     /** Re-reads courses, sources and notices after a sync or a change. */
-    refresh(): Promise<void>;
+    refresh: () => Promise<void>;
     /** Follows a catalog sequence or a pasted feed URL and makes it the active course. */
-    follow(target: FollowTarget): Promise<CourseView>;
-    setActiveCourse(courseId: string): void;
-    dismissNotice(noticeId: string): Promise<void>;
+    follow: (target: FollowTarget) => Promise<CourseView>;
+    setActiveCourse: (courseId: string) => void;
+    dismissNotice: (noticeId: string) => Promise<void>;
   };
 }
 

@@ -20,13 +20,13 @@ interface ProgressState {
   /** What the last change did, for the live region. */
   announcement?: string;
   actions: {
-    load(courseId: string, options?: { quiet?: boolean }): Promise<void>;
-    change(change: PlanChange): Promise<void>;
+    load: (courseId: string, options?: { quiet?: boolean }) => Promise<void>;
+    change: (change: PlanChange) => Promise<void>;
     /** Saves a plan; answers the core's sentence when it refused it (nothing is changed then). */
-    savePlan(courseId: string, input: PlanInput): Promise<string | undefined>;
+    savePlan: (courseId: string, input: PlanInput) => Promise<string | undefined>;
     /** What a plan would give; throws the core's sentence when it is impossible. */
-    preview(courseId: string, input: PlanInput): Promise<PlanPreview>;
-    clearMessages(): void;
+    preview: (courseId: string, input: PlanInput) => Promise<PlanPreview>;
+    clearMessages: () => void;
   };
 }
 

@@ -22,14 +22,14 @@ export interface ReaderState {
   /** A done mark or star that could not be saved, in the learner's words. */
   markError?: string;
   actions: MarkActions & {
-    loadEmails(courseId: string, options?: { quiet?: boolean }): Promise<void>;
-    select(emailId: string): void;
+    loadEmails: (courseId: string, options?: { quiet?: boolean }) => Promise<void>;
+    select: (emailId: string) => void;
     /** Moves the cursor by `delta` emails, staying inside the list. */
-    move(delta: number): void;
-    openSelected(): Promise<void>;
-    open(emailId: string): Promise<void>;
+    move: (delta: number) => void;
+    openSelected: () => Promise<void>;
+    open: (emailId: string) => Promise<void>;
     /** Shows one email of a course (a clicked reminder), loading the course's list first. */
-    reveal(courseId: string, emailId: string): Promise<void>;
+    reveal: (courseId: string, emailId: string) => Promise<void>;
   };
 }
 

@@ -17,9 +17,9 @@ interface SettingsState {
   /** "Saved", for the live region. */
   announcement?: string;
   actions: {
-    load(options?: { withReminders?: boolean }): Promise<void>;
-    update(patch: SettingsPatch): Promise<void>;
-    snooze(choice: 'hour' | 'tomorrow'): Promise<void>;
+    load: (options?: { withReminders?: boolean }) => Promise<void>;
+    update: (patch: SettingsPatch) => Promise<void>;
+    snooze: (choice: 'hour' | 'tomorrow') => Promise<void>;
   };
 }
 

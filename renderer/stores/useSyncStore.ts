@@ -14,11 +14,11 @@ interface SyncState {
   /** The sync could not even start (e.g. the library is locked). */
   error?: string;
   actions: {
-    start(scope?: SyncScope): Promise<SyncReport | undefined>;
-    retrySource(sourceId: string): Promise<SyncReport | undefined>;
-    cancel(): Promise<void>;
+    start: (scope?: SyncScope) => Promise<SyncReport | undefined>;
+    retrySource: (sourceId: string) => Promise<SyncReport | undefined>;
+    cancel: () => Promise<void>;
     /** Listens to main's sync events; returns the unsubscribe. */
-    connect(): () => void;
+    connect: () => () => void;
   };
 }
 

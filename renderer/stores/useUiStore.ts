@@ -15,12 +15,12 @@ interface UiState {
   /** A link could not be opened in the browser. */
   linkError?: string;
   actions: {
-    show(screen: Screen | undefined): void;
-    openDialog(dialog: DialogName): void;
-    closeDialog(): void;
+    show: (screen: Screen | undefined) => void;
+    openDialog: (dialog: DialogName) => void;
+    closeDialog: () => void;
     /** Opens a web link in the learner's browser; the app page never navigates. */
-    openLink(href: string): Promise<void>;
-    clearLinkError(): void;
+    openLink: (href: string) => Promise<void>;
+    clearLinkError: () => void;
   };
 }
 

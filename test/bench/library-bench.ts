@@ -30,7 +30,7 @@ export async function benchLibraryOpen(runs: number): Promise<LibraryBench> {
     const open: number[] = [];
     const parse: number[] = [];
     for (let run = 0; run < runs; run++) {
-      parse.push(await timeMs(() => texts.map((t) => JSON.parse(t))));
+      parse.push(await timeMs(() => texts.map((t): unknown => JSON.parse(t))));
       open.push(
         await timeMs(async () => {
           const library = await LibraryStore.open(dir);

@@ -23,7 +23,7 @@ export function round(value: number, digits = 3): number {
 }
 
 /** Times `fn` once, in milliseconds. */
-export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {
+export async function timeMs(fn: () => unknown): Promise<number> {
   const start = performance.now();
   await fn();
   return performance.now() - start;

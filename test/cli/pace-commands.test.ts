@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
+import type {
+  CourseProgressView,
+  Email,
+  EmailSummary,
+  RemindersView,
+} from '../../electron/shared/types';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { writeLoopbackCatalog } from '../helpers/test-catalog';
 import { makePosts } from '../helpers/wordpress-feed';
@@ -18,7 +24,11 @@ async function cli(...argv: string[]) {
   const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
-const json = async (...argv: string[]) => JSON.parse((await cli('--json', ...argv)).stdout);
+/** The command's --json answer, read as the view the core answers with. */
+async function json<T>(...argv: string[]): Promise<T> {
+  return JSON.parse((await cli('--json', ...argv)).stdout) as T;
+}
+const progress = (...argv: string[]) => json<CourseProgressView>(...argv);
 const at = (iso: string) => ['--now', iso];
 
 beforeEach(async () => {
@@ -55,40 +65,44 @@ describe('studyline CLI: own pace', () => {
     );
     expect(set.code).toBe(0);
     expect(set.stdout).toMatch(/3 emails a week, on Mon Wed Fri, reminders at 07:30/);
-    const status = await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13');
+    const status = await progress(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13');
     expect(status.status.standing).toEqual({ kind: 'behind', count: 3 });
-    expect(await json(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13')).toEqual(
+    expect(await progress(...at('2026-11-09T12:00'), 'status', '--course', 'seq21oct13')).toEqual(
       status,
     );
-    const reminders = await json(...at('2026-11-09T12:00'), 'reminders');
-    expect(reminders.upcoming[0].fireAt).toBe('2026-11-09T12:30:00.000Z'); // 07:30 in New York (EST), later that morning
+    const reminders = await json<RemindersView>(...at('2026-11-09T12:00'), 'reminders');
+    expect(reminders.upcoming[0]!.fireAt).toBe('2026-11-09T12:30:00.000Z'); // 07:30 in New York (EST), later that morning
   });
 
   it('marks emails done, shows the agenda day by day, and catches up', async () => {
-    const emails = await json('emails', 'seq21oct13');
-    expect((await cli(...at('2026-11-02T12:00'), 'done', emails[0].id)).code).toBe(0);
-    expect((await json('emails', 'seq21oct13'))[0]).toMatchObject({ done: true });
+    const emails = await json<EmailSummary[]>('emails', 'seq21oct13');
+    expect((await cli(...at('2026-11-02T12:00'), 'done', emails[0]!.id)).code).toBe(0);
+    expect((await json<EmailSummary[]>('emails', 'seq21oct13'))[0]).toMatchObject({ done: true });
     const agenda = await cli(...at('2026-11-02T12:00'), 'agenda', '--days', '7');
     expect(agenda.stdout).toMatch(/today/);
-    expect(agenda.stdout).toContain(emails[1].id);
-    const caught = await json(...at('2026-11-20T12:00'), 'catch-up', 'seq21oct13');
+    expect(agenda.stdout).toContain(emails[1]!.id);
+    const caught = await progress(...at('2026-11-20T12:00'), 'catch-up', 'seq21oct13');
     expect(caught.status.standing.kind).not.toBe('behind');
-    expect(caught.dueOn[emails[1].id]).toBe('2026-11-20');
+    expect(caught.dueOn[emails[1]!.id]).toBe('2026-11-20');
   });
 
   it('keeps a note, pauses and resumes', async () => {
-    const emails = await json('emails', 'seq21oct13');
-    expect((await cli('note', emails[2].id, 'Ask', 'about', 'loops')).stdout).toMatch(/Note saved/);
-    expect((await json('show', emails[2].id)).note).toBe('Ask about loops');
-    expect((await json(...at('2026-11-03T12:00'), 'pause', 'seq21oct13')).status.paused).toBe(true);
-    expect((await json(...at('2026-11-05T12:00'), 'resume', 'seq21oct13')).status.paused).toBe(
+    const emails = await json<EmailSummary[]>('emails', 'seq21oct13');
+    expect((await cli('note', emails[2]!.id, 'Ask', 'about', 'loops')).stdout).toMatch(
+      /Note saved/,
+    );
+    expect((await json<Email>('show', emails[2]!.id)).note).toBe('Ask about loops');
+    expect((await progress(...at('2026-11-03T12:00'), 'pause', 'seq21oct13')).status.paused).toBe(
+      true,
+    );
+    expect((await progress(...at('2026-11-05T12:00'), 'resume', 'seq21oct13')).status.paused).toBe(
       false,
     );
   });
 
   it('exports a calendar and a backup, and imports the backup into a fresh folder', async () => {
-    const emails = await json('emails', 'seq21oct13');
-    await cli('done', emails[0].id);
+    const emails = await json<EmailSummary[]>('emails', 'seq21oct13');
+    await cli('done', emails[0]!.id);
     const ics = join(dir, 'plan.ics');
     expect((await cli('export-ics', 'seq21oct13', ics)).code).toBe(0);
     expect((await readFile(ics, 'utf8')).match(/BEGIN:VEVENT/g)).toHaveLength(12);
@@ -102,7 +116,7 @@ describe('studyline CLI: own pace', () => {
   });
 
   it('rejects bad input with a clear message and changes nothing', async () => {
-    const before = await json('status', '--course', 'seq21oct13');
+    const before = await progress('status', '--course', 'seq21oct13');
     const cases: [string[], RegExp][] = [
       [['plan', 'seq21oct13', '--start', '2026-02-31'], /date/i],
       [['plan', 'seq21oct13', '--pace', '0'], /pace|speed/i],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStudyline } from '../../electron/core/app/open-studyline';
 import { runCli } from '../../electron/cli/run';
+import type { Catalog } from '../../electron/shared/types';
 import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
 import { makePosts } from '../helpers/wordpress-feed';
@@ -228,6 +229,6 @@ describe('studyline CLI', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).courses[0].sequences).toHaveLength(1);
+    expect((JSON.parse(result.stdout) as Catalog).courses[0]?.sequences).toHaveLength(1);
   });
 });

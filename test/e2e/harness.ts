@@ -177,7 +177,7 @@ function installBridge(channels: readonly string[]): void {
   const api: Record<string, unknown> = {};
   for (const channel of channels) {
     api[channel] = async (...args: unknown[]) =>
-      JSON.parse(await bridge.__studylineInvoke(channel, args));
+      JSON.parse(await bridge.__studylineInvoke(channel, args)) as unknown;
   }
   api.on = (event: string, listener: (payload: unknown) => void) => {
     const set = listeners.get(event) ?? new Set();

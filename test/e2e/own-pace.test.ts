@@ -114,7 +114,7 @@ describe('own pace: plan, progress, catch up, settings and backup', () => {
     await page.keyboard.press('x');
     await expect.poll(() => summary(page)).toMatch(/3 of 12 done/);
     const emails = await app.core.emails(await courseId());
-    expect(emails.map((e) => e.done)).toEqual([true, true, true, ...Array(9).fill(false)]);
+    expect(emails.map((e) => e.done)).toEqual([true, true, true, ...Array<boolean>(9).fill(false)]);
   });
 
   test('the reader marks done, stars, and keeps a note', async () => {

@@ -13,13 +13,15 @@ import {
   resetFakeElectron,
 } from './fake-electron';
 import { reminderAt } from './fake-reminder-core';
-import type { StudylineCore } from '../../electron/core/app/core-api';
 import type { AppSettings, Reminder, RemindersView, SyncReport } from '../../electron/shared/types';
 import { startApp } from '../../electron/main/start-app';
 import type { AppPaths } from '../../electron/main/paths';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
-const opened = vi.hoisted(() => ({ options: [] as unknown[], core: undefined as unknown }));
+const opened = vi.hoisted((): { options: unknown[]; core: unknown } => ({
+  options: [],
+  core: undefined,
+}));
 vi.mock('../../electron/core/app/open-studyline', () => ({
   openStudyline: async (options: unknown) => {
     opened.options.push(options);
@@ -94,7 +96,7 @@ function fakeCore() {
     markRemindersShown: vi.fn(async () => undefined),
     exportIcs: vi.fn(async () => ({ fileName: 'python.ics', text: 'BEGIN:VCALENDAR' })),
   };
-  opened.core = core as unknown as StudylineCore;
+  opened.core = core;
   return { core, order, finishSync: () => finishSync?.() };
 }
 

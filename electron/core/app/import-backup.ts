@@ -1,5 +1,4 @@
 import type { ImportReport } from '../../shared/types';
-import type { ProgressFile } from '../library/model';
 import type { ProgressStore } from '../library/progress-store';
 import { applyBackup, parseBackup, writePreImportCopy } from '../transfer/backup';
 
@@ -14,8 +13,8 @@ export async function importBackup(
   now: Date,
 ): Promise<ImportReport> {
   const backup = parseBackup(text);
-  const { report } = applyBackup(structuredClone(progress.data) as ProgressFile, backup);
-  const backupPath = await writePreImportCopy(dataDir, progress.data as ProgressFile, now);
+  const { report } = applyBackup(structuredClone(progress.data), backup);
+  const backupPath = await writePreImportCopy(dataDir, progress.data, now);
   await progress.update((draft) => {
     const { next } = applyBackup(draft, backup);
     Object.assign(draft, next);

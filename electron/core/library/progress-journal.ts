@@ -40,7 +40,7 @@ function parseLine(line: string): unknown {
 function asEntry(value: unknown): JournalEntry | undefined {
   if (!isRecord(value) || typeof value.e !== 'string' || value.e === '__proto__') return undefined;
   if (value.s !== undefined && !isRecord(value.s)) return undefined;
-  return value.s === undefined ? { e: value.e } : { e: value.e, s: value.s as EmailState };
+  return value.s === undefined ? { e: value.e } : { e: value.e, s: value.s };
 }
 
 export function parseJournal(text: string, file: string): ParsedJournal {

@@ -80,7 +80,7 @@ export function validateStudyDays(days: unknown): Weekday[] {
 }
 
 export function validateRemindAt(time: unknown): string {
-  if (isValidTimeOfDay(time)) return time;
+  if (typeof time === 'string' && isValidTimeOfDay(time)) return time;
   return invalid(
     `The reminder time “${String(time)}” is not a time of day.`,
     'Use HH:MM, for example 09:00.',

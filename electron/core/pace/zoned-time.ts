@@ -98,8 +98,8 @@ export function localDateTimeOf(ms: number, zone: string): { date: string; time:
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
-export function isValidTimeOfDay(value: unknown): value is string {
-  const match = typeof value === 'string' ? TIME_RE.exec(value) : null;
+export function isValidTimeOfDay(value: string): boolean {
+  const match = TIME_RE.exec(value);
   return !!match && Number(match[1]) < 24 && Number(match[2]) < 60;
 }
 

@@ -11,8 +11,7 @@ export function nodeText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return nodeText(value[0]);
-  if (value && typeof value === 'object' && '_' in value)
-    return nodeText((value as { _: unknown })._);
+  if (value && typeof value === 'object' && '_' in value) return nodeText(value._);
   return undefined;
 }
 

@@ -13,14 +13,15 @@ const SKIPPED = new Set(['$', 'script', 'style']);
  * elements and are flattened. Atom 0.3 may base64-encode it (mode="base64").
  */
 export function titleText(raw: unknown, atom: boolean): string {
-  const node = Array.isArray(raw) ? raw[0] : raw;
+  const node: unknown = Array.isArray(raw) ? raw[0] : raw;
   if (typeof node === 'string') return atom ? literal(node) : cleanText(node);
   if (!node || typeof node !== 'object') return '';
   const element = node as XmlNode;
   const attrs = element.$ ?? {};
   const own = typeof element._ === 'string' ? decodeMode(element._, attrs.mode) : '';
   if (hasChildElements(element)) return literal(flatten(element));
-  const type = String(attrs.type ?? (atom ? 'text' : 'html')).toLowerCase();
+  const declared = typeof attrs.type === 'string' ? attrs.type : atom ? 'text' : 'html';
+  const type = declared.toLowerCase();
   return type === 'text' || type === 'text/plain' ? literal(own) : cleanText(own);
 }
 

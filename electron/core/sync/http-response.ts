@@ -26,7 +26,8 @@ export async function readCappedBody(
 ): Promise<Buffer> {
   rejectDeclaredLength(response, url, maxBytes);
   if (response.body === null) return Buffer.alloc(0);
-  const reader = response.body.getReader();
+  // Node's typings leave a fetch body's chunks as `any`; they are bytes.
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -105,7 +105,8 @@ class TolerantParser extends Parser<RawFeed, RawItem> {
 /** Atom 0.3-style `<link>https://…</link>` becomes `<link href="https://…"/>`. */
 function linksWithAttributes(links: unknown): unknown {
   if (!Array.isArray(links)) return links;
-  const usable = links
+  const list: unknown[] = links;
+  const usable = list
     .map((link) => (typeof link === 'string' ? { $: { href: link.trim() } } : link))
     .filter((link) => link && typeof link === 'object' && '$' in link);
   return usable.length ? usable : undefined;

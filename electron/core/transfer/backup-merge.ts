@@ -154,13 +154,22 @@ function mergeReminders(
 }
 
 function mergeSettings(next: ProgressFile, backup: Backup, changes: ImportChanges): void {
-  const changed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(backup.settings) as Array<[keyof Settings, unknown]>) {
+  const changed: Partial<Settings> = {};
+  for (const key of Object.keys(backup.settings) as Array<keyof Settings>) {
+    const value = backup.settings[key];
     if (value === undefined || next.settings[key] === value) continue;
-    changed[key] = value;
+    copySetting(changed, backup.settings, key);
   }
   next.settings = { ...next.settings, ...changed };
-  changes.settings = changed as Partial<Settings>;
+  changes.settings = changed;
+}
+
+function copySetting<K extends keyof Settings>(
+  to: Partial<Settings>,
+  from: Partial<Settings>,
+  key: K,
+): void {
+  to[key] = from[key];
 }
 
 /**
@@ -171,7 +180,7 @@ export function applyBackup(
   current: ProgressFile,
   backup: Backup,
 ): { next: ProgressFile; report: Omit<ImportReport, 'backupPath'> } {
-  const next = structuredClone(current) as ProgressFile;
+  const next = structuredClone(current);
   const changes = noChanges();
   const courses = mergeCourses(next, backup, changes);
   mergePlans(next, backup, courses, changes);

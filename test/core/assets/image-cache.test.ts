@@ -8,6 +8,7 @@ import { rewriteImageSources } from '../../../electron/core/assets/rewrite-image
 import type { FeedServer } from '../../helpers/feed-server';
 import { serveBody, startFeedServer } from '../../helpers/feed-server';
 import { GIF, JPEG_HEAD, PNG, pngOfSize, SVG } from './fixtures';
+import { textMatching } from '../../helpers/matchers';
 
 let server: FeedServer;
 let assetsDir: string;
@@ -77,7 +78,7 @@ describe('cacheImages', () => {
     const { images, failures } = await cacheImages(html, { assetsDir, maxImageBytes: 16 * 1024 });
     expect(images.map((image) => image.url)).toEqual([server.url('/small.png')]);
     expect(failures).toEqual([
-      { url: server.url('/huge.png'), reason: expect.stringMatching(/larger than 16 KB/) },
+      { url: server.url('/huge.png'), reason: textMatching(/larger than 16 KB/) },
     ]);
     expect(await allFiles(assetsDir)).toHaveLength(1);
   });
@@ -102,9 +103,9 @@ describe('cacheImages', () => {
     const { images, failures } = await cacheImages(html, { assetsDir });
     expect(images).toEqual([]);
     expect(failures.map((failure) => failure.reason)).toEqual([
-      expect.stringMatching(/not a picture \(the server says text\/html\)/),
-      expect.stringMatching(/SVG/),
-      expect.stringMatching(/SVG/),
+      textMatching(/not a picture \(the server says text\/html\)/),
+      textMatching(/SVG/),
+      textMatching(/SVG/),
     ]);
     expect(await allFiles(assetsDir)).toEqual([]);
   });
@@ -126,8 +127,8 @@ describe('cacheImages', () => {
     const { images, failures } = await cacheImages(html, { assetsDir });
     expect(images.map((image) => image.url)).toEqual([server.url('/ok.png')]);
     expect(failures.map((failure) => failure.reason)).toEqual([
-      expect.stringMatching(/was not found/),
-      expect.stringMatching(/Could not find the server studyline-test\.invalid/),
+      textMatching(/was not found/),
+      textMatching(/Could not find the server studyline-test\.invalid/),
     ]);
   });
 

@@ -20,7 +20,7 @@ async function holdInChild(dataDir: string, owner: 'app' | 'cli'): Promise<Child
   });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('locked')) resolve();
     });
     child.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
@@ -57,7 +57,7 @@ describe('acquireDataLock', () => {
 
     await killAndWait(child);
     const lock = await acquireDataLock(dir, 'cli');
-    const info = JSON.parse(await readFile(path.join(dir, 'studyline.lock'), 'utf8'));
+    const info: unknown = JSON.parse(await readFile(path.join(dir, 'studyline.lock'), 'utf8'));
     expect(info).toMatchObject({ pid: process.pid, owner: 'cli' });
     await lock.release();
   });
@@ -86,7 +86,7 @@ describe('acquireDataLock', () => {
     await writeFile(lockPath, '{"pid": 12');
     await utimes(lockPath, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const lock = await acquireDataLock(dir, 'app');
-    expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(await readFile(lockPath, 'utf8')) as { pid: number }).pid).toBe(process.pid);
     await lock.release();
   });
 

@@ -16,6 +16,7 @@ interface Doc {
 }
 
 const defaults = (): Doc => ({ schemaVersion: 1, notes: [] });
+const notesIn = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as Doc).notes;
 
 function adapter(file: string, extra: Partial<DurableJsonOptions<Doc>> = {}) {
   return new DurableJsonFile<Doc>(file, {
@@ -70,8 +71,8 @@ describe('DurableJsonFile', () => {
     const firstInode = (await stat(file)).ino;
     await db.update((d) => d.notes.push('second'));
 
-    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).notes).toEqual(['first']);
-    expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['first', 'second']);
+    expect(await notesIn(`${file}.bak`)).toEqual(['first']);
+    expect(await notesIn(file)).toEqual(['first', 'second']);
     expect((await stat(`${file}.bak`)).ino).toBe(firstInode);
   });
 
@@ -97,7 +98,7 @@ describe('DurableJsonFile', () => {
       expect(notices).toEqual([
         'The file holding your progress was damaged; Studyline restored the last good copy from 28 Nov 2026 14:02.',
       ]);
-      expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['first']);
+      expect(await notesIn(file)).toEqual(['first']);
       const aside = (await listNames(dir)).filter((n) => n.startsWith('progress.json.corrupt-'));
       expect(aside).toHaveLength(1);
       expect(await readFile(path.join(dir, aside[0]!), 'utf8')).toBe(damage(good));
@@ -135,8 +136,8 @@ describe('DurableJsonFile', () => {
     await db.read();
     expect(db.data.notes).toEqual(['kept']);
     await db.update((d) => d.notes.push('more'));
-    expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['kept', 'more']);
-    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).notes).toEqual(['kept']);
+    expect(await notesIn(file)).toEqual(['kept', 'more']);
+    expect(await notesIn(`${file}.bak`)).toEqual(['kept']);
   });
 
   it('keeps a .bak on drives without hard links (FAT, some network shares)', async () => {
@@ -149,8 +150,8 @@ describe('DurableJsonFile', () => {
     await db.read();
     await db.update((d) => d.notes.push('first'));
     await db.update((d) => d.notes.push('second'));
-    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).notes).toEqual(['first']);
-    expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['first', 'second']);
+    expect(await notesIn(`${file}.bak`)).toEqual(['first']);
+    expect(await notesIn(file)).toEqual(['first', 'second']);
     expect(await listNames(dir)).toEqual(['progress.json', 'progress.json.bak']);
   });
 
@@ -188,8 +189,8 @@ describe('DurableJsonFile', () => {
     await saveTwice(file);
     await writeFile(file, 'garbage');
     await adapter(file).write({ schemaVersion: 1, notes: ['new'] });
-    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).notes).toEqual(['first']);
-    expect(JSON.parse(await readFile(file, 'utf8')).notes).toEqual(['new']);
+    expect(await notesIn(`${file}.bak`)).toEqual(['first']);
+    expect(await notesIn(file)).toEqual(['new']);
   });
 });
 

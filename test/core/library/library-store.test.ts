@@ -71,7 +71,9 @@ describe('LibraryStore', () => {
     expect(titlesOf(await store.get('python'))).toEqual(['version 5']);
     await Promise.all(saves);
     expect(fs.writes()).toBe(1);
-    const onDisk = JSON.parse(await readFile(path.join(dataDir, 'library', 'python.json'), 'utf8'));
+    const onDisk = JSON.parse(
+      await readFile(path.join(dataDir, 'library', 'python.json'), 'utf8'),
+    ) as SourceFile;
     expect(titlesOf(onDisk)).toEqual(['version 5']);
   });
 

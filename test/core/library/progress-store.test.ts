@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudylineError } from '../../../electron/core/errors';
 import { nodeFs, type DurableFs } from '../../../electron/core/library/durable-fs';
-import { DEFAULT_SETTINGS } from '../../../electron/core/library/model';
+import { DEFAULT_SETTINGS, type ProgressFile } from '../../../electron/core/library/model';
 import { ProgressStore } from '../../../electron/core/library/progress-store';
 import { countingFs, diskFillingFs, fsError, openCountingFs, readOnlyFs, tempDir } from './helpers';
 
@@ -69,7 +69,7 @@ describe('ProgressStore', () => {
     );
     expect(results).toEqual([1, 2, 3]);
     expect(fs.writes()).toBe(1);
-    const onDisk = JSON.parse(await readFile(progressFile(dataDir), 'utf8'));
+    const onDisk = JSON.parse(await readFile(progressFile(dataDir), 'utf8')) as ProgressFile;
     expect(Object.keys(onDisk.emails)).toEqual(['e1', 'e2', 'e3']);
   });
 
@@ -213,7 +213,7 @@ describe('ProgressStore', () => {
     expect(fs.writes()).toBeGreaterThanOrEqual(6);
     await store.setEmailState('e29', done(29));
     await store.flush();
-    const onDisk = JSON.parse(await readFile(progressFile(dataDir), 'utf8'));
+    const onDisk = JSON.parse(await readFile(progressFile(dataDir), 'utf8')) as ProgressFile;
     expect(Object.keys(onDisk.emails)).toHaveLength(29);
     const reopened = await ProgressStore.open(dataDir);
     expect(Object.keys(reopened.data.emails)).toHaveLength(29);

@@ -41,9 +41,9 @@ describe('createLimiter', () => {
     const failing = limit(async () => {
       throw new Error('feed down');
     });
-    const throwingSync = limit((() => {
+    const throwingSync = limit(() => {
       throw new Error('bad task');
-    }) as () => Promise<never>);
+    });
     const next = limit(async () => 'next ran');
     await expect(failing).rejects.toThrow('feed down');
     await expect(throwingSync).rejects.toThrow('bad task');

@@ -7,8 +7,12 @@ import { laptopProgress, seqEmail } from './backup-fixtures';
 
 const GOOD = createBackup(laptopProgress(), '2026-12-06T18:00:00.000Z', '0.1.0').text;
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment,
+   @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call,
+   @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument --
+   hand edits of the backup's JSON put wrong types in on purpose: they are untyped here. */
+
 /** The backup as JSON, changed the way a hand edit would. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- hand edits put wrong types in on purpose
 function edited(change: (data: Record<string, any>) => void): string {
   const data = JSON.parse(GOOD);
   change(data);

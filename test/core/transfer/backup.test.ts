@@ -34,7 +34,7 @@ describe('createBackup', () => {
   it('writes one versioned file without notices, shown reminders or the snooze', () => {
     const { fileName, text } = createBackup(laptopProgress(), NOW, '0.1.0');
     expect(fileName).toBe('studyline-backup-2026-12-06.json');
-    const data = JSON.parse(text);
+    const data = JSON.parse(text) as Record<string, unknown>;
     expect(data).toMatchObject({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -72,7 +72,9 @@ describe('createBackup', () => {
   it('leaves out plans and reminder switches of courses no longer followed', () => {
     const progress = laptopProgress();
     progress.courses = [seqCourse()];
-    const data = JSON.parse(createBackup(progress, NOW, '0.1.0').text);
+    const data = JSON.parse(createBackup(progress, NOW, '0.1.0').text) as {
+      reminders: { offCourseIds: string[] };
+    };
     expect(data.reminders.offCourseIds).toEqual([]);
     expect(() => parseBackup(createBackup(progress, NOW, '0.1.0').text)).not.toThrow();
   });

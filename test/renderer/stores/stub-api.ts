@@ -38,24 +38,27 @@ export function installStubApi(
 ): StubApi {
   const calls: StubApi['calls'] = [];
   const listeners = new Map<string, Set<Listener>>();
-  const api = new Proxy({} as Record<string, unknown>, {
-    get(_target, channel: string) {
-      if (channel === 'on') {
-        return (event: string, listener: Listener) => {
-          const set = listeners.get(event) ?? new Set<Listener>();
-          set.add(listener);
-          listeners.set(event, set);
-          return () => set.delete(listener);
+  const api = new Proxy<Record<string, unknown>>(
+    {},
+    {
+      get(_target, channel: string) {
+        if (channel === 'on') {
+          return (event: string, listener: Listener) => {
+            const set = listeners.get(event) ?? new Set<Listener>();
+            set.add(listener);
+            listeners.set(event, set);
+            return () => set.delete(listener);
+          };
+        }
+        return async (...args: unknown[]) => {
+          calls.push({ channel, args });
+          const answer =
+            answers[channel] ?? (channel === 'status:get' ? () => EMPTY_STATUS : () => undefined);
+          return answer(...args);
         };
-      }
-      return async (...args: unknown[]) => {
-        calls.push({ channel, args });
-        const answer =
-          answers[channel] ?? (channel === 'status:get' ? () => EMPTY_STATUS : () => undefined);
-        return answer(...args);
-      };
+      },
     },
-  }) as unknown as StudylineApi;
+  ) as unknown as StudylineApi;
   (globalThis as { studyline?: StudylineApi }).studyline = api;
   return {
     api,
