@@ -13,11 +13,23 @@ import type { Events, RequestChannel } from '../../electron/shared/contract';
 import { ASSET_PREFIX, startAppServer } from './app-server';
 import type { AppServer } from './app-server';
 import { ensureRendererBuilt } from './build-renderer';
+import { findChromium } from '../helpers/find-chromium';
 
-/** Flags from TOOLCHAIN.md: Debian's Chromium, no network chatter of its own. */
-export function launchBrowser(): Promise<Browser> {
+function browserOrExplain(): string {
+  const found = findChromium();
+  if (found.path) return found.path;
+  throw new Error(
+    `No browser to run the window in: ${found.problem}. Install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+/**
+ * Chrome or Chromium (test files pass toolPath('chromium'); scripts let it be found),
+ * with the flags from TOOLCHAIN.md: no network chatter of its own.
+ */
+export function launchBrowser(executablePath = browserOrExplain()): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -10,6 +10,9 @@ import { coursePost, serveCourse } from './course-fixtures';
 import { launchBrowser, openApp } from './harness';
 import type { AppSession } from './harness';
 import { backgroundLuminance } from './page-checks';
+import { toolPath } from '../helpers/needs-tool';
+
+const chromium = toolPath('chromium');
 
 let feeds: FeedServer;
 let browser: Browser;
@@ -22,7 +25,7 @@ beforeAll(async () => {
   feeds = await startFeedServer();
   const posts = Array.from({ length: 6 }, (_, i) => coursePost(i + 1, feeds.origin));
   serveCourse(feeds, posts, groupFeed(feeds.origin, new Date()));
-  browser = await launchBrowser();
+  browser = await launchBrowser(chromium);
   app = await openApp(browser, {
     catalogPath: await writeLoopbackCatalog(dir, feeds.origin),
     prepare: async (core) => {
@@ -51,7 +54,7 @@ async function openSettings(): Promise<Locator> {
   return dialog;
 }
 
-describe('settings and backup', () => {
+describe.skipIf(!chromium)('settings and backup', () => {
   test('every setting is saved in the core as it is changed, and read back after a restart', async () => {
     const { page, core } = app;
     let dialog = await openSettings();

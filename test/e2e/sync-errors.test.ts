@@ -10,6 +10,9 @@ import { coursePost, serveCourse } from './course-fixtures';
 import type { CourseFeeds } from './course-fixtures';
 import { launchBrowser, openApp } from './harness';
 import type { AppSession } from './harness';
+import { toolPath } from '../helpers/needs-tool';
+
+const chromium = toolPath('chromium');
 
 let feeds: FeedServer;
 let course: CourseFeeds;
@@ -23,7 +26,7 @@ beforeAll(async () => {
   const posts = Array.from({ length: 4 }, (_, i) => coursePost(i + 1, feeds.origin));
   course = serveCourse(feeds, posts, groupFeed(feeds.origin, new Date()));
   course.setGroupFailing(true);
-  browser = await launchBrowser();
+  browser = await launchBrowser(chromium);
   app = await openApp(browser, {
     catalogPath: await writeLoopbackCatalog(dir, feeds.origin),
     prepare: async (core) => {
@@ -40,7 +43,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('sync problems', () => {
+describe.skipIf(!chromium)('sync problems', () => {
   test('a failing study group feed shows its error in words, and Retry fixes it', async () => {
     const { page, core } = app;
     const failing = (await core.sources()).find((s) => s.status === 'error');
