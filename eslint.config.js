@@ -41,11 +41,14 @@ export default tseslint.config(
   },
   {
     // The core runs under plain Node (CLI, tests, benchmarks): never Electron or React.
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/shared/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'react', 'react-dom'], patterns: ['**/main/**', '**/renderer/**'] },
+        {
+          paths: ['electron', 'react', 'react-dom'],
+          patterns: ['**/main/**', '**/renderer/**', '**/preload/**'],
+        },
       ],
     },
   },
@@ -56,14 +59,45 @@ export default tseslint.config(
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
   {
-    // The renderer may only borrow types from the Electron side.
+    // The contract owns every type that crosses IPC: it borrows nothing from the processes.
+    files: ['electron/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom'],
+          patterns: ['**/core/**', '**/main/**', '**/renderer/**', '**/preload/**'],
+        },
+      ],
+    },
+  },
+  {
+    // Preload exposes the contract and nothing else: only `electron` and electron/shared.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/core/**', '**/main/**', '**/renderer/**', '**/cli/**'] },
+      ],
+    },
+  },
+  {
+    // The window talks to the rest only through the contract (electron/shared), types or values.
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/electron/**', 'electron'], allowTypeImports: true }] },
+        {
+          paths: ['electron'],
+          patterns: [
+            '**/electron/core/**',
+            '**/electron/main/**',
+            '**/electron/preload/**',
+            '**/electron/cli/**',
+          ],
+        },
       ],
     },
   },

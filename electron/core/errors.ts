@@ -1,28 +1,12 @@
-/**
- * Every failure a learner can meet is a StudylineError: a code for programs,
- * a sentence for people, and (where it helps) what to do next.
- */
-export type ErrorCode =
-  | 'bad-url' // not a URL, or not http(s)
-  | 'dns' // host name does not resolve
-  | 'unreachable' // connection refused/reset, offline
-  | 'timeout' // no answer, or bytes dripping too slowly
-  | 'http' // 4xx/5xx other than the cases below
-  | 'rate-limited' // 429/503 with Retry-After
-  | 'too-many-redirects'
-  | 'too-large' // body over the byte cap
-  | 'not-a-feed' // HTML page without a feed link, or some other document
-  | 'parse' // looks like a feed but is broken (truncated XML, bad JSON)
-  | 'empty' // empty body
-  | 'not-found' // unknown course, email, group, sequence
-  | 'usage' // wrong command-line or request arguments
-  | 'invalid-input' // a value the learner gave is impossible (dates, pace…)
-  | 'locked' // another Studyline process owns the data folder
-  | 'disk' // read-only folder, disk full, permissions
-  | 'corrupt' // a data file could not be read and had no good copy
-  | 'newer-version' // a file written by a newer Studyline
-  | 'cancelled';
+import type { ErrorCode } from '../shared/errors';
 
+export type { ErrorCode };
+
+/**
+ * Every failure a learner can meet is a StudylineError: a code for programs
+ * (the contract's, electron/shared/errors.ts), a sentence for people, and
+ * (where it helps) what to do next.
+ */
 export class StudylineError extends Error {
   readonly code: ErrorCode;
   /** What the learner can do about it, when there is something. */

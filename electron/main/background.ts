@@ -1,5 +1,6 @@
 import type { BrowserWindow } from 'electron';
-import type { Emit } from '../core/app/request-handlers';
+import type { Emit } from '../core/app/emit';
+import type { Events } from '../shared/contract';
 import type { StudylineCore } from '../core/app/core-api';
 import { applyStartAtLogin } from './login-item';
 import type { LoginItemTarget } from './login-item';
@@ -18,6 +19,8 @@ export interface BackgroundOptions {
   iconPath?: string;
   /** Returns our window, creating it when needed. */
   showWindow: () => BrowserWindow;
+  /** Hands a clicked reminder's email to the window once it is ready. */
+  openEmail: (payload: Events['app:openEmail']) => void;
   syncNow: () => void;
   quit: () => void;
   loginItem: Omit<LoginItemTarget, 'platform'>;
@@ -32,7 +35,7 @@ export interface Background {
   stop(): void;
 }
 
-function trayActions(options: BackgroundOptions, changed: () => void): TrayActions {
+function trayActions(options: BackgroundOptions): TrayActions {
   return {
     open: () => focusWindow(options.showWindow()),
     syncNow: options.syncNow,
@@ -40,24 +43,21 @@ function trayActions(options: BackgroundOptions, changed: () => void): TrayActio
     setRemindersEnabled: (remindersEnabled) => {
       options.core
         .updateSettings({ remindersEnabled })
-        .then(() => {
-          // A settings screen that is open shows the change made from the tray.
-          options.emit('progress:changed', { courseIds: [] });
-          changed();
-        })
+        // Told like any change: an open settings screen shows it, reminders and the tray follow.
+        .then(() => options.emit('settings:changed', { fields: ['reminders'] }))
         .catch((error: unknown) => options.log('could not pause or resume reminders', error));
     },
   };
 }
 
-function openTray(options: BackgroundOptions, changed: () => void): AppTray | undefined {
+function openTray(options: BackgroundOptions): AppTray | undefined {
   if (!options.iconPath) return undefined;
   try {
     return createAppTray({
       iconPath: options.iconPath,
       platform: options.platform,
       initial: { dueCount: 0, remindersEnabled: options.core.settings().reminders.enabled },
-      actions: trayActions(options, changed),
+      actions: trayActions(options),
     });
   } catch (error) {
     options.log('no tray icon on this system', error);
@@ -74,6 +74,7 @@ export function startBackground(options: BackgroundOptions): Background {
   const { core, log } = options;
   const notifier = createNotifier({
     showWindow: options.showWindow,
+    openEmail: options.openEmail,
     iconPath: options.platform === 'linux' ? options.iconPath : undefined,
     log,
   });
@@ -94,7 +95,7 @@ export function startBackground(options: BackgroundOptions): Background {
     applyTheme(core.settings().theme);
     void timer.replan();
   };
-  const tray = openTray(options, changed);
+  const tray = openTray(options);
   const timer = createReminderTimer({
     core,
     notify: (reminder) => notifier.show(reminder),

@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { BrowserWindow, WebContents } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { Events } from '../shared/contract';
 import type { Reminder } from '../shared/types';
 import { focusWindow } from './window';
@@ -10,6 +10,8 @@ const KEEP_AT_MOST = 20;
 export interface NotifierOptions {
   /** Returns our window, creating it when the app runs in the tray only. */
   showWindow: () => BrowserWindow;
+  /** Hands the email to open to the window once it is ready (deliveries.ts). */
+  openEmail: (payload: Events['app:openEmail']) => void;
   /** Linux shows it next to the text; macOS and Windows use the app's own icon. */
   iconPath?: string;
   log?: (message: string, error?: unknown) => void;
@@ -19,15 +21,6 @@ export interface Notifier {
   show(reminder: Reminder): void;
   /** Forgets every notification (on quit). */
   dispose(): void;
-}
-
-/** A window created by the click is still loading: its page listens only once loaded. */
-function sendWhenLoaded(contents: WebContents, payload: Events['app:openEmail']): void {
-  const send = () => {
-    if (!contents.isDestroyed()) contents.send('app:openEmail', payload);
-  };
-  if (contents.isLoading()) contents.once('did-finish-load', send);
-  else send();
 }
 
 /**
@@ -52,7 +45,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const window = options.showWindow();
     focusWindow(window);
     if (reminder.emailId === undefined) return;
-    sendWhenLoaded(window.webContents, { courseId: reminder.courseId, emailId: reminder.emailId });
+    options.openEmail({ courseId: reminder.courseId, emailId: reminder.emailId });
   };
 
   return {

@@ -2,9 +2,17 @@ const HOUR_MS = 60 * 60 * 1000;
 // setTimeout overflows past ~24.8 days and would then fire immediately, in a loop.
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
+/** What the scheduler reads of the core's one sync state (electron/core/app/sync-runner.ts). */
+export interface SchedulerSyncs {
+  /** Syncs the whole library, or waits for the sync already running; failures are reported, not thrown. */
+  syncAll(): Promise<unknown>;
+  isSyncing(): boolean;
+  /** When the last sync ended, whoever started it (epoch ms). */
+  lastSyncEndedAt(): number | undefined;
+}
+
 export interface SchedulerOptions {
-  /** Runs one sync; its own failures (offline, feed down) are reported, not thrown. */
-  sync: () => Promise<unknown>;
+  syncs: SchedulerSyncs;
   /** Hours between automatic syncs; 0 turns automatic syncing off. Read before every wait. */
   everyHours: () => number;
   now?: () => number;
@@ -14,8 +22,10 @@ export interface SchedulerOptions {
 export interface SyncScheduler {
   /** Syncs now, then every N hours. */
   start(): void;
-  /** Syncs on demand (menu, tray); joins a sync already running. Restarts the wait. */
+  /** Syncs on demand (menu, tray); waits for a sync already running instead of starting another. */
   syncNow(): Promise<void>;
+  /** A sync ended (whoever started it): the next automatic one waits a whole interval from now. */
+  synced(): void;
   /** After sleep: timers were frozen, so catch up when the last sync is too old. */
   onResume(): void;
   /** The interval setting changed: wait from the last sync by the new interval. */
@@ -25,14 +35,14 @@ export interface SyncScheduler {
 
 /**
  * Automatic syncing. The next sync is planned when the previous one ends, so a
- * slow sync never overlaps the next; a request while one runs joins it. A
- * failed sync (learner offline) just waits for the next turn.
+ * slow sync never overlaps the next; whether one runs is the core's answer,
+ * not a guess of the scheduler's. A failed sync (learner offline) just waits
+ * for the next turn.
  */
 export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
+  const { syncs } = options;
   const now = options.now ?? Date.now;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let lastRunAt: number | undefined;
   let stopped = true;
 
   const intervalMs = () => {
@@ -50,32 +60,28 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     timer = setTimeout(() => void run(), waitMs ?? delay);
   };
 
-  const run = (): Promise<void> => {
-    if (running) return running;
+  const run = async (): Promise<void> => {
     clearTimeout(timer);
-    lastRunAt = now();
-    running = options
-      .sync()
-      .then(
-        () => undefined,
-        (error: unknown) => options.log?.('automatic sync failed', error),
-      )
-      .finally(() => {
-        running = undefined;
-        planNext();
-      });
-    return running;
+    timer = undefined;
+    try {
+      await syncs.syncAll();
+    } catch (error) {
+      options.log?.('automatic sync failed', error);
+    }
+    planNext();
   };
 
   /** Runs now when the last sync is older than the interval, else waits for the rest of it. */
   const replan = () => {
     const delay = intervalMs();
-    if (stopped || running) return;
+    // The end of the running sync plans the next one.
+    if (stopped || syncs.isSyncing()) return;
     if (delay === undefined) {
       planNext();
       return;
     }
-    const since = lastRunAt === undefined ? delay : now() - lastRunAt;
+    const last = syncs.lastSyncEndedAt();
+    const since = last === undefined ? delay : now() - last;
     if (since >= delay) void run();
     else planNext(delay - since);
   };
@@ -87,6 +93,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       if (intervalMs() !== undefined) void run();
     },
     syncNow: run,
+    synced: () => planNext(),
     onResume: replan,
     reschedule: replan,
     stop() {

@@ -1,21 +1,22 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, powerMonitor } from 'electron';
+import { app } from 'electron';
 import { openStudyline } from '../core/app/open-studyline';
 import { createRequestHandlers } from '../core/app/request-handlers';
-import type { Emit } from '../core/app/request-handlers';
+import type { Emit, RequestHandlers } from '../core/app/request-handlers';
 import type { StudylineCore } from '../core/app/core-api';
-import { trackSyncs } from './app-handlers';
-import type { TrackedHandlers } from './app-handlers';
+import { createSyncRunner } from '../core/app/sync-runner';
+import type { EventChannel } from '../shared/contract';
 import { assetUrl, createAppUrlCheck, loopbackOrigin } from './app-url';
 import { handleProtocols } from './asset-protocol';
 import { startBackground } from './background';
 import type { Background } from './background';
+import { createDeliveries } from './deliveries';
+import type { Deliveries } from './deliveries';
 import { createFileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
-import { installMenu } from './menu';
 import type { AppPaths } from './paths';
-import { createSyncScheduler } from './scheduler';
+import { startSyncing } from './syncing';
 import { installSecurity, openExternalSafely } from './security';
 import { createWindowKeeper } from './window';
 import type { WindowKeeper } from './window';
@@ -31,6 +32,15 @@ export interface LaunchOptions {
   /** Started at login: stay in the tray without showing the window (when there is a tray). */
   hidden?: boolean;
 }
+
+/** Events after which reminders are planned again and the tray badge recounted. */
+const REACTS_TO: ReadonlySet<EventChannel> = new Set<EventChannel>([
+  'sync:finish',
+  'library:changed',
+  'progress:changed',
+  'plan:changed',
+  'settings:changed',
+]);
 
 function log(message: string, error?: unknown): void {
   if (error === undefined) console.warn(`[studyline] ${message}`);
@@ -55,77 +65,57 @@ async function openCore(paths: AppPaths): Promise<StudylineCore> {
   });
 }
 
-/** IPC: the contract's handlers over the core, with dialogs for export and import. */
+type EventReaction = (event: EventChannel) => void;
+
+/**
+ * IPC: the contract's handlers over the core, the one sync runner, and the
+ * ready handshake. Every event goes to the window and to `react` (reminders,
+ * tray, scheduler): main learns of changes exactly as the window does.
+ */
 function wireRequests(
   core: StudylineCore,
   windows: WindowKeeper,
   isAppUrl: (url: string) => boolean,
-  changed: () => void,
+  react: EventReaction,
 ) {
-  const emit: Emit = (event, payload) => windows.current()?.webContents.send(event, payload);
-  const dialogs = createFileDialogs({ parent: windows.current, defaultDir: documentsFolder() });
-  const deps = {
-    emit,
-    openExternal: openExternalSafely,
-    saveFile: dialogs.saveFile,
-    openTextFile: dialogs.openTextFile,
-    onProgressChanged: changed,
+  const emit: Emit = (event, payload) => {
+    const contents = windows.current()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(event, payload);
+    react(event);
   };
-  const handlers = trackSyncs(createRequestHandlers(core, deps), changed);
+  const syncs = createSyncRunner({ core, emit });
+  const deliveries = createDeliveries(() => windows.current()?.webContents);
+  const dialogs = createFileDialogs({ parent: windows.current, defaultDir: documentsFolder() });
+  const handlers: RequestHandlers = {
+    ...createRequestHandlers(core, {
+      emit,
+      syncs,
+      openExternal: openExternalSafely,
+      saveFile: dialogs.saveFile,
+      openTextFile: dialogs.openTextFile,
+    }),
+    'app:ready': async () => deliveries.ready(),
+  };
   const unregister = registerIpc({
     handlers,
     isAppUrl,
     appContents: () => windows.current()?.webContents,
     log,
   });
-  return { emit, handlers, unregister };
-}
-
-/** Automatic sync every N hours (the learner's setting), the menu, and catching up after sleep. */
-function startSyncing(core: StudylineCore, handlers: TrackedHandlers) {
-  const scheduler = createSyncScheduler({
-    sync: () => handlers['sync:start']({}),
-    everyHours: () => core.settings().syncEveryHours,
-    log,
-  });
-  const syncNow = () => void scheduler.syncNow();
-  installMenu({
-    isMac: process.platform === 'darwin',
-    isDev: !app.isPackaged,
-    onSyncNow: syncNow,
-    openExternal: (url) =>
-      void openExternalSafely(url).catch((error: unknown) => log('link refused', error)),
-    courseHomepage: core.catalog().courses[0]?.homepage,
-  });
-  const onResume = () => scheduler.onResume();
-  powerMonitor.on('resume', onResume);
-  scheduler.start();
-  let hours = core.settings().syncEveryHours;
-  return {
-    syncNow,
-    /** Settings may have changed: a new interval applies at once. */
-    settingsChanged() {
-      if (core.settings().syncEveryHours === hours) return;
-      hours = core.settings().syncEveryHours;
-      scheduler.reschedule();
-    },
-    stop() {
-      scheduler.stop();
-      powerMonitor.off('resume', onResume);
-    },
-  };
+  return { emit, syncs, deliveries, unregister };
 }
 
 function openBackground(
   core: StudylineCore,
   paths: AppPaths,
   windows: WindowKeeper,
-  emit: Emit,
+  wired: { emit: Emit; deliveries: Deliveries },
   syncNow: () => void,
 ): Background {
   return startBackground({
     core,
-    emit,
+    emit: wired.emit,
+    openEmail: (payload) => wired.deliveries.deliver('app:openEmail', payload),
     platform: process.platform,
     iconPath: paths.iconPath,
     showWindow: windows.show,
@@ -161,14 +151,16 @@ export async function startApp(
     devServerUrl,
     hideOnClose: () => hideOnClose(),
   });
-  const changed = () => {
-    if (stopped) return;
+  // Progress, plans, settings and new emails move reminders, the tray badge and the sync interval.
+  const react: EventReaction = (event) => {
+    if (stopped || !REACTS_TO.has(event)) return;
     background.changed();
-    syncing.settingsChanged();
+    if (event === 'settings:changed') syncing.settingsChanged();
+    if (event === 'sync:finish') syncing.synced();
   };
-  const { emit, handlers, unregister } = wireRequests(core, windows, isAppUrl, changed);
-  const syncing = startSyncing(core, handlers);
-  const background = openBackground(core, paths, windows, emit, syncing.syncNow);
+  const wired = wireRequests(core, windows, isAppUrl, react);
+  const syncing = startSyncing(core, wired.syncs, log);
+  const background = openBackground(core, paths, windows, wired, syncing.syncNow);
   const hideOnClose = () => background.hasTray() && core.settings().closeToTray;
   if (!launch.hidden || !background.hasTray()) windows.show();
 
@@ -180,10 +172,10 @@ export async function startApp(
       syncing.stop();
       background.stop();
       windows.dispose();
-      unregister();
-      await handlers['sync:cancel']();
+      wired.unregister();
+      wired.syncs.cancel();
       // The cancelled sync may still be writing: close the library only once it has stopped.
-      await handlers.settled();
+      await wired.syncs.settled();
       await core.close();
     },
   };

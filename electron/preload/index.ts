@@ -1,11 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { EventChannel, Events, RequestChannel, StudylineApi } from '../shared/contract';
-import type { IpcResult } from '../main/ipc-result';
+import type { EventChannel, Events, RequestChannel, StudylineBridge } from '../shared/contract';
+import type { IpcResult } from '../shared/errors';
 
 // Listed here rather than imported from the contract so the sandboxed preload
 // does not bundle zod; `satisfies` makes the compiler reject a missing or extra channel.
 const REQUESTS = {
+  'app:ready': true,
   'catalog:get': true,
   'status:get': true,
   'courses:list': true,
@@ -17,6 +18,7 @@ const REQUESTS = {
   'group:add': true,
   'sources:list': true,
   'sync:start': true,
+  'sync:status': true,
   'sync:cancel': true,
   'notice:dismiss': true,
   'link:open': true,
@@ -40,18 +42,23 @@ const REQUESTS = {
 } satisfies Record<RequestChannel, true>;
 
 const EVENTS = {
+  'sync:begin': true,
   'sync:progress': true,
-  'sync:finished': true,
+  'sync:finish': true,
   'library:changed': true,
   'progress:changed': true,
+  'plan:changed': true,
+  'settings:changed': true,
   'app:openEmail': true,
 } satisfies Record<EventChannel, true>;
 
-async function invoke(channel: RequestChannel, args: unknown[]): Promise<unknown> {
-  const result = (await ipcRenderer.invoke(channel, ...args)) as IpcResult;
-  if (result.ok) return result.value;
-  // Only the message crosses the context bridge, and it is already the learner's sentence.
-  throw new Error(result.error.message);
+/**
+ * Answers main's `{ ok, value }` or `{ ok: false, error: { code, message, hint } }`
+ * as it is: the contextBridge would keep only the message of a thrown Error, and
+ * the window needs the code (renderer/lib/studyline-api.ts turns it into a RequestError).
+ */
+async function invoke(channel: RequestChannel, args: unknown[]): Promise<IpcResult> {
+  return (await ipcRenderer.invoke(channel, ...args)) as IpcResult;
 }
 
 function on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => void): () => void {
@@ -66,12 +73,12 @@ function on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => 
   };
 }
 
-function buildApi(): StudylineApi {
-  const api: Record<string, unknown> = { on };
+function buildBridge(): StudylineBridge {
+  const bridge: Record<string, unknown> = { on };
   for (const channel of Object.keys(REQUESTS) as RequestChannel[]) {
-    api[channel] = (...args: unknown[]) => invoke(channel, args);
+    bridge[channel] = (...args: unknown[]) => invoke(channel, args);
   }
-  return api as StudylineApi;
+  return bridge as StudylineBridge;
 }
 
-contextBridge.exposeInMainWorld('studyline', buildApi());
+contextBridge.exposeInMainWorld('studyline', buildBridge());

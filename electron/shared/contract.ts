@@ -1,48 +1,82 @@
 import { z } from 'zod';
+import type { IpcResult } from './errors';
+import {
+  followTargetSchema,
+  httpUrl,
+  id,
+  newGroupSchema,
+  planInputSchema,
+  planInputsSchema,
+  settingsPatchSchema,
+  syncScopeSchema,
+} from './schemas';
+import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from './schemas';
 import type {
   Agenda,
   AppSettings,
-  CourseProgressView,
-  EmailStateView,
-  ImportReport,
-  PlanInput,
-  PlanPreview,
-  RemindersView,
   Catalog,
+  CourseProgressView,
   CourseView,
   Email,
+  EmailStateView,
   EmailSummary,
   GroupView,
+  ImportReport,
+  LibraryChange,
   LibraryStatus,
+  PlanInput,
+  PlanPreviewResult,
+  RemindersView,
   SourceView,
+  SyncBegin,
+  SyncFinish,
   SyncProgress,
   SyncReport,
+  SyncStatus,
 } from './types';
 
+export type { FollowTarget, NewGroup, SettingsPatch, SyncScope };
+export {
+  followTargetSchema,
+  newGroupSchema,
+  planInputSchema,
+  settingsPatchSchema,
+  syncScopeSchema,
+};
+
 /**
- * The one IPC contract. Every request the renderer may make (main answers it)
- * and every event main may push. Main validates arguments with `requestArgs`;
- * preload exposes exactly `REQUEST_CHANNELS` and `EVENT_CHANNELS`.
+ * The one IPC contract. Every request the window may make (main answers it)
+ * and every event main may push. Main validates arguments with `requestArgs`
+ * (through electron/core/app/dispatch.ts); preload exposes exactly these channels.
  */
 export interface Requests {
+  /** The window listens now: main delivers what waited for it (an email from a clicked reminder). */
+  'app:ready': () => void;
   'catalog:get': () => Catalog;
   'status:get': () => LibraryStatus;
   'courses:list': () => CourseView[];
   'course:follow': (target: FollowTarget) => CourseView;
   'course:unfollow': (courseId: string) => void;
   'emails:list': (courseId: string) => EmailSummary[];
-  /** Returns the email and records that the learner opened it. */
+  /** Returns the email and records that the learner opened it (the reply says so; no event). */
   'email:open': (emailId: string) => Email;
   'groups:list': (courseId: string) => GroupView[];
   'group:add': (courseId: string, group: NewGroup) => GroupView[];
   'sources:list': () => SourceView[];
+  /**
+   * Syncs the scope. While a sync runs, a request joins it when it will still
+   * fetch every source asked for, else runs right after it; either way the
+   * reply is this request's own report (its sources only).
+   */
   'sync:start': (scope: SyncScope) => SyncReport;
+  'sync:status': () => SyncStatus;
   'sync:cancel': () => void;
   'notice:dismiss': (noticeId: string) => void;
   /** Opens an http(s) link in the learner's browser. */
   'link:open': (url: string) => void;
   'progress:get': (courseId: string) => CourseProgressView;
-  'plan:preview': (courseId: string, input: PlanInput) => PlanPreview;
+  /** What each of these plans would give (one request per change of the plan form). */
+  'plan:preview': (courseId: string, inputs: PlanInput[]) => PlanPreviewResult[];
   'plan:set': (courseId: string, input: PlanInput) => CourseProgressView;
   'plan:pause': (courseId: string) => CourseProgressView;
   'plan:resume': (courseId: string) => CourseProgressView;
@@ -67,83 +101,46 @@ export interface SavedFile {
   path?: string;
 }
 
+/** The learner's own fields of an email that a change can touch. */
+export type EmailField = 'done' | 'starred' | 'note';
+
+export interface ProgressChange {
+  courseId: string;
+  emailIds: string[];
+  fields: EmailField[];
+}
+
+export interface SettingsChange {
+  fields: (keyof AppSettings)[];
+  /** Set when the change concerns one course (its reminders on or off). */
+  courseId?: string;
+}
+
+/** Every event names what changed; each change is told once. */
 export interface Events {
-  'sync:progress': SyncProgress;
-  'sync:finished': SyncReport;
-  /** Courses whose emails changed; empty means any of them. */
-  'library:changed': { courseIds: string[] };
-  'progress:changed': { courseIds: string[] };
-  /** A reminder was clicked: show this email. */
+  'sync:begin': SyncBegin;
+  'sync:progress': { syncId: string; progress: SyncProgress };
+  /** The end of a sync, told once: its report and what it changed in the library. */
+  'sync:finish': SyncFinish;
+  /** Courses followed or left, groups added, a backup imported, a notice dismissed. */
+  'library:changed': LibraryChange;
+  /** Done, star or note of these emails. */
+  'progress:changed': ProgressChange;
+  /** The course's plan: set, paused, resumed, caught up. */
+  'plan:changed': { courseId: string };
+  'settings:changed': SettingsChange;
+  /** A reminder was clicked: show this email (held by main until the window is ready). */
   'app:openEmail': { courseId: string; emailId: string };
 }
 
 export type RequestChannel = keyof Requests;
 export type EventChannel = keyof Events;
-
-const id = z.string().min(1).max(200);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates look like 2026-11-28.');
-const paceSchema = z.union([
-  z.object({ kind: z.literal('as-sent') }).strict(),
-  z.object({ kind: z.literal('factor'), factor: z.number().finite() }).strict(),
-  z.object({ kind: z.literal('per-week'), perWeek: z.number().finite() }).strict(),
-]);
-/** Shapes only: the core checks the values (impossible dates, pace 0…) with learner sentences. */
-export const planInputSchema = z
-  .object({
-    startOn: isoDay,
-    pace: paceSchema,
-    studyDays: z.array(z.number().int()).max(7),
-    remindAt: z.string().max(5),
-    pauses: z
-      .array(z.object({ from: isoDay, to: isoDay.optional() }).strict())
-      .max(500)
-      .optional(),
-    catchUps: z
-      .array(z.object({ on: isoDay, days: z.number().int() }).strict())
-      .max(500)
-      .optional(),
-  })
-  .strict();
-
-export const settingsPatchSchema = z
-  .object({
-    syncEveryHours: z.number().int().min(0).max(168).optional(),
-    theme: z.enum(['system', 'light', 'dark']).optional(),
-    closeToTray: z.boolean().optional(),
-    startAtLogin: z.boolean().optional(),
-    remindersEnabled: z.boolean().optional(),
-    courseReminders: z.object({ courseId: id, enabled: z.boolean() }).strict().optional(),
-  })
-  .strict();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-const httpUrl = z
-  .string()
-  .max(4096)
-  .refine((value) => /^https?:\/\//i.test(value), 'Only http(s) addresses are allowed.');
-
-export const followTargetSchema = z.union([
-  z.object({ sequenceId: id }).strict(),
-  z.object({ url: z.string().min(1).max(4096) }).strict(),
-]);
-export type FollowTarget = z.infer<typeof followTargetSchema>;
-
-export const newGroupSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    liveUrl: httpUrl,
-    feedUrl: httpUrl.optional(),
-    fallbackGroupId: id.optional(),
-  })
-  .strict();
-export type NewGroup = z.infer<typeof newGroupSchema>;
-
-export const syncScopeSchema = z
-  .object({ courseId: id.optional(), sourceIds: z.array(id).max(500).optional() })
-  .strict();
-export type SyncScope = z.infer<typeof syncScopeSchema>;
+export type RequestArgs<C extends RequestChannel> = Parameters<Requests[C]>;
+export type Reply<C extends RequestChannel> = Awaited<ReturnType<Requests[C]>>;
 
 /** Argument schemas, as tuples, for every request channel. */
 export const requestArgs = {
+  'app:ready': z.tuple([]),
   'catalog:get': z.tuple([]),
   'status:get': z.tuple([]),
   'courses:list': z.tuple([]),
@@ -155,11 +152,12 @@ export const requestArgs = {
   'group:add': z.tuple([id, newGroupSchema]),
   'sources:list': z.tuple([]),
   'sync:start': z.tuple([syncScopeSchema]),
+  'sync:status': z.tuple([]),
   'sync:cancel': z.tuple([]),
   'notice:dismiss': z.tuple([id]),
   'link:open': z.tuple([httpUrl]),
   'progress:get': z.tuple([id]),
-  'plan:preview': z.tuple([id, planInputSchema]),
+  'plan:preview': z.tuple([id, planInputsSchema]),
   'plan:set': z.tuple([id, planInputSchema]),
   'plan:pause': z.tuple([id]),
   'plan:resume': z.tuple([id]),
@@ -175,22 +173,34 @@ export const requestArgs = {
   'plan:exportIcs': z.tuple([id]),
   'progress:export': z.tuple([]),
   'progress:import': z.tuple([]),
-} satisfies { [C in RequestChannel]: z.ZodType<Parameters<Requests[C]>> };
+} satisfies { [C in RequestChannel]: z.ZodType<RequestArgs<C>> };
 
 export const REQUEST_CHANNELS = Object.keys(requestArgs) as RequestChannel[];
 export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'sync:begin',
   'sync:progress',
-  'sync:finished',
+  'sync:finish',
   'library:changed',
   'progress:changed',
+  'plan:changed',
+  'settings:changed',
   'app:openEmail',
 ];
 
-/** What preload puts on window.studyline. Every request returns a promise. */
+type Listen = <E extends EventChannel>(
+  event: E,
+  listener: (payload: Events[E]) => void,
+) => () => void;
+
+/** What preload puts on window.studyline: every request answers its IpcResult, errors as data. */
+export type StudylineBridge = {
+  [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<IpcResult<Reply<C>>>;
+} & { on: Listen };
+
+/**
+ * What the window's code calls (renderer/lib/studyline-api.ts unwraps the
+ * bridge): the value, or a thrown RequestError with the code and hint.
+ */
 export type StudylineApi = {
-  [C in RequestChannel]: (
-    ...args: Parameters<Requests[C]>
-  ) => Promise<Awaited<ReturnType<Requests[C]>>>;
-} & {
-  on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => void): () => void;
-};
+  [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<Reply<C>>;
+} & { on: Listen };

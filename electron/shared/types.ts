@@ -1,7 +1,13 @@
 /**
  * View models shared by the core, the main process, the CLI and the renderer.
- * Plain data only (they cross IPC): strings for dates, in ISO 8601.
+ * Plain data only (they cross IPC): strings for dates, in ISO 8601. Nothing
+ * here imports the core: the core maps its model to these.
  */
+export type * from './pace-types';
+export type * from './sync-types';
+import type { CourseStatus, Plan, Reminder, ReminderSettings } from './pace-types';
+import type { SourceKind } from './sync-types';
+import type { RequestErrorData } from './errors';
 
 export interface CatalogSequence {
   id: string;
@@ -69,7 +75,6 @@ export interface CourseView extends Course {
   lastSentAt?: string;
 }
 
-export type SourceKind = 'archive' | 'group';
 export type SourceStatus = 'ok' | 'error' | 'never';
 
 export interface SourceView {
@@ -138,47 +143,6 @@ export interface GroupView {
   custom: boolean;
 }
 
-export type SyncPhase = 'start' | 'page' | 'not-modified' | 'done' | 'error' | 'skipped';
-
-export interface SyncProgress {
-  sourceId: string;
-  url: string;
-  kind: SourceKind;
-  phase: SyncPhase;
-  page?: number;
-  /** Items first seen in this sync so far. */
-  newItems: number;
-  totalItems: number;
-  message?: string;
-}
-
-export type SourceSyncStatus = 'ok' | 'not-modified' | 'error' | 'cancelled' | 'skipped';
-
-export interface SourceSyncResult {
-  sourceId: string;
-  url: string;
-  kind: SourceKind;
-  status: SourceSyncStatus;
-  error?: string;
-  /** Machine-readable kind of failure (StudylineError code). */
-  errorCode?: string;
-  newItems: number;
-  updatedItems: number;
-  pages: number;
-  itemCount: number;
-}
-
-export interface SyncReport {
-  startedAt: string;
-  finishedAt: string;
-  results: SourceSyncResult[];
-  /** Every source ok or not modified. */
-  ok: boolean;
-  /** No source could be reached at all (learner is probably offline). */
-  offline: boolean;
-  cancelled: boolean;
-}
-
 /** Something the learner should be told once, e.g. a file restored from its backup. */
 export interface Notice {
   id: string;
@@ -196,10 +160,12 @@ export interface LibraryStatus {
 }
 
 // ── Own pace (plans, progress, reminders) ───────────────────────────────────
-import type { CourseStatus, Plan, PlanInput, Schedule } from '../core/pace/model';
-import type { Agenda } from '../core/pace/agenda';
-import type { Reminder, ReminderSettings } from '../core/reminders/model';
-export type { Agenda, CourseStatus, Plan, PlanInput, Reminder, ReminderSettings, Schedule };
+/** The learner's own marks on one email. */
+export interface EmailMarks {
+  opened: boolean;
+  done: boolean;
+  starred: boolean;
+}
 
 /** A course's plan, where the learner stands, and each email's due date. */
 export interface CourseProgressView {
@@ -208,6 +174,8 @@ export interface CourseProgressView {
   status: CourseStatus;
   /** Due date ('YYYY-MM-DD', a study day) per email id. */
   dueOn: Record<string, string>;
+  /** The learner's marks per email id; an email without any mark is absent. */
+  marks: Record<string, EmailMarks>;
 }
 
 /** What a plan would mean, before the learner saves it. */
@@ -219,9 +187,13 @@ export interface PlanPreview {
   emails: number;
 }
 
+/** One plan the form might choose: its preview, or why it is impossible. */
+export type PlanPreviewResult = { preview: PlanPreview } | { error: RequestErrorData };
+
 /** The learner's own state of one email. */
 export interface EmailStateView {
   emailId: string;
+  courseId: string;
   opened: boolean;
   done: boolean;
   starred: boolean;

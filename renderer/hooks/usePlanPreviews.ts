@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Plan, PlanPreview } from '../../electron/shared/types';
+import { RequestError } from '../../electron/shared/errors';
+import type { Plan, PlanInput, PlanPreview, PlanPreviewResult } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { PRESETS, planInputOf, withPace } from '../lib/plan-form';
 import type { PaceChoice, PlanForm } from '../lib/plan-form';
@@ -15,6 +16,38 @@ function choicesToPreview(form: PlanForm): PaceChoice[] {
   if (form.perWeek.trim()) choices.push('custom');
   if (form.currentPace) choices.push('current');
   return choices;
+}
+
+/** Every pace of the form in one request; a pace the form itself refuses is not asked. */
+async function previewAll(
+  courseId: string,
+  form: PlanForm,
+  plan: Plan,
+  preview: (courseId: string, inputs: PlanInput[]) => Promise<PlanPreviewResult[]>,
+): Promise<Previews> {
+  const previews: Previews = {};
+  const asked: [PaceChoice, PlanInput][] = [];
+  for (const choice of choicesToPreview(form)) {
+    const check = planInputOf(withPace(form, choice), plan);
+    if (check.ok) asked.push([choice, check.input]);
+    else previews[choice] = { error: check.message };
+  }
+  if (asked.length === 0) return previews;
+  try {
+    const results = await preview(
+      courseId,
+      asked.map(([, input]) => input),
+    );
+    asked.forEach(([choice], i) => {
+      const result = results[i];
+      if (result)
+        previews[choice] =
+          'preview' in result ? result : { error: errorText(new RequestError(result.error)) };
+    });
+  } catch (error) {
+    for (const [choice] of asked) previews[choice] = { error: errorText(error) };
+  }
+  return previews;
 }
 
 /**
@@ -33,19 +66,10 @@ export function usePlanPreviews(
 
   useEffect(() => {
     let current = true;
-    const ask = async (choice: PaceChoice): Promise<[PaceChoice, PreviewResult]> => {
-      const check = planInputOf(withPace(form, choice), plan);
-      if (!check.ok) return [choice, { error: check.message }];
-      try {
-        return [choice, { preview: await preview(courseId, check.input) }];
-      } catch (error) {
-        return [choice, { error: errorText(error) }];
-      }
-    };
     const timer = setTimeout(() => {
-      void Promise.all(choicesToPreview(form).map(ask)).then((entries) => {
+      void previewAll(courseId, form, plan, preview).then((result) => {
         // An answer for a form the learner has changed since is dropped.
-        if (current) setPreviews(Object.fromEntries(entries));
+        if (current) setPreviews(result);
       });
     }, SETTLE_MS);
     return () => {

@@ -1,9 +1,13 @@
+import { RequestError } from '../../electron/shared/errors';
+
 /**
- * A thrown value as a sentence for the learner. Electron wraps errors that
- * cross IPC as "Error invoking remote method 'x': Error: <message>", which
- * means nothing to a learner, so the wrapping is peeled off.
+ * A thrown value as a sentence for the learner: a refused request's message
+ * and what to do about it. Electron wraps other errors that cross IPC as
+ * "Error invoking remote method 'x': Error: <message>", which means nothing
+ * to a learner, so the wrapping is peeled off.
  */
 export function errorText(error: unknown): string {
+  if (error instanceof RequestError) return error.fullMessage;
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const text = raw
     .replace(/^Error invoking remote method '[^']*':\s*/, '')

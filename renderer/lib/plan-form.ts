@@ -1,4 +1,4 @@
-import type { Pace } from '../../electron/core/pace/model';
+import type { Pace } from '../../electron/shared/types';
 import type { Plan, PlanInput, PlanPreview } from '../../electron/shared/types';
 import { dueSentence, formatDay } from './plan-dates';
 

@@ -1,4 +1,4 @@
-import type { CourseStatus, NextEmail } from '../../electron/core/pace/model';
+import type { CourseStatus, NextEmail } from '../../electron/shared/types';
 import { dueLabel, dueSentence, formatDay } from './plan-dates';
 
 export type StandingTone = 'finished' | 'paused' | 'behind' | 'ahead' | 'on-track';

@@ -17,6 +17,8 @@ export function connectAppEvents(): () => void {
   const offs = [
     api.on('library:changed', () => void reloadLibrary()),
     api.on('progress:changed', () => void reloadProgress()),
+    api.on('plan:changed', () => void reloadProgress()),
+    api.on('settings:changed', () => void reloadProgress()),
     // A done mark or star saved from this window: the counts and the streak follow.
     onWritesSettled(() => void reloadProgress()),
     api.on('app:openEmail', ({ courseId, emailId }) => {
@@ -26,5 +28,7 @@ export function connectAppEvents(): () => void {
       useUiStore.getState().actions.show('library');
     }),
   ];
+  // Listening now: main hands over what waited for the window (a clicked reminder).
+  void api['app:ready']().catch(() => undefined);
   return () => offs.forEach((off) => off());
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CourseProgressView, PlanInput, PlanPreview } from '../../electron/shared/types';
+import type { CourseProgressView, PlanInput, PlanPreviewResult } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { caughtUpText } from '../lib/progress-text';
 import { studyline } from '../lib/studyline-api';
@@ -24,8 +24,8 @@ interface ProgressState {
     change: (change: PlanChange) => Promise<void>;
     /** Saves a plan; answers the core's sentence when it refused it (nothing is changed then). */
     savePlan: (courseId: string, input: PlanInput) => Promise<string | undefined>;
-    /** What a plan would give; throws the core's sentence when it is impossible. */
-    preview: (courseId: string, input: PlanInput) => Promise<PlanPreview>;
+    /** What each plan would give, or why it is impossible. */
+    preview: (courseId: string, inputs: PlanInput[]) => Promise<PlanPreviewResult[]>;
     clearMessages: () => void;
   };
 }
@@ -85,8 +85,8 @@ export const useProgressStore = create<ProgressState>()((set, get) => ({
         return errorText(error);
       }
     },
-    preview(courseId, input) {
-      return studyline()['plan:preview'](courseId, input);
+    preview(courseId, inputs) {
+      return studyline()['plan:preview'](courseId, inputs);
     },
     clearMessages() {
       set({ actionError: undefined, announcement: undefined });

@@ -68,10 +68,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       connect() {
         const api = studyline();
         const offs = [
-          api.on('sync:progress', (progress) =>
+          api.on('sync:progress', ({ progress }) =>
             set((state) => ({ running: true, progress: upsert(state.progress, progress) })),
           ),
-          api.on('sync:finished', finish),
+          api.on('sync:finish', ({ report }) => finish(report)),
         ];
         return () => offs.forEach((off) => off());
       },

@@ -2,14 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { StudylineCore } from '../../electron/core/app/core-api';
 import { openStudyline } from '../../electron/core/app/open-studyline';
+import { dispatch } from '../../electron/core/app/dispatch';
+import type { RequestHandlers } from '../../electron/core/app/dispatch';
 import { createRequestHandlers } from '../../electron/core/app/request-handlers';
-import type { RequestHandlers } from '../../electron/core/app/request-handlers';
-import { describeError } from '../../electron/core/errors';
-import { REQUEST_CHANNELS, requestArgs } from '../../electron/shared/contract';
+import { createSyncRunner } from '../../electron/core/app/sync-runner';
+import { REQUEST_CHANNELS } from '../../electron/shared/contract';
 import type { Events, RequestChannel } from '../../electron/shared/contract';
+import { createDeliveries } from '../../electron/main/deliveries';
+import type { PageContents } from '../../electron/main/deliveries';
 import { ASSET_PREFIX, startAppServer } from './app-server';
 import type { AppServer } from './app-server';
 import { ensureRendererBuilt } from './build-renderer';
@@ -68,8 +71,12 @@ export interface AppSession {
   saved: { name: string; text: string; kind: string }[];
   /** Texts the (simulated) open dialog hands out, first in first out; empty means cancelled. */
   filesToOpen: string[];
-  /** Pushes an event to the page as main does (a clicked reminder, a change made by the CLI). */
+  /** Pushes an event to the page as main does (a change made by the CLI, the tray). */
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
+  /** A clicked reminder, handed over as main does: held until the page says it is ready. */
+  openEmail(payload: Events['app:openEmail']): void;
+  /** Every request the page made through the bridge, in order (benchmarks count them). */
+  requests: { channel: RequestChannel; args: unknown[] }[];
   /** Errors thrown in the page (uncaught), for tests that must stay clean. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -78,8 +85,8 @@ export interface AppSession {
 /**
  * Runs the built renderer in Chromium with window.studyline bound to a real
  * core over a temp data folder, the way preload binds it in the app: every
- * request goes through the same handlers main registers, with the same
- * argument checks, and errors arrive as the learner's sentence.
+ * request goes through main's own dispatch (electron/core/app/dispatch.ts),
+ * the same handlers, sync runner and ready handshake.
  */
 export async function openApp(browser: Browser, options: OpenAppOptions): Promise<AppSession> {
   const rendererDir = await ensureRendererBuilt();
@@ -104,36 +111,51 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   });
   const opened: string[] = [];
   const pageErrors: string[] = [];
-  const emit = <E extends keyof Events>(event: E, payload: Events[E]) => {
-    for (const page of context.pages()) {
-      const push = ([name, data]: readonly [string, unknown]) =>
-        (window as unknown as BridgeWindow).__studylineEmit?.(name, data);
-      // A page that is closing cannot receive the event; nothing to do about it.
-      page.evaluate(push, [event, payload] as const).catch(() => {});
-    }
+  // The page opens last; `contents` is its one stable stand-in (the handshake compares identity).
+  const live: { page?: Page; contents?: PageContents } = {};
+  const send = (target: Page, event: string, payload: unknown) => {
+    const push = ([name, data]: readonly [string, unknown]) =>
+      (window as unknown as BridgeWindow).__studylineEmit?.(name, data);
+    // A page that is closing cannot receive the event; nothing to do about it.
+    target.evaluate(push, [event, payload] as const).catch(() => {});
   };
+  const emit = <E extends keyof Events>(event: E, payload: Events[E]) => {
+    if (live.page && !live.page.isClosed()) send(live.page, event, payload);
+  };
+  const deliveries = createDeliveries(() => live.contents);
   const saved: AppSession['saved'] = [];
   const filesToOpen: string[] = [];
   // The OS dialogs are the only part played here: the learner's choice is scripted.
-  const handlers = createRequestHandlers(core, {
-    emit,
-    openExternal: async (url) => void opened.push(url),
-    saveFile: async (name, text, kind) => {
-      saved.push({ name, text, kind });
-      return join(dataDir, '..', name);
-    },
-    openTextFile: async () => filesToOpen.shift(),
-  });
-  // Answers travel as JSON text: Playwright's own value serializer takes ~250 ms
-  // for a 1,000-email list, a cost Electron's structured clone does not have.
+  const syncs = createSyncRunner({ core, emit });
+  const handlers: RequestHandlers = {
+    ...createRequestHandlers(core, {
+      emit,
+      syncs,
+      openExternal: async (url) => void opened.push(url),
+      saveFile: async (name, text, kind) => {
+        saved.push({ name, text, kind });
+        return join(dataDir, '..', name);
+      },
+      openTextFile: async () => filesToOpen.shift(),
+    }),
+    'app:ready': async () => deliveries.ready(),
+  };
+  const requests: AppSession['requests'] = [];
+  // The app's own dispatch (validation, handlers, errors as data); answers travel as
+  // JSON text: Playwright's value serializer takes ~250 ms for a 1,000-email list,
+  // a cost Electron's structured clone does not have.
   await context.exposeBinding(
     '__studylineInvoke',
-    async (_source, channel: string, args: unknown[]) =>
-      JSON.stringify((await invoke(handlers, channel, args)) ?? null),
+    async (_source, channel: string, args: unknown[]) => {
+      requests.push({ channel: channel as RequestChannel, args });
+      return JSON.stringify(await dispatch(handlers, channel, args));
+    },
   );
   await context.addInitScript(installBridge, REQUEST_CHANNELS);
   await options.beforeLoad?.(context);
   const page = await context.newPage();
+  live.page = page;
+  live.contents = asContents(page, send);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);
 
@@ -147,8 +169,12 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     saved,
     filesToOpen,
     emit,
+    openEmail: (payload) => deliveries.deliver('app:openEmail', payload),
+    requests,
     pageErrors,
     close: async () => {
+      syncs.cancel();
+      await syncs.settled();
       await context.close();
       await server.close();
       await core.close();
@@ -157,23 +183,23 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   };
 }
 
-/** Main's IPC layer in miniature: known channel, valid arguments, learner-readable errors. */
-async function invoke(
-  handlers: RequestHandlers,
-  channel: string,
-  args: unknown[],
-): Promise<unknown> {
-  if (!REQUEST_CHANNELS.includes(channel as RequestChannel))
-    throw new Error(`Unknown request "${channel}".`);
-  const name = channel as RequestChannel;
-  const parsed = requestArgs[name].safeParse(args);
-  if (!parsed.success) throw new Error(`Studyline refused a malformed "${name}" request.`);
-  try {
-    const handler = handlers[name] as (...a: unknown[]) => Promise<unknown>;
-    return await handler(...(parsed.data as unknown[]));
-  } catch (error) {
-    throw new Error(describeError(error));
-  }
+/** The page as main's ready handshake sees a WebContents: a reload starts a new page. */
+function asContents(
+  page: Page,
+  send: (target: Page, event: string, payload: unknown) => void,
+): PageContents {
+  return {
+    send: (event, payload) => send(page, event, payload),
+    isDestroyed: () => page.isClosed(),
+    once: (_event, listener) => {
+      const onNavigated = (frame: Frame) => {
+        if (frame !== page.mainFrame()) return;
+        page.off('framenavigated', onNavigated);
+        listener();
+      };
+      page.on('framenavigated', onNavigated);
+    },
+  };
 }
 
 /** What the harness adds to the page's window (tests only; preload adds none of it). */
@@ -187,6 +213,7 @@ function installBridge(channels: readonly string[]): void {
   const bridge = window as unknown as BridgeWindow;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api: Record<string, unknown> = {};
+  // As preload does: every request answers main's `{ ok, value }` or `{ ok: false, error }`.
   for (const channel of channels) {
     api[channel] = async (...args: unknown[]) =>
       JSON.parse(await bridge.__studylineInvoke(channel, args)) as unknown;

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebContents, ipcMain, resetFakeElectron } from './fake-electron';
 import { REQUEST_CHANNELS } from '../../electron/shared/contract';
-import type { RequestHandlers } from '../../electron/core/app/request-handlers';
+import type { RequestHandlers } from '../../electron/core/app/dispatch';
 import { StudylineError } from '../../electron/core/errors';
 import { createAppUrlCheck } from '../../electron/main/app-url';
 import { GENERIC_FAILURE, registerIpc } from '../../electron/main/ipc';
-import type { IpcResult } from '../../electron/main/ipc-result';
+import type { IpcResult } from '../../electron/shared/errors';
 import type { WebContents } from 'electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
@@ -107,7 +107,7 @@ describe('registerIpc', () => {
     expect(result.ok || result.error.message).toContain('Only http(s) addresses are allowed.');
   });
 
-  it("returns a StudylineError's learner sentence and hint", async () => {
+  it("returns a StudylineError's code, learner sentence and hint, each on its own", async () => {
     const { handlers, log } = setup();
     vi.mocked(handlers['email:open']).mockRejectedValue(
       new StudylineError('not-found', 'This email is not in your library.', {
@@ -117,8 +117,9 @@ describe('registerIpc', () => {
     expect(await call(fromOurPage, 'email:open', 'e1')).toEqual({
       ok: false,
       error: {
-        message: 'This email is not in your library. Sync the course and try again.',
         code: 'not-found',
+        message: 'This email is not in your library.',
+        hint: 'Sync the course and try again.',
       },
     });
     expect(log).not.toHaveBeenCalled();

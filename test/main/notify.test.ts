@@ -12,8 +12,9 @@ function setup() {
   const window = new FakeBrowserWindow({});
   const showWindow = vi.fn(() => window as unknown as BrowserWindow);
   const log = vi.fn();
-  const notifier = createNotifier({ showWindow, log, iconPath: '/res/icon.png' });
-  return { window, showWindow, log, notifier };
+  const openEmail = vi.fn();
+  const notifier = createNotifier({ showWindow, openEmail, log, iconPath: '/res/icon.png' });
+  return { window, showWindow, openEmail, log, notifier };
 }
 
 const reminder = reminderAt('py', '2026-03-02', '2026-03-02T09:00:00.000Z');
@@ -32,39 +33,23 @@ describe('createNotifier', () => {
     expect(notification?.show).toHaveBeenCalled();
   });
 
-  it('a click brings the window forward and opens that email', () => {
-    const { notifier, window } = setup();
+  it('a click brings the window forward and hands it that email (held until it is ready)', () => {
+    const { notifier, window, openEmail } = setup();
     window.isMinimized.mockReturnValue(true);
     notifier.show(reminder);
     FakeNotification.instances[0]!.emit('click', {});
     expect(window.restore).toHaveBeenCalled();
     expect(window.show).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
-    expect(window.webContents.send).toHaveBeenCalledWith('app:openEmail', {
-      courseId: 'py',
-      emailId: 'py-email-3',
-    });
-  });
-
-  it('waits for a window opened by the click to load before asking it to open the email', () => {
-    const { notifier, window } = setup();
-    window.webContents.isLoading.mockReturnValue(true);
-    notifier.show(reminder);
-    FakeNotification.instances[0]!.emit('click', {});
-    expect(window.webContents.send).not.toHaveBeenCalled();
-    window.webContents.emit('did-finish-load');
-    expect(window.webContents.send).toHaveBeenCalledWith('app:openEmail', {
-      courseId: 'py',
-      emailId: 'py-email-3',
-    });
+    expect(openEmail).toHaveBeenCalledWith({ courseId: 'py', emailId: 'py-email-3' });
   });
 
   it('a reminder without an email (a nudge) just opens the app', () => {
-    const { notifier, window } = setup();
+    const { notifier, window, openEmail } = setup();
     notifier.show({ ...reminder, kind: 'nudge', emailId: undefined });
     FakeNotification.instances[0]!.emit('click', {});
     expect(window.show).toHaveBeenCalled();
-    expect(window.webContents.send).not.toHaveBeenCalled();
+    expect(openEmail).not.toHaveBeenCalled();
   });
 
   it('says so in the log and shows nothing where the system has no notifications', () => {

@@ -1,22 +1,45 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSyncScheduler } from '../../electron/main/scheduler';
+import type { SchedulerSyncs } from '../../electron/main/scheduler';
 
 const HOUR = 60 * 60 * 1000;
 
-/** A sync the test finishes by hand, to hold it "running" as long as needed. */
-function manualSync() {
+/**
+ * The core's sync state in miniature, as main adapts it for the scheduler:
+ * one sync at a time; asking while one runs waits for it. `manual` holds each
+ * sync "running" until the test finishes it.
+ */
+function fakeSyncs(options: { manual?: boolean; fail?: boolean; clock?: () => number } = {}) {
+  const clock = options.clock ?? Date.now;
   const finishers: (() => void)[] = [];
-  const sync = vi.fn(
-    () =>
-      new Promise<void>((resolve) => {
-        finishers.push(resolve);
-      }),
-  );
+  let running: Promise<void> | undefined;
+  let lastEnded: number | undefined;
+  const started = vi.fn();
+  const syncs: SchedulerSyncs = {
+    syncAll() {
+      if (running) return running;
+      started();
+      const work = options.manual
+        ? new Promise<void>((resolve) => finishers.push(resolve))
+        : Promise.resolve();
+      running = work
+        .then(() => {
+          if (options.fail) throw new Error('offline');
+        })
+        .finally(() => {
+          running = undefined;
+          lastEnded = clock();
+        });
+      return running;
+    },
+    isSyncing: () => running !== undefined,
+    lastSyncEndedAt: () => lastEnded,
+  };
   const finish = async () => {
     finishers.shift()?.();
     await vi.advanceTimersByTimeAsync(0);
   };
-  return { sync, finish };
+  return { syncs, started, finish };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -24,124 +47,149 @@ afterEach(() => vi.useRealTimers());
 
 describe('createSyncScheduler', () => {
   it('syncs at start, then every N hours after the last sync ended', async () => {
-    const { sync, finish } = manualSync();
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 4 });
+    const { syncs, started, finish } = fakeSyncs({ manual: true });
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4 });
     scheduler.start();
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledTimes(1);
     await finish();
     await vi.advanceTimersByTimeAsync(4 * HOUR - 1000);
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
     await finish();
     await vi.advanceTimersByTimeAsync(4 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(3);
+    expect(started).toHaveBeenCalledTimes(3);
     scheduler.stop();
   });
 
-  it('never runs two syncs at once: a slow sync delays the next, a request joins it', async () => {
-    const { sync, finish } = manualSync();
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 1 });
+  it('never runs two syncs at once: a slow sync delays the next, a request waits for it', async () => {
+    const { syncs, started, finish } = fakeSyncs({ manual: true });
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 1 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(5 * HOUR);
     const joined = scheduler.syncNow();
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledTimes(1);
     await finish();
     await expect(joined).resolves.toBeUndefined();
     await vi.advanceTimersByTimeAsync(HOUR);
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
     scheduler.stop();
   });
 
   it('keeps its schedule when a sync fails (offline)', async () => {
     const log = vi.fn();
-    const sync = vi.fn(async () => {
-      throw new Error('offline');
-    });
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 2, log });
+    const { syncs, started } = fakeSyncs({ fail: true });
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 2, log });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(2 * HOUR);
     await vi.advanceTimersByTimeAsync(2 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(3);
+    expect(started).toHaveBeenCalledTimes(3);
     expect(log).toHaveBeenCalledWith('automatic sync failed', expect.any(Error));
     scheduler.stop();
   });
 
   it('restarts the wait after a sync on demand', async () => {
-    const sync = vi.fn(async () => undefined);
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 4 });
+    const { syncs, started } = fakeSyncs();
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * HOUR);
     await scheduler.syncNow();
     await vi.advanceTimersByTimeAsync(3 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(1 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(3);
+    expect(started).toHaveBeenCalledTimes(3);
+    scheduler.stop();
+  });
+
+  it('restarts the wait after a sync the window started (told by the core)', async () => {
+    const { syncs, started } = fakeSyncs();
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4 });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(3 * HOUR);
+    scheduler.synced();
+    await vi.advanceTimersByTimeAsync(3 * HOUR);
+    expect(started).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1 * HOUR);
+    expect(started).toHaveBeenCalledTimes(2);
     scheduler.stop();
   });
 
   it('does nothing automatically when the learner turned it off (0 hours), but syncs on demand', async () => {
-    const sync = vi.fn(async () => undefined);
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 0 });
+    const { syncs, started } = fakeSyncs();
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 0 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(48 * HOUR);
-    expect(sync).not.toHaveBeenCalled();
+    expect(started).not.toHaveBeenCalled();
     await scheduler.syncNow();
     await vi.advanceTimersByTimeAsync(48 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledTimes(1);
   });
 
   it('stops syncing once stopped', async () => {
-    const sync = vi.fn(async () => undefined);
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 1 });
+    const { syncs, started } = fakeSyncs();
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 1 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     scheduler.stop();
     await vi.advanceTimersByTimeAsync(10 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledTimes(1);
   });
 
   it('catches up after sleep when the last sync is too old, and not otherwise', async () => {
     let clock = 0;
-    const sync = vi.fn(async () => undefined);
-    const scheduler = createSyncScheduler({ sync, everyHours: () => 4, now: () => clock });
+    const { syncs, started } = fakeSyncs({ clock: () => clock });
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4, now: () => clock });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     clock = 1 * HOUR;
     scheduler.onResume();
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledTimes(1);
     clock = 9 * HOUR; // the laptop slept; the timer did not count that time
     scheduler.onResume();
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
+    scheduler.stop();
+  });
+
+  it('on resume leaves a running sync alone: its end plans the next', async () => {
+    let clock = 0;
+    const { syncs, started, finish } = fakeSyncs({ manual: true, clock: () => clock });
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4, now: () => clock });
+    scheduler.start();
+    clock = 9 * HOUR;
+    scheduler.onResume();
+    expect(started).toHaveBeenCalledTimes(1);
+    await finish();
+    await vi.advanceTimersByTimeAsync(4 * HOUR);
+    expect(started).toHaveBeenCalledTimes(2);
     scheduler.stop();
   });
 
   it('reads the interval again before every wait (settings change)', async () => {
     let hours = 4;
-    const sync = vi.fn(async () => undefined);
-    const scheduler = createSyncScheduler({ sync, everyHours: () => hours });
+    const { syncs, started } = fakeSyncs();
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => hours });
     scheduler.start();
     hours = 1;
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(HOUR);
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
     scheduler.stop();
   });
 
   it('applies a new interval at once, counted from the last sync, and stops when turned off', async () => {
     let hours = 8;
-    const sync = vi.fn(async () => undefined);
-    const scheduler = createSyncScheduler({ sync, everyHours: () => hours });
+    const { syncs, started } = fakeSyncs();
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => hours });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * HOUR);
     hours = 4;
     scheduler.reschedule();
     await vi.advanceTimersByTimeAsync(HOUR);
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
     hours = 0;
     scheduler.reschedule();
     await vi.advanceTimersByTimeAsync(48 * HOUR);
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(started).toHaveBeenCalledTimes(2);
     scheduler.stop();
   });
 });

@@ -80,6 +80,8 @@ function fakeCore() {
     close: vi.fn(async () => {
       order.push('library closed');
     }),
+    sourceIdsFor: vi.fn(() => ['archive']),
+    sources: vi.fn(async () => []),
     courses: vi.fn(async () => []),
     settings: vi.fn(() => settings),
     updateSettings: vi.fn(async (patch: Record<string, unknown>) => {
@@ -143,7 +145,16 @@ describe('startApp', () => {
     expect(await ipcMain.invoke('courses:list', event)).toEqual({ ok: true, value: [] });
     expect(core.sync).toHaveBeenCalledTimes(1);
     finishSync();
-    await vi.waitFor(() => expect(contents.send).toHaveBeenCalledWith('sync:finished', report));
+    await vi.waitFor(() =>
+      expect(contents.send).toHaveBeenCalledWith('sync:finish', {
+        syncId: expect.any(String),
+        report,
+        changed: { courseIds: [], sourceIds: [] },
+      }),
+    );
+    // The end of a sync is told once: no second event repeats it.
+    const finishes = contents.send.mock.calls.filter(([name]) => name !== 'sync:begin');
+    expect(finishes).toHaveLength(1);
     await running.shutdown();
   });
 
@@ -229,7 +240,44 @@ describe('startApp', () => {
     await vi.waitFor(() => expect(FakeTray.instances[0]!.labels()).toContain('Resume reminders'));
     expect(core.updateSettings).toHaveBeenCalledWith({ remindersEnabled: false });
     const contents = FakeBrowserWindow.instances[0]!.webContents;
-    expect(contents.send).toHaveBeenCalledWith('progress:changed', { courseIds: [] });
+    expect(contents.send).toHaveBeenCalledWith('settings:changed', { fields: ['reminders'] });
+    await running.shutdown();
+  });
+
+  it('a reminder clicked before the window is ready opens its email once the window says so', async () => {
+    fakeCore();
+    due = [reminderAt('py', '2026-03-02', '2026-03-02T09:00:00.000Z')];
+    const running = await startApp(withIcon, undefined, { hidden: true });
+    await vi.waitFor(() => expect(FakeNotification.instances).toHaveLength(1));
+    // The click opens the window; its page is still loading and does not listen yet.
+    FakeNotification.instances[0]!.emit('click', {});
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const opened = () => contents.send.mock.calls.filter(([name]) => name === 'app:openEmail');
+    expect(opened()).toEqual([]);
+    const fromPage = { sender: contents, senderFrame: { url: 'studyline://app/index.html' } };
+    expect(await ipcMain.invoke('app:ready', fromPage)).toEqual({ ok: true, value: undefined });
+    expect(opened()).toEqual([['app:openEmail', { courseId: 'py', emailId: 'py-email-3' }]]);
+    // Delivered once: a reload's own "ready" does not open it again.
+    contents.emit('did-start-loading');
+    await ipcMain.invoke('app:ready', fromPage);
+    expect(opened()).toHaveLength(1);
+    await running.shutdown();
+  });
+
+  it('a reminder clicked while the window is ready opens its email at once', async () => {
+    fakeCore();
+    const running = await startApp(withIcon);
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const fromPage = { sender: contents, senderFrame: { url: 'studyline://app/index.html' } };
+    await ipcMain.invoke('app:ready', fromPage);
+    due = [reminderAt('py', '2026-03-02', '2026-03-02T09:00:00.000Z')];
+    electron.powerMonitor.emit('resume');
+    await vi.waitFor(() => expect(FakeNotification.instances).toHaveLength(1));
+    FakeNotification.instances[0]!.emit('click', {});
+    expect(contents.send).toHaveBeenCalledWith('app:openEmail', {
+      courseId: 'py',
+      emailId: 'py-email-3',
+    });
     await running.shutdown();
   });
 

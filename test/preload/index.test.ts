@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../electron/shared/contract';
-import type { StudylineApi } from '../../electron/shared/contract';
+import type { StudylineBridge } from '../../electron/shared/contract';
 
 const bridge = vi.hoisted(() => ({ exposed: new Map<string, unknown>() }));
 
@@ -18,13 +18,13 @@ vi.mock('electron', async () => {
   };
 });
 
-let api: StudylineApi;
+let api: StudylineBridge;
 let ipcRenderer: EventEmitter & { invoke: ReturnType<typeof vi.fn> };
 
 beforeAll(async () => {
   await import('../../electron/preload/index');
   ipcRenderer = (await import('electron')).ipcRenderer as unknown as typeof ipcRenderer;
-  api = bridge.exposed.get('studyline') as StudylineApi;
+  api = bridge.exposed.get('studyline') as StudylineBridge;
 });
 
 describe('window.studyline', () => {
@@ -34,37 +34,47 @@ describe('window.studyline', () => {
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
-  it('sends a request on its channel with its arguments and resolves with the value', async () => {
+  it("sends a request on its channel with its arguments and answers main's envelope", async () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: [{ id: 'e1' }] });
-    await expect(api['emails:list']('gentle-python')).resolves.toEqual([{ id: 'e1' }]);
+    await expect(api['emails:list']('gentle-python')).resolves.toEqual({
+      ok: true,
+      value: [{ id: 'e1' }],
+    });
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('emails:list', 'gentle-python');
   });
 
   it('sends the own-pace requests too, e.g. marking an email done', async () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { emailId: 'e1', done: true } });
-    await expect(api['email:setDone']('e1', true)).resolves.toMatchObject({ done: true });
+    await expect(api['email:setDone']('e1', true)).resolves.toMatchObject({
+      value: { done: true },
+    });
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('email:setDone', 'e1', true);
   });
 
-  it("rejects with exactly main's learner sentence", async () => {
-    const message = 'The course archive could not be reached. Check your connection.';
-    ipcRenderer.invoke.mockResolvedValueOnce({
-      ok: false,
-      error: { message, code: 'unreachable' },
-    });
-    const error = await api['sync:start']({}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe(message);
+  it('hands a refusal over as data, so its code and hint survive the context bridge', async () => {
+    const error = {
+      code: 'unreachable',
+      message: 'The course archive could not be reached.',
+      hint: 'Check your connection.',
+    };
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error });
+    await expect(api['sync:start']({})).resolves.toEqual({ ok: false, error });
+  });
+
+  it('says when the window is ready, so main can hand over a clicked reminder', async () => {
+    await api['app:ready']();
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('app:ready');
   });
 
   it('delivers pushed events as their payload only, until unsubscribed', () => {
     const listener = vi.fn();
     const unsubscribe = api.on('library:changed', listener);
-    ipcRenderer.emit('library:changed', { sender: ipcRenderer }, { courseIds: ['c1'] });
-    expect(listener).toHaveBeenCalledWith({ courseIds: ['c1'] });
+    const change = { courseIds: ['c1'], sourceIds: ['s1'] };
+    ipcRenderer.emit('library:changed', { sender: ipcRenderer }, change);
+    expect(listener).toHaveBeenCalledWith(change);
     expect(listener.mock.calls[0]).toHaveLength(1);
     unsubscribe();
-    ipcRenderer.emit('library:changed', { sender: ipcRenderer }, { courseIds: ['c2'] });
+    ipcRenderer.emit('library:changed', { sender: ipcRenderer }, { courseIds: [], sourceIds: [] });
     expect(listener).toHaveBeenCalledTimes(1);
     expect(ipcRenderer.listenerCount('library:changed')).toBe(0);
   });

@@ -1,8 +1,9 @@
 import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from '../../shared/contract';
-import type { Agenda } from '../pace/agenda';
-import type { PlanInput } from '../pace/model';
-import type { ShownReminder } from '../reminders/model';
 import type {
+  Agenda,
+  PlanInput,
+  PlanPreviewResult,
+  ShownReminder,
   AppSettings,
   CourseProgressView,
   EmailStateView,
@@ -42,12 +43,17 @@ export interface StudylineCore {
   groups(courseId: string): Promise<GroupView[]>;
   addGroup(courseId: string, group: NewGroup): Promise<GroupView[]>;
   sources(): Promise<SourceView[]>;
+  /** The sources a sync of this scope fetches (throws not-found for a course not followed). */
+  sourceIdsFor(scope: SyncScope): string[];
+  /** Syncs now, whatever else runs: the app goes through its one sync runner (sync-runner.ts). */
   sync(scope: SyncScope, options?: SyncOptions): Promise<SyncReport>;
   dismissNotice(noticeId: string): Promise<void>;
 
   // Own pace: plans, progress, reminders (every answer follows `now` and the zone).
   progress(courseId: string): Promise<CourseProgressView>;
   previewPlan(courseId: string, input: PlanInput): Promise<PlanPreview>;
+  /** Several plans at once (the plan form's choices); each answers its preview or why it is impossible. */
+  previewPlans(courseId: string, inputs: PlanInput[]): Promise<PlanPreviewResult[]>;
   setPlan(courseId: string, input: PlanInput): Promise<CourseProgressView>;
   pause(courseId: string): Promise<CourseProgressView>;
   resume(courseId: string): Promise<CourseProgressView>;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { SyncScope } from '../../shared/contract';
 import type { LibraryStatus, Notice } from '../../shared/types';
+import type { SourceMeta } from '../library/model';
 import { loadCatalog } from '../catalog/catalog';
 import { acquireDataLock } from '../library/data-lock';
 import { LibraryStore } from '../library/library-store';
@@ -14,6 +16,7 @@ import { createBackup } from '../transfer/backup';
 import { APP_VERSION } from './app-version';
 import { importBackup } from './import-backup';
 import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
+import type { CourseDeps } from './courses';
 import { paceMethods } from './pace-methods';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
@@ -93,15 +96,9 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         return groupViews(library, requireCourse(deps, courseId), now());
       },
       sources: () => sourceViews(library, progress.data.courses),
+      sourceIdsFor: (scope) => sourcesInScope(deps, scope).map((s) => s.id),
       sync: async (scope, syncOptions = {}) => {
-        const all = sourcesOfCourses(progress.data.courses);
-        const wanted = scope.courseId
-          ? sourcesOfCourses([requireCourse(deps, scope.courseId)])
-          : all;
-        const selected = scope.sourceIds
-          ? all.filter((s) => scope.sourceIds!.includes(s.id))
-          : wanted;
-        const report = await syncSources(selected, {
+        const report = await syncSources(sourcesInScope(deps, scope), {
           library,
           assetsDir: join(options.dataDir, 'assets'),
           processor,
@@ -135,6 +132,13 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     await lock.release();
     throw error;
   }
+}
+
+/** A course's feeds, chosen sources, or every feed of every followed course. */
+function sourcesInScope(deps: Pick<CourseDeps, 'progress'>, scope: SyncScope): SourceMeta[] {
+  const all = sourcesOfCourses(deps.progress.data.courses);
+  if (scope.sourceIds) return all.filter((s) => scope.sourceIds!.includes(s.id));
+  return scope.courseId ? sourcesOfCourses([requireCourse(deps, scope.courseId)]) : all;
 }
 
 /**

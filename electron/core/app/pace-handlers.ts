@@ -1,7 +1,8 @@
-import type { RequestChannel } from '../../shared/contract';
-import type { CourseProgressView } from '../../shared/types';
+import type { RequestChannel, SettingsPatch } from '../../shared/contract';
+import type { AppSettings, CourseProgressView, EmailStateView } from '../../shared/types';
+import type { EmailField } from '../../shared/contract';
 import type { StudylineCore } from './core-api';
-import type { HandlerDeps, RequestHandlers } from './request-handlers';
+import type { CoreHandlers, HandlerDeps } from './request-handlers';
 
 type PaceChannel = Extract<
   RequestChannel,
@@ -13,35 +14,72 @@ type PaceChannel = Extract<
   | 'agenda:get'
 >;
 
-/** Requests of the "own pace" part; each change tells main to re-plan reminders. */
+/** The settings a patch touches, as the `settings:changed` event names them. */
+function fieldsOf(patch: SettingsPatch): (keyof AppSettings)[] {
+  const fields = new Set<keyof AppSettings>();
+  for (const key of Object.keys(patch) as (keyof SettingsPatch)[]) {
+    if (patch[key] === undefined) continue;
+    fields.add(key === 'remindersEnabled' || key === 'courseReminders' ? 'reminders' : key);
+  }
+  return [...fields];
+}
+
+const ALL_SETTINGS: (keyof AppSettings)[] = [
+  'syncEveryHours',
+  'theme',
+  'closeToTray',
+  'startAtLogin',
+  'reminders',
+];
+
+/** Requests of the "own pace" part; each change is told once, naming its course or setting. */
 export function paceHandlers(
   core: StudylineCore,
   deps: HandlerDeps,
-): Pick<RequestHandlers, PaceChannel> {
-  const changed =
-    <T>(courseIds: string[]) =>
-    (value: T): T => {
-      deps.emit('progress:changed', { courseIds });
-      deps.onProgressChanged?.();
-      return value;
-    };
-  const planChange = (courseId: string, run: Promise<CourseProgressView>) =>
-    run.then(changed([courseId]));
+): Pick<CoreHandlers, PaceChannel> {
+  const { emit } = deps;
+  const planChange = async (courseId: string, run: Promise<CourseProgressView>) => {
+    const view = await run;
+    emit('plan:changed', { courseId });
+    return view;
+  };
+  const emailChange = async (field: EmailField, run: Promise<EmailStateView>) => {
+    const view = await run;
+    emit('progress:changed', {
+      courseId: view.courseId,
+      emailIds: [view.emailId],
+      fields: [field],
+    });
+    return view;
+  };
   return {
     'progress:get': (courseId) => core.progress(courseId),
-    'plan:preview': (courseId, input) => core.previewPlan(courseId, input),
+    'plan:preview': (courseId, inputs) => core.previewPlans(courseId, inputs),
     'plan:set': (courseId, input) => planChange(courseId, core.setPlan(courseId, input)),
     'plan:pause': (courseId) => planChange(courseId, core.pause(courseId)),
     'plan:resume': (courseId) => planChange(courseId, core.resume(courseId)),
     'plan:catchUp': (courseId) => planChange(courseId, core.catchUp(courseId)),
-    'email:setDone': (emailId, done) => core.setDone(emailId, done).then(changed([])),
-    'email:setStarred': (emailId, starred) => core.setStarred(emailId, starred).then(changed([])),
-    'email:setNote': (emailId, note) => core.setNote(emailId, note).then(changed([])),
+    'email:setDone': (emailId, done) => emailChange('done', core.setDone(emailId, done)),
+    'email:setStarred': (emailId, starred) =>
+      emailChange('starred', core.setStarred(emailId, starred)),
+    'email:setNote': (emailId, note) => emailChange('note', core.setNote(emailId, note)),
     'agenda:get': (days) => core.agenda(days),
     'reminders:get': () => core.reminders(),
-    'reminders:snooze': (choice) => core.snoozeReminders(choice).then(changed([])),
+    'reminders:snooze': async (choice) => {
+      const settings = await core.snoozeReminders(choice);
+      emit('settings:changed', { fields: ['reminders'] });
+      return settings;
+    },
     'settings:get': async () => core.settings(),
-    'settings:set': (patch) => core.updateSettings(patch).then(changed([])),
+    'settings:set': async (patch) => {
+      const settings = await core.updateSettings(patch);
+      const courseId = patch.courseReminders?.courseId;
+      emit(
+        'settings:changed',
+        courseId ? { fields: fieldsOf(patch), courseId } : { fields: fieldsOf(patch) },
+      );
+      return settings;
+    },
     'plan:exportIcs': async (courseId) => {
       const file = await core.exportIcs(courseId);
       return { path: await deps.saveFile(file.fileName, file.text, 'ics') };
@@ -54,8 +92,14 @@ export function paceHandlers(
       const text = await deps.openTextFile('json');
       if (text === undefined) return null;
       const report = await core.importProgress(text);
-      deps.emit('library:changed', { courseIds: [] });
-      return changed<typeof report>([])(report);
+      // A backup can bring courses, plans, marks and settings: every course is re-read.
+      const courses = await core.courses();
+      emit('library:changed', {
+        courseIds: courses.map((c) => c.id),
+        sourceIds: core.sourceIdsFor({}),
+      });
+      emit('settings:changed', { fields: ALL_SETTINGS });
+      return report;
     },
   };
 }

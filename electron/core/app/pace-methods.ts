@@ -1,6 +1,7 @@
 import type { PlanInput } from '../pace/model';
 import { validatePlanInput } from '../pace/validate-plan';
 import type { StudylineCore } from './core-api';
+import * as due from './due-service';
 import * as pace from './pace-service';
 import { settingsOf, updateSettings } from './settings-service';
 
@@ -8,6 +9,7 @@ type PaceMethods = Pick<
   StudylineCore,
   | 'progress'
   | 'previewPlan'
+  | 'previewPlans'
   | 'setPlan'
   | 'pause'
   | 'resume'
@@ -29,6 +31,7 @@ export function paceMethods(deps: pace.PaceDeps): PaceMethods {
   return {
     progress: (courseId) => pace.progressView(deps, courseId),
     previewPlan: (courseId, input) => pace.previewPlan(deps, courseId, input),
+    previewPlans: (courseId, inputs) => pace.previewPlans(deps, courseId, inputs),
     setPlan: async (courseId, input: PlanInput) =>
       pace.savePlan(deps, courseId, validatePlanInput(input)),
     pause: (courseId) => pace.changePlan(deps, courseId, 'pause'),
@@ -46,15 +49,15 @@ export function paceMethods(deps: pace.PaceDeps): PaceMethods {
         const text = note.trim();
         return text ? { ...rest, note: text } : rest;
       }),
-    agenda: (days) => pace.agenda(deps, days),
-    reminders: () => pace.reminders(deps),
-    markRemindersShown: (records) => pace.markShown(deps, records),
+    agenda: (days) => due.agenda(deps, days),
+    reminders: () => due.reminders(deps),
+    markRemindersShown: (records) => due.markShown(deps, records),
     snoozeReminders: async (choice, key) => {
-      await pace.snoozeReminders(deps, choice, key);
+      await due.snoozeReminders(deps, choice, key);
       return settingsOf(deps.progress.data);
     },
     settings: () => settingsOf(deps.progress.data),
     updateSettings: (patch) => updateSettings(deps.progress, patch),
-    exportIcs: (courseId) => pace.exportIcs(deps, courseId),
+    exportIcs: (courseId) => due.exportIcs(deps, courseId),
   };
 }

@@ -1,25 +1,21 @@
 import type {
   Course,
   CourseProgressView,
+  EmailMarks,
   EmailStateView,
   PlanPreview,
-  RemindersView,
+  PlanPreviewResult,
 } from '../../shared/types';
 import { StudylineError } from '../errors';
 import type { LibraryStore } from '../library/library-store';
 import type { EmailState, SourceFile } from '../library/model';
 import type { ProgressStore } from '../library/progress-store';
-import { buildAgenda, type Agenda } from '../pace/agenda';
 import { daysBetween } from '../pace/calendar-date';
 import { defaultPlan, type Plan, type PlanInput, type SequenceEmail } from '../pace/model';
 import { catchUp, pause, resume } from '../pace/plan-ops';
-import { courseStatus, planCourse } from '../pace/status';
+import { planCourse } from '../pace/status';
 import { validatePlanInput } from '../pace/validate-plan';
 import { localDateOf, makeClock, todayOf, type Clock } from '../pace/zoned-time';
-import { planReminders } from '../reminders/reminder-planner';
-import type { ReminderCourse, ShownReminder } from '../reminders/model';
-import { pruneShown, snooze } from '../reminders/snooze';
-import { icsFileName, toIcs } from '../transfer/ics';
 import { requireCourse } from './courses';
 import { inSequenceOrder, sourceIdOfEmail } from './library-views';
 
@@ -61,26 +57,31 @@ export async function progressView(
   plan?: Plan,
 ): Promise<CourseProgressView> {
   const course = requireCourse(deps, courseId);
-  const thePlan = plan ?? planOf(deps, course);
-  const emails = await sequenceOf(deps.library, course);
-  const { schedule, status } = planCourse(
-    thePlan,
-    emails,
-    deps.progress.data.emails,
-    clockOf(deps),
-  );
-  const dueOn: Record<string, string> = {};
-  for (const email of schedule.emails) dueOn[email.id] = email.dueOn;
-  return { courseId, plan: thePlan, status, dueOn };
+  return viewOf(deps, course, plan ?? planOf(deps, course), await sequenceOf(deps.library, course));
 }
 
-export async function previewPlan(
+function viewOf(
   deps: PaceDeps,
-  courseId: string,
-  input: PlanInput,
-): Promise<PlanPreview> {
+  course: Course,
+  plan: Plan,
+  emails: SequenceEmail[],
+): CourseProgressView {
+  const states = deps.progress.data.emails;
+  const { schedule, status } = planCourse(plan, emails, states, clockOf(deps));
+  const dueOn: Record<string, string> = {};
+  const marks: Record<string, EmailMarks> = {};
+  for (const email of schedule.emails) {
+    dueOn[email.id] = email.dueOn;
+    if (email.opened || email.done || email.starred) {
+      marks[email.id] = { opened: email.opened, done: email.done, starred: email.starred };
+    }
+  }
+  return { courseId: course.id, plan, status, dueOn, marks };
+}
+
+function previewOf(deps: PaceDeps, course: Course, input: PlanInput, emails: SequenceEmail[]) {
   const plan = validatePlanInput(input);
-  const view = await progressView(deps, courseId, plan);
+  const view = viewOf(deps, course, plan, emails);
   const dues = Object.values(view.dueOn).sort();
   const finish = view.status.plannedFinishOn;
   return {
@@ -89,6 +90,33 @@ export async function previewPlan(
     weeks: finish ? Math.max(1, Math.ceil((daysBetween(plan.startOn, finish) + 1) / 7)) : 0,
     emails: view.status.total,
   };
+}
+
+export async function previewPlan(
+  deps: PaceDeps,
+  courseId: string,
+  input: PlanInput,
+): Promise<PlanPreview> {
+  const course = requireCourse(deps, courseId);
+  return previewOf(deps, course, input, await sequenceOf(deps.library, course));
+}
+
+/** Every choice of the plan form in one go: the sequence is read once; an impossible plan says why. */
+export async function previewPlans(
+  deps: PaceDeps,
+  courseId: string,
+  inputs: PlanInput[],
+): Promise<PlanPreviewResult[]> {
+  const course = requireCourse(deps, courseId);
+  const emails = await sequenceOf(deps.library, course);
+  return inputs.map((input) => {
+    try {
+      return { preview: previewOf(deps, course, input, emails) };
+    } catch (error) {
+      if (!(error instanceof StudylineError)) throw error;
+      return { error: { code: error.code, message: error.message, hint: error.hint } };
+    }
+  });
 }
 
 /** Saves a new plan (validated first: a bad one changes nothing). */
@@ -136,7 +164,7 @@ function emailIdsOf(file: SourceFile): Set<string> {
 }
 
 /** Finds the course of an email without reading the library when it can. */
-async function requireEmail(deps: PaceDeps, emailId: string): Promise<void> {
+async function requireEmail(deps: PaceDeps, emailId: string): Promise<Course> {
   const sourceId = sourceIdOfEmail(emailId);
   const course = deps.progress.data.courses.find((c) => c.archiveSourceId === sourceId);
   const file = course ? await deps.library.get(sourceId) : undefined;
@@ -145,6 +173,7 @@ async function requireEmail(deps: PaceDeps, emailId: string): Promise<void> {
       hint: "List a course's emails to see their ids.",
     });
   }
+  return course!;
 }
 
 export async function updateEmailState(
@@ -152,13 +181,14 @@ export async function updateEmailState(
   emailId: string,
   change: (state: EmailState, nowIso: string) => EmailState,
 ): Promise<EmailStateView> {
-  await requireEmail(deps, emailId);
+  const course = await requireEmail(deps, emailId);
   const nowIso = deps.now().toISOString();
   // Read and set in one turn: two changes to the same email at once (done, then a note) both count.
   const next = change({ ...deps.progress.data.emails[emailId] }, nowIso);
   const state = (await deps.progress.setEmailState(emailId, next)) ?? {};
   return {
     emailId,
+    courseId: course.id,
     opened: Boolean(state.openedAt),
     done: Boolean(state.doneAt),
     starred: Boolean(state.starred),
@@ -173,78 +203,5 @@ export function withDone(done: boolean) {
     return done
       ? { ...rest, openedAt: state.openedAt ?? nowIso, doneAt: state.doneAt ?? nowIso }
       : rest;
-  };
-}
-
-export async function agenda(deps: PaceDeps, days: number): Promise<Agenda> {
-  const clock = clockOf(deps);
-  const courses = [];
-  for (const course of deps.progress.data.courses) {
-    const emails = await sequenceOf(deps.library, course);
-    const { schedule } = planCourse(planOf(deps, course), emails, deps.progress.data.emails, clock);
-    courses.push({ courseId: course.id, title: course.title, schedule });
-  }
-  return buildAgenda(courses, todayOf(clock), days);
-}
-
-export async function reminders(deps: PaceDeps): Promise<RemindersView> {
-  const clock = clockOf(deps);
-  const courses: ReminderCourse[] = [];
-  let dueCount = 0;
-  for (const course of deps.progress.data.courses) {
-    const emails = await sequenceOf(deps.library, course);
-    const plan = planOf(deps, course);
-    const states = deps.progress.data.emails;
-    courses.push({ courseId: course.id, title: course.title, plan, emails, states });
-    const status = courseStatus(plan, emails, states, clock);
-    if (!status.paused) dueCount += status.dueNow;
-  }
-  const { settings, shown } = deps.progress.data.reminders;
-  const plan = planReminders({ courses, settings, shown, now: clock.now, zone: clock.zone });
-  return { ...plan, dueCount };
-}
-
-export async function markShown(deps: PaceDeps, records: ShownReminder[]): Promise<void> {
-  const today = todayOf(clockOf(deps));
-  await deps.progress.update((draft) => {
-    const keys = new Set(records.map((r) => r.key));
-    const kept = draft.reminders.shown.filter((r) => !keys.has(r.key));
-    draft.reminders.shown = pruneShown([...kept, ...records], today);
-  });
-}
-
-export async function snoozeReminders(
-  deps: PaceDeps,
-  choice: 'hour' | 'tomorrow',
-  reminderKey?: string,
-): Promise<void> {
-  const clock = clockOf(deps);
-  await deps.progress.update((draft) => {
-    const next = snooze(
-      draft.reminders.settings,
-      draft.reminders.shown,
-      choice,
-      clock,
-      reminderKey,
-    );
-    draft.reminders = { settings: next.settings, shown: next.shown };
-  });
-}
-
-export async function exportIcs(
-  deps: PaceDeps,
-  courseId: string,
-): Promise<{ fileName: string; text: string }> {
-  const course = requireCourse(deps, courseId);
-  const emails = await sequenceOf(deps.library, course);
-  const { schedule } = planCourse(
-    planOf(deps, course),
-    emails,
-    deps.progress.data.emails,
-    clockOf(deps),
-  );
-  return {
-    fileName: icsFileName(course.title),
-    text: toIcs(course.title, schedule, { now: deps.now().toISOString() }),
   };
 }

@@ -1,39 +1,14 @@
 import { StudylineError } from '../errors';
 import { addDays, parseDate } from './calendar-date';
+import type { Agenda, AgendaDay, AgendaEntry } from '../../shared/pace-types';
 import type { Schedule } from './model';
 
-/** What is due, day by day, across the courses a learner follows. */
+export type { Agenda, AgendaDay, AgendaEntry };
 
 export interface AgendaCourse {
   courseId: string;
   title: string;
   schedule: Schedule;
-}
-
-export interface AgendaEntry {
-  courseId: string;
-  courseTitle: string;
-  emailId: string;
-  order: number;
-  title: string;
-  dueOn: string;
-  done: boolean;
-  /** The course is paused: its dates keep moving until it resumes. */
-  paused: boolean;
-}
-
-export interface AgendaDay {
-  date: string;
-  /** Course by course, in sequence order. */
-  entries: AgendaEntry[];
-}
-
-export interface Agenda {
-  today: string;
-  /** Emails not done whose day has passed, oldest first. */
-  overdue: AgendaEntry[];
-  /** `days` days from today, each with what is due that day (done or not). */
-  days: AgendaDay[];
 }
 
 export const MAX_AGENDA_DAYS = 366;

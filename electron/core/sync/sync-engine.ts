@@ -1,6 +1,7 @@
 import { describeError, isStudylineError } from '../errors';
 import type { LibraryStore } from '../library/library-store';
 import type { SourceFile, SourceMeta } from '../library/model';
+import { isOfflineCode } from '../../shared/errors';
 import type { SourceSyncResult, SyncProgress, SyncReport } from '../../shared/types';
 import { createLimiter } from './concurrency';
 import type { PageProcessor } from './page-processor';
@@ -19,8 +20,6 @@ export interface SyncEngineOptions {
   onProgress?: (progress: SyncProgress) => void;
   now?: () => Date;
 }
-
-const OFFLINE_CODES = new Set(['dns', 'unreachable', 'timeout']);
 
 /**
  * Syncs several feeds, a few at a time. Each feed is saved on its own as soon
@@ -49,7 +48,7 @@ export async function syncSources(
     offline:
       failures.length > 0 &&
       reached.length === 0 &&
-      failures.every((r) => OFFLINE_CODES.has(r.errorCode ?? '')),
+      failures.every((r) => isOfflineCode(r.errorCode)),
     cancelled: options.signal?.aborted ?? false,
   };
 }

@@ -1,5 +1,20 @@
 import { expect, test } from 'vitest';
+import { RequestError } from '../../../electron/shared/errors';
 import { errorText } from '../../../renderer/lib/error-text';
+
+test("a refused request reads as the core's sentence and what to do", () => {
+  const refused = new RequestError({
+    code: 'disk',
+    message: 'The disk is full, so your progress could not be saved.',
+    hint: 'Free some space and try again.',
+  });
+  expect(errorText(refused)).toBe(
+    'The disk is full, so your progress could not be saved. Free some space and try again.',
+  );
+  expect(errorText(new RequestError({ code: 'not-found', message: 'No such email.' }))).toBe(
+    'No such email.',
+  );
+});
 
 test('peels the IPC wrapping off so the learner reads only the sentence', () => {
   const wrapped = new Error(

@@ -7,7 +7,7 @@ import { emailSummary, installStubApi } from './stub-api';
 const reader = () => useReaderStore.getState();
 
 function stateView(emailId: string, change: Partial<EmailStateView>): EmailStateView {
-  return { emailId, opened: true, done: false, starred: false, ...change };
+  return { emailId, courseId: 'c1', opened: true, done: false, starred: false, ...change };
 }
 
 beforeEach(async () => {

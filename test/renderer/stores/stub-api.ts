@@ -1,10 +1,10 @@
-import type { Events, StudylineApi } from '../../../electron/shared/contract';
+import type { Events, StudylineBridge } from '../../../electron/shared/contract';
 import type { EmailSummary, LibraryStatus } from '../../../electron/shared/types';
 
 type Listener = (payload: unknown) => void;
 
 export interface StubApi {
-  api: StudylineApi;
+  api: StudylineBridge;
   calls: { channel: string; args: unknown[] }[];
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
 }
@@ -50,16 +50,21 @@ export function installStubApi(
             return () => set.delete(listener);
           };
         }
+        // Answers as preload does: `{ ok, value }`, or the refusal as data.
         return async (...args: unknown[]) => {
           calls.push({ channel, args });
           const answer =
             answers[channel] ?? (channel === 'status:get' ? () => EMPTY_STATUS : () => undefined);
-          return answer(...args);
+          try {
+            return { ok: true, value: await answer(...args) };
+          } catch (error) {
+            return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+          }
         };
       },
     },
-  ) as unknown as StudylineApi;
-  (globalThis as { studyline?: StudylineApi }).studyline = api;
+  ) as unknown as StudylineBridge;
+  (globalThis as { studyline?: StudylineBridge }).studyline = api;
   return {
     api,
     calls,

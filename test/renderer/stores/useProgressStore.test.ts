@@ -33,6 +33,7 @@ function view(change: Partial<CourseStatus> = {}): CourseProgressView {
       ...change,
     },
     dueOn: { e5: '2024-12-10' },
+    marks: {},
   };
 }
 

@@ -42,9 +42,7 @@ describe('the email list', () => {
   test('a failure is kept as the learner-readable sentence', async () => {
     installStubApi({
       'emails:list': () => {
-        throw new Error(
-          "Error invoking remote method 'emails:list': Error: The library file is damaged.",
-        );
+        throw new Error('The library file is damaged.');
       },
     });
     await reader().actions.loadEmails('c1');

@@ -37,19 +37,22 @@ beforeEach(() => {
 test('progress events update one line per source as pages arrive', () => {
   const stub = installStubApi({});
   const off = sync().actions.connect();
-  stub.emit('sync:progress', progress(1));
-  stub.emit('sync:progress', progress(2));
-  stub.emit('sync:progress', { ...progress(1), sourceId: 'g', kind: 'group' });
+  stub.emit('sync:progress', { syncId: 's1', progress: progress(1) });
+  stub.emit('sync:progress', { syncId: 's1', progress: progress(2) });
+  stub.emit('sync:progress', {
+    syncId: 's1',
+    progress: { ...progress(1), sourceId: 'g', kind: 'group' },
+  });
   expect(sync().running).toBe(true);
   expect(sync().progress.map((p) => [p.sourceId, p.page])).toEqual([
     ['a', 2],
     ['g', 1],
   ]);
-  stub.emit('sync:finished', report);
+  stub.emit('sync:finish', { syncId: 's1', report, changed: { courseIds: [], sourceIds: [] } });
   expect(sync().running).toBe(false);
   expect(sync().lastReport).toEqual(report);
   off();
-  stub.emit('sync:progress', progress(3));
+  stub.emit('sync:progress', { syncId: 's1', progress: progress(3) });
   expect(sync().running).toBe(false);
 });
 

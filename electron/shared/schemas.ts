@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Argument shapes of the requests. Shapes only: the core checks the values
+ * (impossible dates, a pace of 0…) and answers with learner sentences.
+ */
+
+export const id = z.string().min(1).max(200);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates look like 2026-11-28.');
+const paceSchema = z.union([
+  z.object({ kind: z.literal('as-sent') }).strict(),
+  z.object({ kind: z.literal('factor'), factor: z.number().finite() }).strict(),
+  z.object({ kind: z.literal('per-week'), perWeek: z.number().finite() }).strict(),
+]);
+
+export const planInputSchema = z
+  .object({
+    startOn: isoDay,
+    pace: paceSchema,
+    studyDays: z.array(z.number().int()).max(7),
+    remindAt: z.string().max(5),
+    pauses: z
+      .array(z.object({ from: isoDay, to: isoDay.optional() }).strict())
+      .max(500)
+      .optional(),
+    catchUps: z
+      .array(z.object({ on: isoDay, days: z.number().int() }).strict())
+      .max(500)
+      .optional(),
+  })
+  .strict();
+
+/** Every pace the plan form shows at once, previewed in one request. */
+export const planInputsSchema = z.array(planInputSchema).min(1).max(10);
+
+export const settingsPatchSchema = z
+  .object({
+    syncEveryHours: z.number().int().min(0).max(168).optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    closeToTray: z.boolean().optional(),
+    startAtLogin: z.boolean().optional(),
+    remindersEnabled: z.boolean().optional(),
+    courseReminders: z.object({ courseId: id, enabled: z.boolean() }).strict().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const httpUrl = z
+  .string()
+  .max(4096)
+  .refine((value) => /^https?:\/\//i.test(value), 'Only http(s) addresses are allowed.');
+
+export const followTargetSchema = z.union([
+  z.object({ sequenceId: id }).strict(),
+  z.object({ url: z.string().min(1).max(4096) }).strict(),
+]);
+export type FollowTarget = z.infer<typeof followTargetSchema>;
+
+export const newGroupSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    liveUrl: httpUrl,
+    feedUrl: httpUrl.optional(),
+    fallbackGroupId: id.optional(),
+  })
+  .strict();
+export type NewGroup = z.infer<typeof newGroupSchema>;
+
+export const syncScopeSchema = z
+  .object({ courseId: id.optional(), sourceIds: z.array(id).max(500).optional() })
+  .strict();
+export type SyncScope = z.infer<typeof syncScopeSchema>;
