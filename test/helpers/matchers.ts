@@ -8,3 +8,6 @@ export const textMatching = (pattern: RegExp): string => expect.stringMatching(p
 
 /** Any text containing `part`, inside toMatchObject/objectContaining. */
 export const textContaining = (part: string): string => expect.stringContaining(part) as string;
+
+/** Any text at all, inside toMatchObject/objectContaining/toHaveBeenCalledWith. */
+export const anyText = (): string => expect.any(String) as string;

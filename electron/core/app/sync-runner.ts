@@ -99,14 +99,14 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
   const execute = async (run: RunParts): Promise<SyncReport> => {
     const { syncId, sourceIds } = run.state;
     let report: SyncReport;
-    let failure: unknown;
+    let failure: Error | undefined;
     try {
       report = await core.sync(
         { sourceIds },
         { signal: run.controller.signal, onProgress: (p) => onProgress(run, p) },
       );
     } catch (error) {
-      failure = error;
+      failure = error instanceof Error ? error : new Error(String(error));
       report = failedReport(run, error, now());
     }
     last = { syncId, report, changed: await changedBy(report) };

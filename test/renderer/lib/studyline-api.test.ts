@@ -16,7 +16,8 @@ function installBridge(answer: (channel: string, args: unknown[]) => unknown): v
       getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
     },
   );
-  (globalThis as { studyline?: unknown }).studyline = bridge as StudylineBridge;
+  const typed: StudylineBridge = bridge as StudylineBridge;
+  (globalThis as { studyline?: unknown }).studyline = typed;
 }
 
 afterEach(() => {
