@@ -12,6 +12,8 @@ export type SyncPhase = 'start' | 'page' | 'not-modified' | 'done' | 'error' | '
 export interface SyncProgress {
   sourceId: string;
   url: string;
+  /** The feed's name as the learner knows it (course or group), when known. */
+  title?: string;
   kind: SourceKind;
   phase: SyncPhase;
   page?: number;

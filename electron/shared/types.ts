@@ -67,8 +67,18 @@ export interface Course {
   groups: GroupDef[];
 }
 
+/** A course archive whose last walk broke off before its first email. */
+export interface ArchiveGap {
+  /** About how many of the earliest emails may be missing. */
+  missingEstimate: number;
+  /** Why the walk broke off, in learner words. */
+  error?: string;
+}
+
 export interface CourseView extends Course {
   emailCount: number;
+  /** Set while the archive is incomplete: numbering and plan are provisional until a retry. */
+  archiveGap?: ArchiveGap;
   lastSyncAt?: string;
   /** First and last original send dates of the sequence. */
   firstSentAt?: string;
@@ -97,9 +107,11 @@ export interface EmailSummary {
   courseId: string;
   /** 1-based position in the sequence (original send order). */
   order: number;
+  /** The archive is incomplete: earlier emails may still come, and this number may change. */
+  provisional?: boolean;
   title: string;
-  /** Original send date (from the "Sent …" line, else the item date). */
-  sentAt: string;
+  /** Original send date (from the "Sent …" line, else the item date); absent when the feed gives none. */
+  sentAt?: string;
   link?: string;
   author?: string;
   /** The learner opened it at least once. */
@@ -112,6 +124,8 @@ export interface EmailSummary {
 export interface Email extends EmailSummary {
   /** Sanitized HTML; cached images point at the asset protocol. */
   html: string;
+  /** Pictures Studyline tried for a week and gave up on: they show their alt text. */
+  missingPictures?: { url: string; reason: string }[];
   categories: string[];
   note?: string;
 }
@@ -176,6 +190,8 @@ export interface CourseProgressView {
   dueOn: Record<string, string>;
   /** The learner's marks per email id; an email without any mark is absent. */
   marks: Record<string, EmailMarks>;
+  /** Built on an incomplete archive: due dates may move once the missing emails are in. */
+  provisional?: boolean;
 }
 
 /** What a plan would mean, before the learner saves it. */

@@ -33,7 +33,7 @@ function EmailArticle({ email, count }: { email: Email; count: number }) {
           {email.title || 'Untitled email'}
         </h1>
         <p className="email-byline">
-          <span>Sent {formatSendDate(email.sentAt)}</span>
+          <span>{email.sentAt ? `Sent ${formatSendDate(email.sentAt)}` : 'Date unknown'}</span>
           {email.author && <span>by {email.author}</span>}
           {isWebUrl(email.link) && (
             <a
@@ -50,6 +50,14 @@ function EmailArticle({ email, count }: { email: Email; count: number }) {
         <EmailActions email={email} />
       </header>
       <EmailBody html={email.html} onLink={(href) => void openLink(href)} />
+      {email.missingPictures && (
+        <p className="email-missing-pictures" role="note">
+          {email.missingPictures.length === 1
+            ? 'One picture of this email could not be downloaded'
+            : `${email.missingPictures.length} pictures of this email could not be downloaded`}{' '}
+          (Studyline tried again for a week); its description is shown instead.
+        </p>
+      )}
       <EmailNote key={email.id} email={email} />
     </article>
   );

@@ -71,7 +71,10 @@ export function relativeTime(
 }
 
 /** Week of the course an email belongs to, counting from the first email (week 1). */
-export function weekNumber(sentAt: string, firstSentAt: string | undefined): number | undefined {
+export function weekNumber(
+  sentAt: string | undefined,
+  firstSentAt: string | undefined,
+): number | undefined {
   const sent = parse(sentAt);
   const first = parse(firstSentAt);
   if (!sent || !first) return undefined;

@@ -32,8 +32,13 @@ export interface BodyOptions {
   headers?: Record<string, string>;
 }
 
+export interface FeedServerOptions {
+  /** Every answer waits this long first: a distant host (benchmarks of real-network speed). */
+  delayMs?: number;
+}
+
 /** A loopback HTTP server for tests: 127.0.0.1, port 0, nothing else. */
-export async function startFeedServer(): Promise<FeedServer> {
+export async function startFeedServer(options: FeedServerOptions = {}): Promise<FeedServer> {
   const routes = new Map<string, Handler>();
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -42,8 +47,13 @@ export async function startFeedServer(): Promise<FeedServer> {
     const path = req.url ?? '/';
     requests.push({ path, method: req.method ?? 'GET', headers: req.headers });
     const handler = routes.get(path) ?? routes.get(path.split('?')[0] ?? path);
-    if (handler) handler(req, res);
-    else serveBody('not found', { status: 404 })(req, res);
+    const answer = () => {
+      if (res.destroyed) return;
+      if (handler) handler(req, res);
+      else serveBody('not found', { status: 404 })(req, res);
+    };
+    if (options.delayMs) setTimeout(answer, options.delayMs);
+    else answer();
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

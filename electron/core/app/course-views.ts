@@ -1,5 +1,6 @@
 import type { Course, CourseView } from '../../shared/types';
 import type { LibraryStore } from '../library/library-store';
+import { archiveGapOf } from './library-views';
 
 export async function courseViews(
   library: LibraryStore,
@@ -15,8 +16,10 @@ export async function courseViews(
       if (!first || item.sentAt < first) first = item.sentAt;
       if (!last || item.sentAt > last) last = item.sentAt;
     }
+    const archiveGap = archiveGapOf(file);
     views.push({
       ...course,
+      ...(archiveGap ? { archiveGap } : {}),
       emailCount: file?.items.length ?? 0,
       lastSyncAt: file?.source.lastSyncAt,
       firstSentAt: first,

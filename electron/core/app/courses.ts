@@ -8,13 +8,15 @@ import {
 } from '../catalog/catalog';
 import { StudylineError } from '../errors';
 import type { ProgressStore } from '../library/progress-store';
+import type { HttpLayer } from '../sync/http-layer';
 import { slugify, sourceIdFor } from '../sync/source-id';
-import { parseLearnerUrl, resolveFeed } from './follow-url';
+import { parseLearnerUrl } from './learner-url';
 
 export interface CourseDeps {
   catalog: Catalog;
   progress: ProgressStore;
   timeoutMs?: number;
+  http?: HttpLayer;
   now: () => Date;
 }
 
@@ -38,7 +40,9 @@ export async function followCourse(deps: CourseDeps, target: FollowTarget): Prom
   if (match) return addCourse(deps, courseFromCatalog(match, deps.now()));
   const existing = deps.progress.data.courses.find((c) => c.archiveUrl === target.url.trim());
   if (existing) return existing;
-  const feed = await resolveFeed(target.url, { timeoutMs: deps.timeoutMs });
+  // Loaded when needed: feed parsing is not part of starting a command.
+  const { resolveFeed } = await import('./follow-url');
+  const feed = await resolveFeed(target.url, { timeoutMs: deps.timeoutMs, http: deps.http });
   const title = feed.title?.trim() || new URL(feed.feedUrl).hostname;
   return addCourse(deps, {
     id: slugify(lastMeaningfulSegment(feed.feedUrl) ?? title, 'course'),
@@ -103,6 +107,9 @@ export async function addGroup(
     );
   }
   for (const url of [group.liveUrl, group.feedUrl]) if (url) parseLearnerUrl(url);
+  // Checked like `follow`: a feed that cannot be read is refused now, not at the next sync;
+  // a page that links its feed is taken for that feed.
+  const feedUrl = group.feedUrl ? await checkedFeedUrl(deps, group.feedUrl) : undefined;
   return deps.progress.update((draft) => {
     const target = draft.courses.find((c) => c.id === courseId);
     if (!target)
@@ -115,14 +122,19 @@ export async function addGroup(
       id,
       name: group.name.trim(),
       liveUrl: group.liveUrl,
-      feedUrl: group.feedUrl,
+      feedUrl,
       fallbackGroupId: group.fallbackGroupId,
-      sourceId: group.feedUrl ? sourceIdFor(group.feedUrl) : undefined,
+      sourceId: feedUrl ? sourceIdFor(feedUrl) : undefined,
       custom: true,
     };
     target.groups.push(added);
     return added;
   });
+}
+
+async function checkedFeedUrl(deps: CourseDeps, url: string): Promise<string> {
+  const { resolveFeed } = await import('./follow-url');
+  return (await resolveFeed(url, { timeoutMs: deps.timeoutMs, http: deps.http })).feedUrl;
 }
 
 export function requireCourse(deps: Pick<CourseDeps, 'progress'>, courseId: string): Course {

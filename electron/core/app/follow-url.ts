@@ -1,7 +1,8 @@
 import { StudylineError } from '../errors';
+import { parseLearnerUrl } from './learner-url';
 import { discoverFeedLinks } from '../catalog/discover-feed';
 import { decodeText } from '../sync/decode-body';
-import { fetchResource } from '../sync/http-fetch';
+import { fetchResource, type HttpLayer } from '../sync/http-layer';
 import { parseFeed } from '../sync/parse-feed';
 import { sniffDocument } from '../sync/sniff-document';
 
@@ -11,36 +12,16 @@ export interface ResolvedFeed {
   siteUrl?: string;
 }
 
-/** Checks that a pasted address is one Studyline may fetch at all. */
-export function parseLearnerUrl(input: string): URL {
-  const text = input.trim();
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
-  } catch {
-    throw new StudylineError('bad-url', `"${text}" is not a web address.`, {
-      hint: 'Paste the address of the course blog, a category page or its feed, e.g. https://mechanicalmooc.wordpress.com/category/seq21oct13/',
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new StudylineError(
-      'bad-url',
-      `Studyline can only follow web addresses (http or https), not "${url.protocol}" ones.`,
-    );
-  }
-  return url;
-}
-
 /**
  * Finds the feed behind what the learner pasted: the feed itself, or a blog or
  * category page that announces it with <link rel="alternate">.
  */
 export async function resolveFeed(
   input: string,
-  options: { timeoutMs?: number },
+  options: { timeoutMs?: number; http?: HttpLayer },
 ): Promise<ResolvedFeed> {
   const url = parseLearnerUrl(input).toString();
-  const page = await fetchOk(url, options.timeoutMs);
+  const page = await fetchOk(url, options);
   const text = decodeText(page.body, page.contentType);
   const kind = sniffDocument(text, page.contentType);
   if (kind === 'xml-feed' || kind === 'json-feed') {
@@ -56,7 +37,7 @@ export async function resolveFeed(
   const links = discoverFeedLinks(text, page.url);
   for (const link of links) {
     try {
-      const response = await fetchOk(link, options.timeoutMs);
+      const response = await fetchOk(link, options);
       const feed = await parseFeed(decodeText(response.body, response.contentType), response.url);
       return { feedUrl: response.url, title: feed.title, siteUrl: feed.link ?? page.url };
     } catch (error) {
@@ -68,8 +49,8 @@ export async function resolveFeed(
   });
 }
 
-async function fetchOk(url: string, timeoutMs?: number) {
-  const response = await fetchResource(url, { timeoutMs });
+async function fetchOk(url: string, options: { timeoutMs?: number; http?: HttpLayer }) {
+  const response = await fetchResource(url, { timeoutMs: options.timeoutMs }, options.http);
   if (response.status !== 'ok') {
     // Unreachable: a fresh request carries no validators, so 304 cannot happen.
     throw new StudylineError('http', `${url} gave an unexpected answer.`);

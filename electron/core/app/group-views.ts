@@ -1,4 +1,5 @@
 import type { Course, GroupActivity, GroupDef, GroupPost, GroupView } from '../../shared/types';
+import { newestFirst } from '../library/item-order';
 import type { LibraryStore } from '../library/library-store';
 import type { SourceFile } from '../library/model';
 
@@ -35,9 +36,7 @@ export async function groupViews(
 }
 
 function describeGroup(group: GroupDef, file: SourceFile | undefined, now: Date) {
-  const posts = file
-    ? [...file.items].sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''))
-    : [];
+  const posts = file ? newestFirst(file.items) : [];
   const latest: GroupPost[] = posts.slice(0, LATEST_POSTS).map((item) => ({
     id: item.id,
     title: item.title,
@@ -45,7 +44,7 @@ function describeGroup(group: GroupDef, file: SourceFile | undefined, now: Date)
     author: item.author,
     publishedAt: item.sentAt,
   }));
-  const lastPostAt = posts[0]?.sentAt;
+  const lastPostAt = posts.find((p) => p.sentAt)?.sentAt;
   const weekAgo = now.getTime() - 7 * DAY_MS;
   return {
     id: group.id,

@@ -1,17 +1,22 @@
-import type { Course, Email, EmailSummary, SourceView } from '../../shared/types';
+import type { ArchiveGap, Course, Email, EmailSummary, SourceView } from '../../shared/types';
 import { rewriteImageSources } from '../assets/rewrite-images';
 import { StudylineError } from '../errors';
+import { inSequenceOrder } from '../library/item-order';
 import type { LibraryStore } from '../library/library-store';
-import type { EmailState, SourceMeta, StoredItem } from '../library/model';
+import type { EmailState, SourceFile, SourceMeta, StoredItem } from '../library/model';
 
-/** Emails in sequence order: original send date, then the blog's date, then title. */
-export function inSequenceOrder(items: readonly StoredItem[]): StoredItem[] {
-  return [...items].sort(
-    (a, b) =>
-      (a.sentAt ?? '').localeCompare(b.sentAt ?? '') ||
-      (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') ||
-      a.title.localeCompare(b.title),
-  );
+export { inSequenceOrder };
+
+/**
+ * An archive whose last finished sync did not reach its first email. A
+ * first sync still under way (no lastSyncAt yet) is not a gap.
+ */
+export function archiveGapOf(file: SourceFile | undefined): ArchiveGap | undefined {
+  const source = file?.source;
+  if (!source || source.kind !== 'archive' || source.fullHistory) return undefined;
+  if (!source.lastSyncAt || file.items.length === 0) return undefined;
+  // One WordPress page (10 emails) when an older version of Studyline left no estimate.
+  return { missingEstimate: source.missingEstimate ?? 10, error: source.lastError };
 }
 
 export function toSummary(
@@ -19,13 +24,15 @@ export function toSummary(
   courseId: string,
   order: number,
   state: EmailState | undefined,
+  provisional = false,
 ): EmailSummary {
   return {
     id: item.id,
     courseId,
     order,
+    ...(provisional ? { provisional } : {}),
     title: item.title,
-    sentAt: item.sentAt ?? item.firstSeenAt,
+    sentAt: item.sentAt,
     link: item.link,
     author: item.author,
     opened: Boolean(state?.openedAt),
@@ -41,8 +48,9 @@ export async function listEmails(
 ): Promise<EmailSummary[]> {
   const file = await library.get(course.archiveSourceId);
   if (!file) return [];
+  const provisional = archiveGapOf(file) !== undefined;
   return inSequenceOrder(file.items).map((item, index) =>
-    toSummary(item, course.id, index + 1, states[item.id]),
+    toSummary(item, course.id, index + 1, states[item.id], provisional),
   );
 }
 
@@ -71,11 +79,15 @@ export async function findEmail(
     });
   }
   const state = states[emailId];
+  const givenUp = (item.pictureFailures ?? []).filter((failure) => !failure.retryAt);
   return {
-    ...toSummary(item, course.id, index + 1, state),
+    ...toSummary(item, course.id, index + 1, state, archiveGapOf(file) !== undefined),
     html: assetUrl ? rewriteImageSources(item.html, item.images, assetUrl) : item.html,
     categories: item.categories,
     note: state?.note,
+    ...(givenUp.length > 0
+      ? { missingPictures: givenUp.map(({ url, reason }) => ({ url, reason })) }
+      : {}),
   };
 }
 

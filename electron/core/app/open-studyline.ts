@@ -7,14 +7,12 @@ import { loadCatalog } from '../catalog/catalog';
 import { acquireDataLock } from '../library/data-lock';
 import { LibraryStore } from '../library/library-store';
 import { ProgressStore } from '../library/progress-store';
+import { HttpLayer } from '../sync/http-layer';
 import { createPageProcessor, defaultWorkerEntry } from '../sync/page-processor';
-import { syncSources } from '../sync/sync-engine';
 import type { OpenCoreOptions, StudylineCore } from './core-api';
 import { defaultPlan } from '../pace/model';
 import { makeClock, todayOf } from '../pace/zoned-time';
-import { createBackup } from '../transfer/backup';
 import { APP_VERSION } from './app-version';
-import { importBackup } from './import-backup';
 import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
 import type { CourseDeps } from './courses';
 import { paceMethods } from './pace-methods';
@@ -39,15 +37,24 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const library = await LibraryStore.open(options.dataDir, { onNotice });
     const progress = await ProgressStore.open(options.dataDir, { onNotice });
     const shownOnly = await keepNotices(progress, pending, now());
-    const deps = { catalog, progress, timeoutMs: options.timeoutMs, now };
+    // One HTTP layer for everything this core fetches: its per-host limits hold across sources.
+    const http = new HttpLayer();
+    const deps = { catalog, progress, timeoutMs: options.timeoutMs, http, now };
     const processor = createPageProcessor({
       workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry(),
     });
     const core: StudylineCore = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
-      exportProgress: async () =>
-        createBackup(progress.data, now().toISOString(), APP_VERSION, options.zone),
-      importProgress: (text) => importBackup(options.dataDir, progress, text, now()),
+      // Backups, feed parsing and syncing load their modules when used: a command that only
+      // reads the library starts without them (see cli_start_ms in the benchmarks).
+      exportProgress: async () => {
+        const { createBackup } = await import('../transfer/backup');
+        return createBackup(progress.data, now().toISOString(), APP_VERSION, options.zone);
+      },
+      importProgress: async (text) => {
+        const { importBackup } = await import('./import-backup');
+        return importBackup(options.dataDir, progress, text, now());
+      },
       dataDir: options.dataDir,
       catalog: () => catalog,
       status: async (): Promise<LibraryStatus> => ({
@@ -98,10 +105,12 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       sources: () => sourceViews(library, progress.data.courses),
       sourceIdsFor: (scope) => sourcesInScope(deps, scope).map((s) => s.id),
       sync: async (scope, syncOptions = {}) => {
+        const { syncSources } = await import('../sync/sync-engine');
         const report = await syncSources(sourcesInScope(deps, scope), {
           library,
           assetsDir: join(options.dataDir, 'assets'),
           processor,
+          http,
           timeoutMs: options.timeoutMs,
           signal: syncOptions.signal,
           onProgress: syncOptions.onProgress,

@@ -17,7 +17,7 @@ import { planCourse } from '../pace/status';
 import { validatePlanInput } from '../pace/validate-plan';
 import { localDateOf, makeClock, todayOf, type Clock } from '../pace/zoned-time';
 import { requireCourse } from './courses';
-import { inSequenceOrder, sourceIdOfEmail } from './library-views';
+import { archiveGapOf, inSequenceOrder, sourceIdOfEmail } from './library-views';
 
 export interface PaceDeps {
   library: LibraryStore;
@@ -57,7 +57,15 @@ export async function progressView(
   plan?: Plan,
 ): Promise<CourseProgressView> {
   const course = requireCourse(deps, courseId);
-  return viewOf(deps, course, plan ?? planOf(deps, course), await sequenceOf(deps.library, course));
+  const view = viewOf(
+    deps,
+    course,
+    plan ?? planOf(deps, course),
+    await sequenceOf(deps.library, course),
+  );
+  // Numbers and due dates of an incomplete archive may move once the missing emails are in.
+  const provisional = archiveGapOf(await deps.library.get(course.archiveSourceId)) !== undefined;
+  return provisional ? { ...view, provisional } : view;
 }
 
 function viewOf(

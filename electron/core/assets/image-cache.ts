@@ -3,9 +3,8 @@ import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeError, diskError, isStudylineError } from '../errors';
 import type { CachedImage } from '../library/model';
-import { createLimiter } from '../sync/concurrency';
-import { fetchResource } from '../sync/http-fetch';
 import type { FetchOptions } from '../sync/http-fetch';
+import { fetchResource, type HttpLayer } from '../sync/http-layer';
 import { formatBytes } from '../sync/http-errors';
 import { attribute, findImgTags, imageUrlOf } from './img-tags';
 import { checkPicture, IMAGE_ACCEPT, IMAGE_EXTENSIONS } from './image-types';
@@ -20,11 +19,17 @@ export interface ImageCacheOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   fetchOptions?: FetchOptions;
+  /** Only these of the email's pictures (a retry of the ones that failed). */
+  onlyUrls?: string[];
+  /** Shared with the pages and feeds of the sync: its limits keep us polite. */
+  http?: HttpLayer;
 }
 
 export interface ImageFailure {
   url: string;
   reason: string;
+  /** Trying again cannot help (not a picture, too large): given up at once. */
+  permanent?: boolean;
 }
 
 export interface ImageCacheResult {
@@ -32,7 +37,6 @@ export interface ImageCacheResult {
   failures: ImageFailure[];
 }
 
-const IMAGE_CONCURRENCY = 3;
 const DEFAULT_MAX_IMAGE = 5 * 1024 * 1024;
 const DEFAULT_MAX_TOTAL = 100 * 1024 * 1024;
 
@@ -62,9 +66,9 @@ export async function cacheImages(
     maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE,
     budget: createBudget(options.maxTotalBytes ?? DEFAULT_MAX_TOTAL),
   };
-  const limit = createLimiter(IMAGE_CONCURRENCY);
-  const urls = findImageUrls(html);
-  const outcomes = await Promise.all(urls.map((url) => limit(() => cacheOne(url, context))));
+  // All at once: the HTTP layer decides how many go out together, per host and overall.
+  const urls = options.onlyUrls ?? findImageUrls(html);
+  const outcomes = await Promise.all(urls.map((url) => cacheOne(url, context)));
   const result: ImageCacheResult = { images: [], failures: [] };
   for (const outcome of outcomes) {
     if ('file' in outcome) result.images.push(outcome);
@@ -85,13 +89,18 @@ async function cacheOne(url: string, context: CacheContext): Promise<CachedImage
   if (existing) return { url, file: existing };
   const { budget } = context;
   const allowance = Math.min(context.maxImageBytes, budget.remaining());
-  if (allowance === 0) return { url, reason: totalReason(url, budget) };
+  if (allowance === 0) return { url, reason: totalReason(url, budget), permanent: true };
   try {
-    const download = await fetchResource(url, fetchOptionsFor(context, allowance));
+    const download = await fetchResource(
+      url,
+      fetchOptionsFor(context, allowance),
+      context.options.http,
+    );
     if (download.status !== 'ok') return { url, reason: `${url} did not send the picture.` };
     const check = checkPicture(url, download.contentType, download.body);
-    if (!check.ok) return { url, reason: check.reason };
-    if (!budget.take(download.body.length)) return { url, reason: totalReason(url, budget) };
+    if (!check.ok) return { url, reason: check.reason, permanent: true };
+    if (!budget.take(download.body.length))
+      return { url, reason: totalReason(url, budget), permanent: true };
     const file = `${base}.${check.extension}`;
     await writeAtomically(join(context.options.assetsDir, file), download.body);
     return { url, file };
@@ -102,7 +111,10 @@ async function cacheOne(url: string, context: CacheContext): Promise<CachedImage
       error.code === 'too-large' &&
       allowance < context.maxImageBytes
     ) {
-      return { url, reason: totalReason(url, budget) };
+      return { url, reason: totalReason(url, budget), permanent: true };
+    }
+    if (isStudylineError(error) && error.code === 'too-large') {
+      return { url, reason: error.message, permanent: true };
     }
     // The message alone: fetch hints speak of feeds, not pictures.
     return { url, reason: isStudylineError(error) ? error.message : describeError(error) };

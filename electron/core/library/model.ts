@@ -22,8 +22,14 @@ export interface SourceMeta {
   lastError?: string;
   /** A server asked us to wait until then (Retry-After), ISO. */
   retryAfter?: string;
-  /** True once a WordPress archive has been walked to its last page. */
+  /**
+   * True once a WordPress archive has been walked to its last page with every
+   * page stored: the emails are the whole course. False again when a later
+   * walk broke off before it met the emails already stored.
+   */
   fullHistory?: boolean;
+  /** An archive walk that broke off: how many of the earliest emails may be missing (about). */
+  missingEstimate?: number;
 }
 
 /** A cached image of an email, stored under assets/. */
@@ -31,6 +37,16 @@ export interface CachedImage {
   url: string;
   /** Path relative to the assets folder, e.g. "ab/abcdef….png". */
   file: string;
+}
+
+/** A picture that could not be downloaded: tried again after an hour, a day and a week. */
+export interface PictureFailure {
+  url: string;
+  /** Learner words for the last failure. */
+  reason: string;
+  attempts: number;
+  /** When to try again (ISO); absent once Studyline has given up on it. */
+  retryAt?: string;
 }
 
 /** One feed entry as kept in the library (an email or a group post). */
@@ -52,6 +68,13 @@ export interface StoredItem {
   images: CachedImage[];
   /** False while its pictures still have to be fetched (a sync was cancelled meanwhile). */
   imagesDone?: boolean;
+  /** Pictures that failed: never a sync error, retried on later syncs (see PictureFailure). */
+  pictureFailures?: PictureFailure[];
+  /**
+   * Position in the feed when first stored, counted from the top of page 1
+   * (newest). Orders undated entries the way the feed listed them.
+   */
+  feedIndex?: number;
   /** Hash of the parsed entry, to tell an updated item from an unchanged one. */
   contentHash: string;
   firstSeenAt: string;

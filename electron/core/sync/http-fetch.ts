@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { version } from '../../../package.json';
 import { StudylineError } from '../errors';
 import {
@@ -6,7 +5,6 @@ import {
   cancelledError,
   httpError,
   networkError,
-  rateLimitedError,
   redirectError,
   timeoutError,
 } from './http-errors';
@@ -25,7 +23,7 @@ export interface FetchOptions {
   userAgent?: string;
   /** The learner cancelled: rejects with StudylineError('cancelled'). */
   signal?: AbortSignal;
-  /** A 429/503 Retry-After up to this is waited once and retried; longer throws 'rate-limited'. */
+  /** A host that asks us to wait up to this long is waited for (HttpLayer); longer throws 'rate-limited'. */
   maxRetryWaitMs?: number;
 }
 
@@ -52,7 +50,6 @@ const DEFAULTS = {
   maxRedirects: 5,
   accept: DEFAULT_ACCEPT,
   userAgent: DEFAULT_USER_AGENT,
-  maxRetryWaitMs: 30_000,
 };
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -66,23 +63,23 @@ interface Attempt {
   url: string;
 }
 
-/** GET a feed, page or picture with redirects, conditional headers, caps and learner-readable errors. */
-export async function fetchResource(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+/**
+ * One GET of a feed, page or picture: redirects, conditional headers, caps and
+ * learner-readable errors. A 429 (or a 503 with Retry-After) comes back as
+ * 'rate-limited' for the caller's policy: everything should go through
+ * HttpLayer (http-layer.ts), which adds the limits and that policy.
+ */
+export async function fetchOnce(
+  url: string,
+  options: FetchOptions = {},
+): Promise<FetchResult | RateLimited> {
   const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
   const start = parseHttpUrl(url);
-  for (let tries = 0; ; tries++) {
-    if (settings.signal?.aborted) throw cancelledError(start);
-    const outcome = await attempt(start, settings);
-    if (outcome.status !== 'rate-limited') return outcome;
-    const waitMs = outcome.retryAt === undefined ? Infinity : outcome.retryAt - Date.now();
-    if (tries > 0 || waitMs > settings.maxRetryWaitMs) {
-      throw rateLimitedError(start, outcome.httpStatus, outcome.retryAt);
-    }
-    await pause(Math.max(0, waitMs), settings.signal, start);
-  }
+  if (settings.signal?.aborted) throw cancelledError(start);
+  return attempt(start, settings);
 }
 
-function parseHttpUrl(url: string): string {
+export function parseHttpUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -192,14 +189,6 @@ async function readResponse(
   const body = await readCappedBody(response, current.url, current.settings.maxBytes);
   const contentType = headers.get('content-type') ?? undefined;
   return { status: 'ok', url: current.url, body, contentType, etag, lastModified };
-}
-
-async function pause(ms: number, signal: AbortSignal | undefined, url: string): Promise<void> {
-  try {
-    await delay(ms, undefined, { signal });
-  } catch {
-    throw cancelledError(url);
-  }
 }
 
 function definedOnly(options: FetchOptions): FetchOptions {

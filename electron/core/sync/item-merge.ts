@@ -17,6 +17,8 @@ export class ItemMerger {
   updatedCount = 0;
   private readonly existingCount: number;
   private versions?: string[];
+  /** Entries met so far in this sync, from the top of page 1: the feed's own order. */
+  private position = 0;
 
   constructor(
     private readonly source: SourceMeta,
@@ -32,12 +34,13 @@ export class ItemMerger {
     let added = 0;
     for (const processed of items) {
       const key = processed.key;
+      const feedIndex = this.position++;
       // A feed repeating a guid, on one page or across pages: the first (newest) entry wins.
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const previous = this.byKey.get(key);
       if (previous && previous.contentHash === processed.contentHash) continue;
-      this.byKey.set(key, this.toStored(processed, previous));
+      this.byKey.set(key, this.toStored(processed, feedIndex, previous));
       this.changedKeys.add(key);
       if (previous) this.updatedCount += 1;
       else {
@@ -65,6 +68,10 @@ export class ItemMerger {
     this.changedKeys.add(item.key);
   }
 
+  get(key: string): StoredItem | undefined {
+    return this.byKey.get(key);
+  }
+
   get size(): number {
     return this.byKey.size;
   }
@@ -77,19 +84,21 @@ export class ItemMerger {
     return [...this.changedKeys].flatMap((key) => this.byKey.get(key) ?? []);
   }
 
-  private toStored(processed: ProcessedItem, previous?: StoredItem): StoredItem {
+  private toStored(processed: ProcessedItem, feedIndex: number, previous?: StoredItem): StoredItem {
     const firstSeenAt = previous?.firstSeenAt ?? this.nowIso;
+    const sentAt = processed.sentOn
+      ? `${processed.sentOn}T00:00:00.000Z`
+      : (processed.publishedAt ?? previous?.sentAt);
     return {
       id: itemId(this.source.id, processed.key),
       key: processed.key,
       title: processed.title,
       link: processed.link,
       author: processed.author,
-      // A missing or impossible date: keep the one we had, else when we first saw it,
-      // so the entry sorts and shows where the learner met it, not before everything.
-      sentAt: processed.sentOn
-        ? `${processed.sentOn}T00:00:00.000Z`
-        : (processed.publishedAt ?? previous?.sentAt ?? firstSeenAt),
+      // A missing or impossible date stays missing (never "today"): such entries keep
+      // the feed's order instead (feedIndex, with firstSeenAt across syncs).
+      ...(sentAt ? { sentAt } : {}),
+      feedIndex: previous?.feedIndex ?? feedIndex,
       publishedAt: processed.publishedAt,
       html: processed.safeHtml,
       categories: processed.categories,

@@ -3,7 +3,16 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { deserializeError, type SerializedError } from './page-errors';
-import { processPage, type PageInput, type ProcessedPage } from './process-page';
+import type { PageInput, ProcessedPage } from './process-page';
+
+/**
+ * Loaded on first use: parsing and sanitizing pull in rss-parser and
+ * sanitize-html, which a command that only reads the library never needs.
+ */
+async function processPage(input: PageInput): Promise<ProcessedPage> {
+  const module = await import('./process-page');
+  return module.processPage(input);
+}
 
 export interface PageProcessor {
   run(input: PageInput): Promise<ProcessedPage>;

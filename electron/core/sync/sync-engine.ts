@@ -3,7 +3,8 @@ import type { LibraryStore } from '../library/library-store';
 import type { SourceFile, SourceMeta } from '../library/model';
 import { isOfflineCode } from '../../shared/errors';
 import type { SourceSyncResult, SyncProgress, SyncReport } from '../../shared/types';
-import { createLimiter } from './concurrency';
+import pLimit from 'p-limit';
+import type { HttpLayer } from './http-layer';
 import type { PageProcessor } from './page-processor';
 import { syncSource } from './sync-source';
 
@@ -14,8 +15,10 @@ export interface SyncEngineOptions {
   assetsDir: string;
   timeoutMs?: number;
   maxBytes?: number;
-  /** How many feeds are fetched at the same time. */
+  /** How many feeds are synced at the same time (their requests share `http`'s limits). */
   concurrency?: number;
+  /** The HTTP layer with per-host and global limits (one per app or command). */
+  http?: HttpLayer;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
   now?: () => Date;
@@ -31,7 +34,7 @@ export async function syncSources(
 ): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const limit = createLimiter(options.concurrency ?? 4);
+  const limit = pLimit(options.concurrency ?? 4);
   const results = await Promise.all(
     sources.map((meta) => limit(() => syncOne(meta, options, now))),
   );
@@ -85,6 +88,8 @@ async function syncOne(
   }
   const { file, result } = await syncSource(meta, existing, {
     fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal },
+    http: options.http,
+    store: (file) => options.library.save(file),
     assetsDir: options.assetsDir,
     processor: options.processor,
     now,

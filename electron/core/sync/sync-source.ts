@@ -1,17 +1,21 @@
 import { describeError, isStudylineError } from '../errors';
 import type { SourceFile, SourceMeta } from '../library/model';
 import { sourceLabel } from '../library/library-store';
+import { newestFirst } from '../library/item-order';
 import { LIBRARY_SCHEMA_VERSION } from '../library/model';
 import type { SourceSyncResult, SyncProgress } from '../../shared/types';
-import { fetchResource, type FetchOptions } from './http-fetch';
+import type { FetchOptions } from './http-fetch';
+import { fetchResource, type HttpLayer } from './http-layer';
 import { ItemMerger } from './item-merge';
 import type { PageProcessor } from './page-processor';
 import type { ProcessedPage } from './process-page';
-import { processWith, walkOlderPages, type Report } from './archive-walk';
-import { cacheItemImages } from './sync-images';
+import { processWith, walkOlderPages, type Report, type WalkResult } from './archive-walk';
+import { PictureQueue } from './sync-images';
 
 export interface SourceSyncContext {
   fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'signal' | 'userAgent'>;
+  /** Every request of the sync (pages, pictures, other sources) shares its limits. */
+  http?: HttpLayer;
   assetsDir: string;
   now: () => Date;
   onProgress: (progress: SyncProgress) => void;
@@ -21,6 +25,8 @@ export interface SourceSyncContext {
   maxGroupItems?: number;
   /** Parses and sanitizes pages (worker threads when available). */
   processor?: PageProcessor;
+  /** Stores the source's file as it stands (each page of an archive walk, as soon as it is in). */
+  store?: (file: SourceFile) => Promise<void>;
 }
 
 export interface SourceSyncOutcome {
@@ -52,7 +58,8 @@ export async function syncSource(
   };
   const merger = new ItemMerger(source, existing?.items ?? [], nowIso);
   const progress = progressReporter(source, merger, ctx.onProgress);
-  const walk = { pages: 0, reachedEnd: false };
+  const pictures = new PictureQueue(source, merger, ctx);
+  const walk = { pages: 0 };
 
   const waitUntil = source.retryAfter ? Date.parse(source.retryAfter) : 0;
   if (waitUntil > ctx.now().getTime()) {
@@ -64,41 +71,96 @@ export async function syncSource(
   try {
     // Until the whole history is in, a 304 on page 1 must not stop the walk.
     const conditional = source.kind === 'group' || source.fullHistory;
-    const first = await fetchResource(source.url, {
-      ...ctx.fetch,
-      etag: conditional ? source.etag : undefined,
-      lastModified: conditional ? source.lastModified : undefined,
-    });
+    const first = await fetchResource(
+      source.url,
+      {
+        ...ctx.fetch,
+        etag: conditional ? source.etag : undefined,
+        lastModified: conditional ? source.lastModified : undefined,
+      },
+      ctx.http,
+    );
     if (first.status === 'not-modified') {
+      pictures.startPending(); // pictures a cancelled sync left, failed ones now due
+      await pictures.finish();
       Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
-      await cacheItemImages(source, merger, ctx); // pictures a cancelled sync left behind
       progress('not-modified');
       return finish(source, merger, existing, 'not-modified', 0, undefined, ctx);
     }
     const feed = await processWith(ctx, source, merger, first, 1);
-    Object.assign(source, { etag: first.etag, lastModified: first.lastModified });
+    const validators = { etag: first.etag, lastModified: first.lastModified };
     applyFeedInfo(source, feed);
-    walk.pages = 1;
-    const added = merger.mergePage(feed.items);
-    progress('page', { page: 1 });
+    const onPage = pageHandler(source, merger, existing, walk, pictures, progress, ctx);
+    const added = onPage(feed, 1);
     if (source.kind === 'archive') {
-      await walkOlderPages({
+      const result = await walkOlderPages({
         source,
         merger,
         firstFeed: feed,
         firstAdded: added,
-        walk,
         ctx,
-        progress,
+        onPage,
       });
-      if (walk.reachedEnd) source.fullHistory = true;
+      recordCompleteness(source, result);
+      if (result.failure !== undefined) {
+        await pictures.finish().catch(() => undefined); // the emails stored still get theirs
+        throw result.failure;
+      }
     }
-    await cacheItemImages(source, merger, ctx);
+    // Validators once every page they vouch for is stored; pictures have their own marks.
+    Object.assign(source, validators);
+    pictures.startPending();
+    await pictures.finish();
     Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
     progress('done');
     return finish(source, merger, existing, 'ok', walk.pages, undefined, ctx);
   } catch (error) {
+    await pictures.finish().catch(() => undefined);
     return failed(source, merger, existing, walk.pages, error, progress, ctx);
+  }
+}
+
+/**
+ * Each page is merged, then (archives) stored at once and its pictures
+ * started, so the learner sees the first emails of a long first sync while
+ * the rest arrive.
+ */
+function pageHandler(
+  source: SourceMeta,
+  merger: ItemMerger,
+  existing: SourceFile | undefined,
+  walk: { pages: number },
+  pictures: PictureQueue,
+  progress: Report,
+  ctx: SourceSyncContext,
+) {
+  // What the stored copy says about the source stays as before until the sync ends.
+  const before = existing?.source ?? { id: source.id, url: source.url, kind: source.kind };
+  return (feed: ProcessedPage, page: number): number => {
+    const added = merger.mergePage(feed.items);
+    walk.pages = page;
+    if (source.kind === 'archive') {
+      if (ctx.store && merger.changedKeys.size > 0) {
+        const snapshot = { ...before, title: source.title, siteUrl: source.siteUrl };
+        const file = finish(snapshot, merger, existing, 'ok', page).file;
+        // A failed write shows again (and is reported) when the sync saves at its end.
+        ctx.store(file).catch(() => undefined);
+      }
+      pictures.startPending();
+    }
+    progress('page', { page });
+    return added;
+  };
+}
+
+/** Whether the stored emails are now the whole archive, and if not, how many may be missing. */
+function recordCompleteness(source: SourceMeta, result: WalkResult): void {
+  if (result.reachedEnd || (result.caughtUp && source.fullHistory)) {
+    source.fullHistory = true;
+    delete source.missingEstimate;
+  } else if (result.failure !== undefined) {
+    source.fullHistory = false;
+    source.missingEstimate = result.missingEstimate;
   }
 }
 
@@ -167,10 +229,6 @@ function finish(
   };
 }
 
-function newestFirst<T extends { sentAt?: string }>(items: T[]): T[] {
-  return [...items].sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
-}
-
 function applyFeedInfo(source: SourceMeta, feed: ProcessedPage): void {
   if (feed.title) source.title = feed.title;
   if (feed.link) source.siteUrl = feed.link;
@@ -185,6 +243,7 @@ function progressReporter(
     onProgress({
       sourceId: source.id,
       url: source.url,
+      title: source.title,
       kind: source.kind,
       phase,
       newItems: merger.newCount,

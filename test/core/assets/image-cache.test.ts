@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveAssetPath } from '../../../electron/core/assets/asset-path';
+import { HttpLayer } from '../../../electron/core/sync/http-layer';
 import { cacheImages, findImageUrls } from '../../../electron/core/assets/image-cache';
 import { rewriteImageSources } from '../../../electron/core/assets/rewrite-images';
 import type { FeedServer } from '../../helpers/feed-server';
@@ -77,8 +78,13 @@ describe('cacheImages', () => {
     const html = img('/huge.png') + img('/small.png');
     const { images, failures } = await cacheImages(html, { assetsDir, maxImageBytes: 16 * 1024 });
     expect(images.map((image) => image.url)).toEqual([server.url('/small.png')]);
+    // Trying again cannot make it smaller: given up at once (permanent).
     expect(failures).toEqual([
-      { url: server.url('/huge.png'), reason: textMatching(/larger than 16 KB/) },
+      {
+        url: server.url('/huge.png'),
+        reason: textMatching(/larger than 16 KB/),
+        permanent: true,
+      },
     ]);
     expect(await allFiles(assetsDir)).toHaveLength(1);
   });
@@ -132,7 +138,7 @@ describe('cacheImages', () => {
     ]);
   });
 
-  it('downloads at most 3 pictures at a time', async () => {
+  it('downloads at most 6 pictures at a time from one host (the HTTP layer’s limit)', async () => {
     let inFlight = 0;
     let peak = 0;
     server.route('/slow.png', (req, res) => {
@@ -143,10 +149,10 @@ describe('cacheImages', () => {
         png()(req, res);
       }, 30);
     });
-    const html = Array.from({ length: 8 }, (_, i) => img(`/slow.png?n=${i}`)).join('');
-    const { images } = await cacheImages(html, { assetsDir });
-    expect(images).toHaveLength(8);
-    expect(peak).toBe(3);
+    const html = Array.from({ length: 14 }, (_, i) => img(`/slow.png?n=${i}`)).join('');
+    const { images } = await cacheImages(html, { assetsDir, http: new HttpLayer() });
+    expect(images).toHaveLength(14);
+    expect(peak).toBe(6);
   });
 
   it('stops when the learner cancels', async () => {

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StudylineError } from '../../../electron/core/errors';
-import { fetchResource } from '../../../electron/core/sync/http-fetch';
 import type { FetchOptions } from '../../../electron/core/sync/http-fetch';
+import { HttpLayer } from '../../../electron/core/sync/http-layer';
 import type { FeedServer } from '../../helpers/feed-server';
 import {
   dripBytes,
@@ -16,8 +16,12 @@ import {
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Seq</title></channel></rss>';
 
 let server: FeedServer;
+// A layer of its own per test: a host told to wait in one test must not wait in the next.
+let layer: HttpLayer;
+const fetchResource = (url: string, options?: FetchOptions) => layer.fetch(url, options);
 beforeEach(async () => {
   server = await startFeedServer();
+  layer = new HttpLayer();
 });
 afterEach(async () => {
   await server.close();
@@ -116,7 +120,7 @@ describe('fetchResource: HTTP errors', () => {
     expect(error.message).toContain('127.0.0.1');
   });
 
-  it('waits a short Retry-After once, then retries', async () => {
+  it('waits a short Retry-After, then retries', async () => {
     let calls = 0;
     server.route('/feed/', (req, res) => {
       calls += 1;
@@ -171,7 +175,7 @@ describe('fetchResource: HTTP errors', () => {
     server.route('/feed/', serveBody('again', { status: 429, headers: { 'retry-after': '0' } }));
     const error = await failure(server.url('/feed/'));
     expect(error.code).toBe('rate-limited');
-    expect(server.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(3);
   });
 });
 
