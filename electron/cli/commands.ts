@@ -128,15 +128,19 @@ export const COMMANDS: Record<string, Command> = {
   emails: {
     writes: false,
     async run(core, cmd) {
-      const emails = await core.emails(arg(cmd, 'a course id'));
-      return ok(emails, format.emails(emails));
+      const courseId = arg(cmd, 'a course id');
+      const emails = await core.emails(courseId);
+      const course = (await core.courses()).find((c) => c.id === courseId);
+      return ok(emails, format.emails(emails, course));
     },
   },
   show: {
     writes: false,
     async run(core, cmd) {
       const email = await core.email(arg(cmd, 'an email id'));
-      return ok(email, format.email(email));
+      // The HTML-to-text reader is loaded only by the one command that needs it.
+      const { emailText } = await import('./email-text');
+      return ok(email, emailText(email));
     },
   },
   groups: {

@@ -1,8 +1,6 @@
-import { htmlToText } from '../core/sync/html-text';
 import type {
   Catalog,
   CourseView,
-  Email,
   EmailSummary,
   GroupView,
   LibraryStatus,
@@ -33,30 +31,34 @@ export function catalog(value: Catalog): string {
 export function courses(list: CourseView[]): string {
   if (list.length === 0) return 'You are not following any course yet. See `studyline catalog`.';
   return list
-    .map(
-      (c) =>
-        `${c.id.padEnd(16)} ${c.title}\n${''.padEnd(16)} ${c.emailCount} emails, last sync ${when(c.lastSyncAt)}`,
-    )
+    .map((c) => {
+      const head = `${c.id.padEnd(16)} ${c.title}\n${''.padEnd(16)} ${c.emailCount} emails, last sync ${when(c.lastSyncAt)}`;
+      return c.archiveGap ? `${head}\n${''.padEnd(16)} ${gapText(c)}` : head;
+    })
     .join('\n');
 }
 
-export function emails(list: EmailSummary[]): string {
-  if (list.length === 0) return 'No emails yet: run `studyline sync` to fetch them.';
-  return list
-    .map(
+/** The sentence every front end uses for an incomplete archive. */
+export function gapText(course: Pick<CourseView, 'archiveGap'>): string {
+  const missing = course.archiveGap?.missingEstimate ?? 0;
+  return `The earliest ${missing} email${missing === 1 ? '' : 's'} may be missing: numbering and plan are provisional. Run \`studyline sync\` to retry.`;
+}
+
+export function emails(list: EmailSummary[], course?: CourseView): string {
+  if (list.length === 0) {
+    if (course?.lastSyncAt) {
+      return `The last sync (${when(course.lastSyncAt)}) found no emails at ${course.archiveUrl}. Check the address with \`studyline sources\`.`;
+    }
+    return 'No emails yet: run `studyline sync` to fetch them.';
+  }
+  const gap = course?.archiveGap ? [gapText(course), ''] : [];
+  return [
+    ...gap,
+    ...list.map(
       (e) =>
-        `${String(e.order).padStart(3)}. ${day(e.sentAt)}  ${e.done ? '✓' : e.opened ? '·' : ' '} ${e.title}  [${e.id}]`,
-    )
-    .join('\n');
-}
-
-export function email(value: Email): string {
-  const lines = [
-    value.title,
-    `Sent ${day(value.sentAt)}${value.author ? ` by ${value.author}` : ''}`,
-  ];
-  if (value.link) lines.push(value.link);
-  return `${lines.join('\n')}\n\n${htmlToText(value.html)}`;
+        `${String(e.order).padStart(3)}. ${day(e.sentAt).padEnd(10)}  ${e.done ? '✓' : e.opened ? '·' : ' '} ${e.title}  [${e.id}]`,
+    ),
+  ].join('\n');
 }
 
 export function groups(list: GroupView[]): string {
@@ -119,12 +121,14 @@ export function status(value: LibraryStatus): string {
   ].join('\n');
 }
 
+/**
+ * A line of sync progress for stderr, naming the feed as the learner knows
+ * it. Failures are left to the report at the end, so each is said once.
+ */
 export function progressLine(p: SyncProgress): string | undefined {
-  const name = p.sourceId;
+  const name = p.title?.trim() || p.url;
   if (p.phase === 'page')
     return `${name}: page ${p.page}, ${p.totalItems} items (${p.newItems} new)`;
-  if (p.phase === 'error') return `${name}: ${p.message}`;
-  if (p.phase === 'skipped') return `${name}: ${p.message}`;
   return undefined;
 }
 

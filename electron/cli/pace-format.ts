@@ -36,6 +36,10 @@ export function plan(view: CourseProgressView): string {
     lines.push(`  Planned finish: ${formatDay(status.plannedFinishOn, true)}`);
   if (status.estimatedFinishOn)
     lines.push(`  At your actual speed: ${formatDay(status.estimatedFinishOn, true)}`);
+  if (view.provisional)
+    lines.push(
+      '  Provisional: the archive is incomplete, so numbers and due dates may change after `studyline sync`.',
+    );
   return lines.join('\n');
 }
 

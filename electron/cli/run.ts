@@ -8,6 +8,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The page worker script of the built command (out/cli/page-worker.js). */
+  pageWorkerEntry?: string;
 }
 
 /** Exit codes: 0 all went well, 1 something failed (the rest saved), 2 usage error. */
@@ -36,6 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
       catalogPath: io.env.STUDYLINE_CATALOG || undefined,
       now,
       zone: io.env.TZ || undefined,
+      pageWorkerEntry: io.pageWorkerEntry,
     });
     try {
       const result = await command.run(core, cmd, { progress: (line) => io.stderr(line) });
