@@ -9,7 +9,7 @@ import type { Catalog, CatalogCourse, CatalogGroup, CatalogSequence } from '../.
  * file of one's own, checked here.
  */
 export async function loadCatalog(path?: string): Promise<Catalog> {
-  if (!path) return bundledCatalog as Catalog;
+  if (!path) return bundledCatalog;
   const text = await readFile(path, 'utf8');
   const { catalogSchema } = await import('./catalog-schema');
   const parsed = catalogSchema.safeParse(JSON.parse(text));

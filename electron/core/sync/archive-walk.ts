@@ -30,7 +30,7 @@ export interface WalkResult {
   /** A later sync met emails already stored: everything newer is in. */
   caughtUp: boolean;
   /** Why the walk broke off; every page before it is stored. */
-  failure?: unknown;
+  failure?: Error;
   /** How many of the earliest emails may be missing after a break (about). */
   missingEstimate?: number;
 }
@@ -64,7 +64,8 @@ export async function walkOlderPages(walk: Walk): Promise<WalkResult> {
       let feed: ProcessedPage | undefined;
       try {
         feed = await pages.get(page);
-      } catch (failure) {
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
         return { ...done, failure, missingEstimate: await pages.missingAfterBreak() };
       }
       const keys = feed ? keysOf(feed) : '';

@@ -18,7 +18,7 @@ const RETRY_AFTER_MS = [HOUR_MS, 24 * HOUR_MS, 7 * 24 * HOUR_MS];
 export class PictureQueue {
   private readonly started = new Set<string>();
   private readonly running: Promise<void>[] = [];
-  private cancelled: unknown;
+  private cancelled?: Error;
 
   constructor(
     private readonly source: SourceMeta,
@@ -52,7 +52,7 @@ export class PictureQueue {
     if (whole && item.imagesDone !== false) this.merger.replace({ ...item, imagesDone: false });
     const task = this.download(item.key, whole).catch((error: unknown) => {
       if (isStudylineError(error) && error.code === 'cancelled') this.cancelled = error;
-      else throw error;
+      else throw error instanceof Error ? error : new Error(String(error));
     });
     this.running.push(task);
   }

@@ -118,11 +118,13 @@ describe('HttpLayer: one slow-down policy per host', () => {
   it('fails fast, with the time to come back, while a host asked for a long wait', async () => {
     server.route('/feed', serveBody('later', { status: 503, headers: { 'retry-after': '3600' } }));
     const layer = new HttpLayer();
-    const first = (await layer.fetch(server.url('/feed')).catch((e) => e)) as StudylineError;
+    const first = (await layer
+      .fetch(server.url('/feed'))
+      .catch((e: unknown) => e)) as StudylineError;
     expect(first.code).toBe('rate-limited');
     const again = (await layer
       .fetch(server.url('/feed?paged=2'))
-      .catch((e) => e)) as StudylineError;
+      .catch((e: unknown) => e)) as StudylineError;
     expect(again.code).toBe('rate-limited');
     expect(again.retryAt).toBe(first.retryAt);
     expect(again.hint).toMatch(/try again after/);
