@@ -43,6 +43,14 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const processor = createPageProcessor({
       workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry(),
     });
+    // A core that may sync loads the sync code in the background now, so the first sync
+    // does not wait for it; a read-only command never loads it at all.
+    if (!options.readOnly) {
+      import('../sync/sync-engine').then(
+        () => processor.warmUp(),
+        () => undefined,
+      );
+    }
     const core: StudylineCore = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
       // Backups, feed parsing and syncing load their modules when used: a command that only
@@ -105,6 +113,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       sources: () => sourceViews(library, progress.data.courses),
       sourceIdsFor: (scope) => sourcesInScope(deps, scope).map((s) => s.id),
       sync: async (scope, syncOptions = {}) => {
+        processor.warmUp(); // threads and parser get ready while page 1 downloads (if not yet)
         const { syncSources } = await import('../sync/sync-engine');
         const report = await syncSources(sourcesInScope(deps, scope), {
           library,

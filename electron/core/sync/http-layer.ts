@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { cancelledError, hostOf, rateLimitedError } from './http-errors';
+import { isStudylineError } from '../errors';
+import { cancelledError, findErrorCode, hostOf, rateLimitedError } from './http-errors';
 import { fetchOnce, parseHttpUrl, type FetchOptions, type FetchResult } from './http-fetch';
 
 export interface HttpLayerOptions {
@@ -112,7 +113,13 @@ export class HttpLayer {
   /** A request that got its slot while another one was told to slow down waits its turn again. */
   private async sendUnlessBlocked(host: HostState, url: string, options: FetchOptions) {
     if (host.blockedUntil > this.now()) return 'blocked' as const;
-    return fetchOnce(url, options);
+    try {
+      return await fetchOnce(url, options);
+    } catch (error) {
+      // A kept-alive connection the server had just closed: a GET is safe to send again, once.
+      if (!isStaleConnection(error)) throw error;
+      return fetchOnce(url, options);
+    }
   }
 
   /** The backoff policy: the server's time if it gave one, else base × 2^(strikes−1). */
@@ -139,6 +146,14 @@ export class HttpLayer {
     }
     return state;
   }
+}
+
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function isStaleConnection(error: unknown): boolean {
+  if (!isStudylineError(error) || error.code !== 'unreachable') return false;
+  const code = findErrorCode(error.cause);
+  return code !== undefined && STALE_CONNECTION_CODES.has(code);
 }
 
 /** The layer of code that is not handed one (tests, one-off commands): limited all the same. */

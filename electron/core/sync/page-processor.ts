@@ -14,8 +14,14 @@ async function processPage(input: PageInput): Promise<ProcessedPage> {
   return module.processPage(input);
 }
 
+function loadParser(): void {
+  import('./process-page').catch(() => undefined);
+}
+
 export interface PageProcessor {
   run(input: PageInput): Promise<ProcessedPage>;
+  /** Gets ready (loads the parser, starts the threads) while the first pages download. */
+  warmUp(): void;
   close(): Promise<void>;
 }
 
@@ -38,7 +44,8 @@ export function defaultWorkerEntry(): string | undefined {
  */
 export function createPageProcessor(options: PageProcessorOptions = {}): PageProcessor {
   const entry = options.workerEntry;
-  if (!entry || !existsSync(entry)) return { run: processPage, close: async () => {} };
+  if (!entry || !existsSync(entry))
+    return { run: processPage, warmUp: loadParser, close: async () => {} };
   const size = Math.max(1, options.threads ?? Math.min(2, availableParallelism()));
   return new WorkerPool(entry, size);
 }
@@ -67,6 +74,14 @@ class WorkerPool implements PageProcessor {
       this.queue.push({ id: this.nextId++, input, resolve, reject });
       this.pump();
     });
+  }
+
+  warmUp(): void {
+    loadParser(); // page 1 is processed on this thread
+    for (let worker = this.spawn(); worker; worker = this.spawn()) {
+      worker.unref();
+      this.idle.push(worker);
+    }
   }
 
   async close(): Promise<void> {

@@ -132,3 +132,26 @@ describe('HttpLayer: one slow-down policy per host', () => {
     expect(layer.blockedUntil(server.url('/x'))).toBe(first.retryAt);
   });
 });
+
+describe('HttpLayer: connections the server closed', () => {
+  it('sends a GET once more when its kept-alive connection was closed under it', async () => {
+    let calls = 0;
+    server.route('/feed', (req, res) => {
+      calls += 1;
+      if (calls === 1) return req.socket.destroy();
+      serveBody('ok')(req, res);
+    });
+    const result = await new HttpLayer().fetch(server.url('/feed'));
+    expect(result.status).toBe('ok');
+    expect(calls).toBe(2);
+  });
+
+  it('does not insist when the host keeps dropping the connection', async () => {
+    server.route('/feed', (req) => req.socket.destroy());
+    const error = (await new HttpLayer()
+      .fetch(server.url('/feed'))
+      .catch((e: unknown) => e)) as StudylineError;
+    expect(error.code).toBe('unreachable');
+    expect(server.requests).toHaveLength(2);
+  });
+});
