@@ -23,30 +23,24 @@ export async function resolveFeed(
   const url = parseLearnerUrl(input).toString();
   const page = await fetchOk(url, options);
   const text = decodeText(page.body, page.contentType);
-  const kind = sniffDocument(text, page.contentType);
-  if (kind === 'xml-feed' || kind === 'json-feed') {
-    const feed = await parseFeed(text, page.url);
+  const links =
+    sniffDocument(text, page.contentType) === 'html' ? discoverFeedLinks(text, page.url) : [];
+  if (links.length === 0) {
+    // Read exactly as a sync reads it, so a problem is worded the same way in both.
+    const feed = await parseFeed(text, page.url, page.contentType);
     return { feedUrl: page.url, title: feed.title, siteUrl: feed.link };
   }
-  if (kind !== 'html') {
-    throw new StudylineError(
-      'not-a-feed',
-      `${url} is neither a feed nor a web page that links to one.`,
-    );
-  }
-  const links = discoverFeedLinks(text, page.url);
   for (const link of links) {
     try {
       const response = await fetchOk(link, options);
-      const feed = await parseFeed(decodeText(response.body, response.contentType), response.url);
+      const body = decodeText(response.body, response.contentType);
+      const feed = await parseFeed(body, response.url, response.contentType);
       return { feedUrl: response.url, title: feed.title, siteUrl: feed.link ?? page.url };
     } catch (error) {
       if (link === links[links.length - 1]) throw error;
     }
   }
-  throw new StudylineError('not-a-feed', `The page ${url} does not link to a feed.`, {
-    hint: 'Paste the blog or category page of the course, or its feed address (WordPress feeds end in /feed/).',
-  });
+  throw new StudylineError('not-a-feed', `${url} is a web page, not a feed.`);
 }
 
 async function fetchOk(url: string, options: { timeoutMs?: number; http?: HttpLayer }) {
@@ -54,9 +48,6 @@ async function fetchOk(url: string, options: { timeoutMs?: number; http?: HttpLa
   if (response.status !== 'ok') {
     // Unreachable: a fresh request carries no validators, so 304 cannot happen.
     throw new StudylineError('http', `${url} gave an unexpected answer.`);
-  }
-  if (response.body.length === 0) {
-    throw new StudylineError('empty', `${url} answered with an empty page.`);
   }
   return response;
 }

@@ -34,6 +34,11 @@ export function decodeText(body: Buffer, contentType?: string): string {
 
   const declared =
     usable(headerCharset(contentType)) ?? usable(prologCharset(body)) ?? usable(metaCharset(body));
+  // Said to be Latin-1 but the bytes are valid UTF-8 with accents: a mislabel ("CafÃ©"
+  // otherwise). Real Latin-1 text almost never happens to form valid UTF-8 sequences.
+  if (declared === 'windows-1252' && hasHighBytes(body) && isUtf8(body)) {
+    return stripBom(decodeWith(body, 'utf-8'));
+  }
   return stripBom(decodeWith(body, declared ?? 'utf-8'));
 }
 
@@ -52,6 +57,20 @@ function decodeWith(bytes: Buffer, charset: string): string {
     return text;
   } catch {
     return iconv.decode(bytes, 'windows-1252', { stripBOM: false });
+  }
+}
+
+function hasHighBytes(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -27,6 +27,44 @@ export function cleanText(value: unknown): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Plain text as a feed gives it (JSON Feed titles): never parsed as HTML, spaces collapsed. */
+export function literalText(value: unknown): string {
+  return (nodeText(value) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const BLOCK_EDGE = /<\/?(?:br|p|div|li|h[1-6]|tr|td|th|blockquote|pre)\b/gi;
+
+/** Enough of an entry's start to name it: its first ~60 characters of text. */
+const NAME_CHARS = 60;
+
+/**
+ * A name for an entry that has no title: the start of its text, cut at a
+ * word (feedparser leaves the title empty; a list of "(untitled)" rows
+ * tells nothing apart).
+ */
+export function nameFromText(html: string): string {
+  // Blocks and line breaks part words; the text of inline elements runs on.
+  const spaced = html.slice(0, 4000).replace(BLOCK_EDGE, ' $&');
+  const text = htmlToPlain(spaced).replace(/\s+/g, ' ').trim();
+  if (!text) return '(untitled)';
+  if (text.length <= NAME_CHARS) return text;
+  const cut = text.slice(0, NAME_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > NAME_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+/** Plain text as HTML paragraphs (JSON Feed content_text, Media RSS descriptions). */
+export function plainTextToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Tags dropped and entities decoded by a real HTML parser (sanitize-html's). */
 export function htmlToPlain(html: string): string {
   const escaped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
@@ -70,6 +108,9 @@ export function resolveBase(raw: unknown, base: string): string {
 
 const NAIVE_DATE_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const TRAILING_ZONE_NAME = /\s+[A-Z]{2,5}$/;
+/** How a date ends when it says its zone: a name ("Z", "GMT", "CEST"), "+0100", "-05:00", "(CET)". */
+const HAS_ZONE = /(?:[A-Za-z]|\)|\s[+-]\d{4}|\s?[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * An ISO date, or undefined when missing or invalid (never "Invalid Date").
@@ -80,8 +121,7 @@ const TRAILING_ZONE_NAME = /\s+[A-Z]{2,5}$/;
 export function parseFeedDate(value: unknown): string | undefined {
   const raw = nodeText(value)?.trim();
   if (!raw) return undefined;
-  const normalised = NAIVE_DATE_TIME.test(raw) ? `${raw.replace(' ', 'T')}Z` : raw;
-  let time = Date.parse(normalised);
+  let time = Date.parse(withZone(raw));
   if (Number.isNaN(time) && TRAILING_ZONE_NAME.test(raw)) {
     time = Date.parse(`${raw.replace(TRAILING_ZONE_NAME, '')} +0000`);
   }
@@ -89,6 +129,18 @@ export function parseFeedDate(value: unknown): string | undefined {
   const date = new Date(time);
   const year = date.getUTCFullYear();
   return year >= 1000 && year <= 9999 ? date.toISOString() : undefined;
+}
+
+/**
+ * A date without a zone is read as UTC, as feedparser does: V8 reads
+ * "2020/1/10 14:33:00" in the machine's zone, so the instant would depend on
+ * where the learner lives. (ISO date-only forms are UTC by definition.)
+ */
+function withZone(raw: string): string {
+  if (NAIVE_DATE_TIME.test(raw)) return `${raw.replace(' ', 'T')}Z`;
+  if (ISO_DATE.test(raw) || HAS_ZONE.test(raw.replace(/\s*[AP]M$/i, ''))) return raw;
+  const utc = `${raw} GMT`;
+  return Number.isNaN(Date.parse(utc)) ? raw : utc;
 }
 
 const MONTHS = [

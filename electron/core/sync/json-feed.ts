@@ -1,5 +1,13 @@
 import type { ParsedFeed, ParsedItem } from './parse-feed';
-import { authorName, categoryNames, cleanText, firstDate, resolveHttpUrl } from './feed-fields';
+import {
+  authorName,
+  categoryNames,
+  firstDate,
+  literalText,
+  nameFromText,
+  plainTextToHtml,
+  resolveHttpUrl,
+} from './feed-fields';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +30,8 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
   const feedAuthor = authorOf(doc);
   return {
     format: 'json',
-    title: cleanText(stringOf(doc.title)) || undefined,
+    // JSON Feed titles are plain text: "Die Rückkehr von <i> und <b>" keeps its brackets.
+    title: literalText(stringOf(doc.title)) || undefined,
     link: resolveHttpUrl(stringOf(doc.home_page_url), feedUrl),
     items: doc.items.filter(isObject).map((item) => jsonItem(item, feedUrl, feedAuthor)),
   };
@@ -30,15 +39,16 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
 
 function jsonItem(item: Json, feedUrl: string, feedAuthor: string | undefined): ParsedItem {
   const id = typeof item.id === 'number' ? String(item.id) : stringOf(item.id)?.trim();
+  const html = itemHtml(item);
   return {
     guid: id || undefined,
     link:
       resolveHttpUrl(stringOf(item.url), feedUrl) ??
       resolveHttpUrl(stringOf(item.external_url), feedUrl),
-    title: cleanText(stringOf(item.title)) || '(untitled)',
+    title: literalText(stringOf(item.title)) || nameFromText(html),
     author: authorOf(item) ?? feedAuthor,
     publishedAt: firstDate(stringOf(item.date_published), stringOf(item.date_modified)),
-    html: itemHtml(item),
+    html,
     categories: categoryNames(
       Array.isArray(item.tags) ? item.tags.filter((tag) => typeof tag === 'string') : [],
     ),
@@ -50,11 +60,7 @@ function itemHtml(item: Json): string {
   const html = stringOf(item.content_html);
   if (html) return html;
   const text = stringOf(item.content_text) ?? stringOf(item.summary);
-  if (!text) return '';
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('');
+  return text ? plainTextToHtml(text) : '';
 }
 
 /** 1.1 has `authors` (a list); 1.0 has a single `author`. */
@@ -73,8 +79,4 @@ function isObject(value: unknown): value is Json {
 
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

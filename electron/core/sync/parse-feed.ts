@@ -2,6 +2,8 @@ import { StudylineError } from '../errors';
 import { JsonFeedProblem, parseJsonFeed } from './json-feed';
 import { sniffDocument, xmlRootName } from './sniff-document';
 import { parseXmlFeed } from './xml-feed';
+import { findUnclosedElement } from './unclosed-element';
+import { unprefixFeedElements } from './xml-namespaces';
 
 export interface ParsedItem {
   guid?: string;
@@ -23,7 +25,7 @@ export interface ParsedFeed {
 }
 
 const NOT_A_FEED_HINT =
-  'Use the address of its RSS, Atom or JSON feed (pages often link it as "RSS" or "Feed").';
+  'Use the address of its RSS, Atom or JSON feed (pages often link it as "RSS" or "Feed"; WordPress feeds end in /feed/).';
 const DAMAGED_HINT =
   'This is usually a problem at the site or a download cut short; what Studyline already saved is kept. Try again later.';
 
@@ -32,8 +34,12 @@ const DAMAGED_HINT =
  * (deduplication belongs to the library). Fails only with StudylineError:
  * 'empty', 'not-a-feed' (a web page or some other document) or 'parse'.
  */
-export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
-  const kind = sniffDocument(text);
+export async function parseFeed(
+  text: string,
+  feedUrl: string,
+  contentType?: string,
+): Promise<ParsedFeed> {
+  const kind = sniffDocument(text, contentType);
   switch (kind) {
     case 'empty':
       throw new StudylineError('empty', `The feed at ${feedUrl} is empty.`, {
@@ -64,12 +70,14 @@ function readJson(text: string, feedUrl: string): ParsedFeed {
 }
 
 async function readXml(text: string, feedUrl: string): Promise<ParsedFeed> {
-  const xml = fromFirstTag(text);
+  // Atom or RSS 1.0 elements under a prefix of the document's own (<a:feed>, <p0:entry>).
+  const raw = fromFirstTag(text);
+  const xml = unprefixFeedElements(raw, xmlRootName(raw));
   const format = formatOf(xmlRootName(xml));
   try {
     return await parseXmlFeed(xml, feedUrl, format);
   } catch (error) {
-    if (!isEntityError(error)) throw xmlFailure(feedUrl, error);
+    if (!isEntityError(error)) throw xmlFailure(feedUrl, error, xml);
   }
   // Undeclared HTML entities (&nbsp;, &eacute;) and bare "&" are the most
   // common reason a real feed is not well-formed XML: escape them and try
@@ -77,7 +85,7 @@ async function readXml(text: string, feedUrl: string): Promise<ParsedFeed> {
   try {
     return await parseXmlFeed(escapeStrayAmpersands(xml), feedUrl, format);
   } catch (error) {
-    throw xmlFailure(feedUrl, error);
+    throw xmlFailure(feedUrl, error, xml);
   }
 }
 
@@ -101,7 +109,7 @@ function escapeStrayAmpersands(xml: string): string {
   return xml.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/g, '&amp;');
 }
 
-function xmlFailure(feedUrl: string, error: unknown): StudylineError {
+function xmlFailure(feedUrl: string, error: unknown, xml: string): StudylineError {
   const message = error instanceof Error ? error.message : String(error);
   if (/not recognized as RSS/i.test(message)) {
     return new StudylineError(
@@ -113,13 +121,18 @@ function xmlFailure(feedUrl: string, error: unknown): StudylineError {
       },
     );
   }
-  return damaged(feedUrl, xmlReason(message, error), error);
+  return damaged(feedUrl, xmlReason(message, error, xml), error);
 }
 
 /** sax messages ("Unclosed root tag\nLine: 0…") turned into words a learner can pass on. */
-function xmlReason(message: string, error: unknown): string {
+function xmlReason(message: string, error: unknown, xml: string): string {
   const line = /\nLine: (\d+)/.exec(message)?.[1];
   const at = line === undefined ? '' : ` near line ${Number(line) + 1}`;
+  if (/^Unexpected close tag/.test(message)) {
+    // sax notices only at the next closing tag that does not match; say where it opened.
+    const open = findUnclosedElement(xml);
+    if (open) return `the <${open.name}> element opened at line ${open.line} is never closed`;
+  }
   if (/^(Unclosed root tag|Unexpected end)/.test(message))
     return 'it ends too early, as if cut off';
   if (/entity/i.test(message)) return `it uses an entity that Studyline does not expand${at}`;

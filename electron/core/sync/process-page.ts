@@ -41,7 +41,7 @@ export async function processPage(input: PageInput): Promise<ProcessedPage> {
     Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength),
     input.contentType,
   );
-  const feed = await parseFeed(text, input.url);
+  const feed = await parseFeed(text, input.url, input.contentType);
   const known = new Set(input.knownVersions);
   return {
     title: feed.title,

@@ -1,3 +1,5 @@
+import { feedPrefixes } from './xml-namespaces';
+
 export type DocumentKind = 'empty' | 'xml-feed' | 'json-feed' | 'html' | 'other';
 
 /** Roots of the feed formats rss-parser knows (RSS 0.9x/2.0, RSS 1.0 RDF, Atom). */
@@ -22,8 +24,10 @@ const SNIFF_CHARS = 64 * 1024;
 /**
  * What a decoded body is, from its first element (or first character for
  * JSON). The body wins over the Content-Type, which servers often get wrong
- * (feeds served as text/html, pages as text/xml); the header only tips the
- * balance for JSON, where `application/feed+json` is explicit.
+ * (feeds served as text/html, pages as text/xml); the header tips the
+ * balance only where it is explicit: `application/feed+json`, and
+ * `application/atom+xml` / `application/rss+xml` for XML whose root we do
+ * not know.
  */
 export function sniffDocument(text: string, contentType?: string): DocumentKind {
   const start = firstSignificant(text);
@@ -37,15 +41,25 @@ export function sniffDocument(text: string, contentType?: string): DocumentKind 
   // An XHTML DOCTYPE in front of <rss> happens; only the root element decides.
   if (root === undefined)
     return /<!doctype\s+html/i.test(text.slice(0, SNIFF_CHARS)) ? 'html' : 'other';
-  if (FEED_ROOTS.has(root)) return 'xml-feed';
+  if (FEED_ROOTS.has(root) || isPrefixedFeedRoot(root, text)) return 'xml-feed';
   if (HTML_ROOTS.has(root)) return 'html';
-  return /<html[\s>]/i.test(text.slice(0, SNIFF_CHARS)) ? 'html' : 'other';
+  if (/<html[\s>]/i.test(text.slice(0, SNIFF_CHARS))) return 'html';
+  return contentType && XML_FEED_TYPE.test(contentType) ? 'xml-feed' : 'other';
 }
 
 /** The lower-cased name of an XML document's first element ("rss", "feed", "rdf:rdf"…). */
 export function xmlRootName(text: string): string | undefined {
   const start = text.indexOf('<');
   return start === -1 ? undefined : rootElement(text, start);
+}
+
+const XML_FEED_TYPE = /^\s*application\/(atom|rss)\+xml\s*(;|$)/i;
+
+/** `<a:feed xmlns:a="http://www.w3.org/2005/Atom">`: a feed root under a prefix of its own. */
+function isPrefixedFeedRoot(root: string, text: string): boolean {
+  const [prefix, local] = root.split(':');
+  if (!prefix || !local || !['feed', 'rss', 'rdf'].includes(local)) return false;
+  return feedPrefixes(text.slice(0, SNIFF_CHARS)).some((p) => p.toLowerCase() === prefix);
 }
 
 function firstSignificant(text: string): number {
@@ -59,7 +73,8 @@ function firstSignificant(text: string): number {
 
 function looksLikeJsonFeed(text: string, contentType: string | undefined): boolean {
   if (contentType && /application\/feed\+json/i.test(contentType)) return true;
-  return /jsonfeed\.org\/version/i.test(text);
+  // PHP's json_encode escapes slashes by default: "https:\/\/jsonfeed.org\/version\/1".
+  return /jsonfeed\.org\\?\/version/i.test(text.slice(0, SNIFF_CHARS));
 }
 
 /**

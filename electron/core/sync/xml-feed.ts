@@ -6,7 +6,10 @@ import {
   authorName,
   categoryNames,
   firstDate,
+  literalText,
+  nameFromText,
   nodeText,
+  plainTextToHtml,
   resolveBase,
   resolveHttpUrl,
 } from './feed-fields';
@@ -36,6 +39,10 @@ interface RawItem {
   rawTitle?: unknown;
   dcAuthor?: unknown;
   itunesAuthor?: unknown;
+  mediaGroup?: unknown;
+  mediaContent?: unknown;
+  mediaTitle?: unknown;
+  mediaDescription?: unknown;
   attrs?: XmlNode;
 }
 
@@ -68,6 +75,11 @@ const CUSTOM_FIELDS = {
     ['rawPublished', 'published'],
     ['rawUpdated', 'updated'],
     ['$', 'attrs', { keepArray: true }],
+    // Media RSS (YouTube and podcasts): title and description may live only here.
+    ['media:group', 'mediaGroup', { keepArray: true }],
+    ['media:content', 'mediaContent', { keepArray: true }],
+    ['media:title', 'mediaTitle', { keepArray: true }],
+    ['media:description', 'mediaDescription', { keepArray: true }],
   ],
 } as unknown as Parser.CustomFields<RawFeed, RawItem>;
 
@@ -85,7 +97,12 @@ const base = Parser.prototype as unknown as ParserInternals;
  */
 class TolerantParser extends Parser<RawFeed, RawItem> {
   parseItemAtom(entry: XmlNode): unknown {
-    const safe: XmlNode = { ...entry, link: linksWithAttributes(entry.link) };
+    const safe: XmlNode = {
+      ...entry,
+      link: linksWithAttributes(entry.link),
+      content: textAsHtml(entry.content),
+      summary: textAsHtml(entry.summary),
+    };
     safe.rawPublished = entry.published;
     safe.rawUpdated = entry.updated;
     if (!validDate(entry.published)) delete safe.published;
@@ -100,6 +117,21 @@ class TolerantParser extends Parser<RawFeed, RawItem> {
       feed: { ...feed, link: linksWithAttributes(feed.link) },
     });
   }
+}
+
+/**
+ * Atom content or summary with type="text" is text, not markup: a post that
+ * writes "&lt;p0:entry&gt;" means those characters, so they are escaped
+ * into HTML as feedparser does, never taken for a tag.
+ */
+function textAsHtml(nodes: unknown): unknown {
+  if (!Array.isArray(nodes)) return nodes;
+  return nodes.map((node: unknown) => {
+    if (!node || typeof node !== 'object') return node;
+    const { _: text, $: attrs } = node as { _?: unknown; $?: XmlNode };
+    if (typeof text !== 'string' || nodeText(attrs?.type)?.toLowerCase() !== 'text') return node;
+    return { ...node, _: plainTextToHtml(text) };
+  });
 }
 
 /** Atom 0.3-style `<link>https://…</link>` becomes `<link href="https://…"/>`. */
@@ -154,17 +186,45 @@ function feedAuthor(creator: unknown): string | undefined {
 function normaliseItem(item: RawItem, feed: FeedContext): ParsedItem {
   const itemBase = resolveBase(item.attrs?.['xml:base'], feed.base);
   const guid = cleanGuid(item.guid ?? item.id ?? item['rdf:about']);
+  const html =
+    nodeText(item['content:encoded']) ||
+    nodeText(item.content) ||
+    nodeText(item.summary) ||
+    mediaDescription(item);
   return {
     guid,
     link: resolveHttpUrl(item.link, itemBase) ?? permalinkGuid(item),
-    title: titleText(item.rawTitle ?? item.title, feed.atom) || '(untitled)',
+    title:
+      titleText(item.rawTitle ?? item.title, feed.atom) ||
+      literalText(mediaNode(item, 'media:title', 'mediaTitle')) ||
+      nameFromText(html),
     author:
       authorName(item.creator ?? item.author ?? item.dcAuthor ?? item.itunesAuthor) ?? feed.author,
     publishedAt: firstDate(item.published, item.pubDate, item.date, item.updated),
-    html:
-      nodeText(item['content:encoded']) || nodeText(item.content) || nodeText(item.summary) || '',
+    html,
     categories: categoryNames([...asArray(item.rawCategories), ...asArray(item.subjects)]),
   };
+}
+
+/** A Media RSS element of the item, else of its media:group, else of a media:content. */
+function mediaNode(item: RawItem, name: string, field: 'mediaTitle' | 'mediaDescription'): unknown {
+  const own = asArray(item[field])[0];
+  if (own !== undefined && nodeText(own)?.trim()) return own;
+  for (const holder of [...asArray(item.mediaGroup), ...asArray(item.mediaContent)]) {
+    if (!holder || typeof holder !== 'object') continue;
+    const found = asArray((holder as XmlNode)[name])[0];
+    if (found !== undefined && nodeText(found)?.trim()) return found;
+  }
+  return undefined;
+}
+
+/** media:description is plain text unless it says type="html". */
+function mediaDescription(item: RawItem): string {
+  const node = mediaNode(item, 'media:description', 'mediaDescription');
+  const text = nodeText(node)?.trim();
+  if (!text) return '';
+  const type = (node as { $?: XmlNode } | undefined)?.$?.type;
+  return nodeText(type) === 'html' ? text : plainTextToHtml(text);
 }
 
 function cleanGuid(value: unknown): string | undefined {

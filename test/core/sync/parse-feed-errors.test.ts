@@ -47,12 +47,16 @@ describe('parseFeed: learner-readable failures', () => {
     expect(error.message).toBe(`The feed at ${URL} is damaged (it ends too early, as if cut off).`);
   });
 
-  it('says broken XML is damaged and where', async () => {
+  it('says broken XML is damaged and where: at the element left open, not where sax noticed', async () => {
     const error = await failure(
       '<rss version="2.0">\n<channel>\n<title>x</wrong>\n</channel></rss>',
     );
     expect(error.code).toBe('parse');
-    expect(error.message).toMatch(/is damaged \(the XML is broken near line 3\)/);
+    expect(error.message).toMatch(
+      /is damaged \(the <title> element opened at line 3 is never closed\)/,
+    );
+    const attribute = await failure('<rss version="2.0">\n<channel>\n<title a=1>x</title>');
+    expect(attribute.message).toMatch(/is damaged \(the XML is broken near line 3\)/);
   });
 
   it('says broken or cut-off JSON Feed is damaged', async () => {

@@ -166,7 +166,7 @@ describe('parseFeed: JSON Feed', () => {
     const feed = await parseFeed(JSON_FEED, 'https://group.example.org/feed.json');
     expect(feed.items[1]).toMatchObject({
       guid: 'b',
-      title: '(untitled)',
+      title: 'Line one line two Second <para>',
       author: 'Group admins',
       publishedAt: undefined,
       html: '<p>Line one<br>line two</p><p>Second &lt;para&gt;</p>',

@@ -97,7 +97,7 @@ describe('parseFeed: plain RSS 2.0 quirks', () => {
     ]);
   });
 
-  it('copes with missing guid, title, date and content', async () => {
+  it('copes with missing guid, title, date and content, naming an untitled item by its text', async () => {
     const feed = await parseFeed(
       rss('<item><description>Just text</description></item><item/>'),
       'https://x.org/rss',
@@ -106,7 +106,7 @@ describe('parseFeed: plain RSS 2.0 quirks', () => {
       {
         guid: undefined,
         link: undefined,
-        title: '(untitled)',
+        title: 'Just text',
         author: undefined,
         publishedAt: undefined,
         html: 'Just text',
