@@ -58,11 +58,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
   }
 }
 
+/** A command line that cannot mean anything (exit 2); an unknown id is a failure (exit 1). */
 function isUsage(error: unknown): boolean {
-  return (
-    isStudylineError(error) &&
-    ['usage', 'not-found', 'bad-url', 'invalid-input'].includes(error.code)
-  );
+  return isStudylineError(error) && ['usage', 'bad-url', 'invalid-input'].includes(error.code);
 }
 
 /** `--now` makes every answer reproducible (tests, "what would happen on…"). */

@@ -117,17 +117,18 @@ describe('studyline CLI: own pace', () => {
 
   it('rejects bad input with a clear message and changes nothing', async () => {
     const before = await progress('status', '--course', 'seq21oct13');
-    const cases: [string[], RegExp][] = [
-      [['plan', 'seq21oct13', '--start', '2026-02-31'], /date/i],
-      [['plan', 'seq21oct13', '--pace', '0'], /pace|speed/i],
-      [['plan', 'seq21oct13', '--pace', '-1'], /pace|speed/i],
-      [['plan', 'seq21oct13', '--days', 'someday'], /not a day of the week/],
-      [['done', 'nope.0000000000'], /no email/],
-      [['pause', 'no-course'], /not following/],
+    // Impossible values are usage errors (2); ids that name nothing are failures (1).
+    const cases: [string[], RegExp, number][] = [
+      [['plan', 'seq21oct13', '--start', '2026-02-31'], /date/i, 2],
+      [['plan', 'seq21oct13', '--pace', '0'], /pace|speed/i, 2],
+      [['plan', 'seq21oct13', '--pace', '-1'], /pace|speed/i, 2],
+      [['plan', 'seq21oct13', '--days', 'someday'], /not a day of the week/, 2],
+      [['done', 'nope.0000000000'], /no email/, 1],
+      [['pause', 'no-course'], /not following/, 1],
     ];
-    for (const [argv, message] of cases) {
+    for (const [argv, message, code] of cases) {
       const result = await cli(...argv);
-      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.code, argv.join(' ')).toBe(code);
       expect(result.stderr).toMatch(message);
     }
     const truncated = join(dir, 'truncated.json');

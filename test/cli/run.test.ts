@@ -171,7 +171,7 @@ describe('studyline CLI', () => {
     );
     const noFeed = await cli('follow', server.url('/blog/'));
     expect(noFeed.code).toBe(1);
-    expect(noFeed.stderr).toMatch(/does not link to a feed/);
+    expect(noFeed.stderr).toMatch(/is a web page, not a feed/);
     const followed = await cli('--json', 'follow', server.url('/category/seq21oct13/'));
     expect(followed.code).toBe(0);
     expect(JSON.parse(followed.stdout)).toMatchObject({ id: 'seq21oct13' });
@@ -182,9 +182,11 @@ describe('studyline CLI', () => {
     expect((await cli('frobnicate')).code).toBe(2);
     expect((await cli('emails')).code).toBe(2);
     expect((await cli('--timeout', 'soon', 'sync')).stderr).toMatch(/--timeout takes a number/);
+    // An id that names nothing is a failure (1), not a usage error.
     const unknown = await cli('emails', 'no-such-course');
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/not following a course "no-such-course"/);
+    expect((await cli('show', 'nope.123')).code).toBe(1);
     expect((await cli('follow', 'ftp://example.org/feed')).stderr).toMatch(
       /only follow web addresses/,
     );
