@@ -1,3 +1,5 @@
+import { jitteredDelay } from '../core/sync/sync-timing';
+
 const HOUR_MS = 60 * 60 * 1000;
 // setTimeout overflows past ~24.8 days and would then fire immediately, in a loop.
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -17,6 +19,8 @@ export interface SchedulerOptions {
   everyHours: () => number;
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
+  /** The wait actually used for an interval (default: ± 10% at random, see sync-timing). */
+  jitter?: (intervalMs: number) => number;
 }
 
 export interface SyncScheduler {
@@ -42,6 +46,7 @@ export interface SyncScheduler {
 export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   const { syncs } = options;
   const now = options.now ?? Date.now;
+  const jitter = options.jitter ?? ((ms: number) => jitteredDelay(ms));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = true;
 
@@ -57,7 +62,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     timer = undefined;
     const delay = intervalMs();
     if (stopped || delay === undefined) return;
-    timer = setTimeout(() => void run(), waitMs ?? delay);
+    timer = setTimeout(() => void run(), waitMs ?? Math.min(jitter(delay), MAX_DELAY_MS));
   };
 
   const run = async (): Promise<void> => {

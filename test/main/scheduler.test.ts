@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jitteredDelay } from '../../electron/core/sync/sync-timing';
 import { createSyncScheduler } from '../../electron/main/scheduler';
 import type { SchedulerSyncs } from '../../electron/main/scheduler';
 
 const HOUR = 60 * 60 * 1000;
+/** The interval as it is, for the tests about when syncs happen; jitter has its own test. */
+const exact = (ms: number) => ms;
 
 /**
  * The core's sync state in miniature, as main adapts it for the scheduler:
@@ -46,9 +49,28 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('createSyncScheduler', () => {
+  it('spreads automatic syncs: each wait is the interval ± 10%, drawn afresh', async () => {
+    const { syncs, started, finish } = fakeSyncs({ manual: true });
+    const draws = [0, 1];
+    const jitter = (ms: number) => jitteredDelay(ms, () => draws.shift() ?? 0.5);
+    const scheduler = createSyncScheduler({ syncs, everyHours: () => 10, jitter });
+    scheduler.start();
+    await finish();
+    await vi.advanceTimersByTimeAsync(9 * HOUR - 1000);
+    expect(started).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(started).toHaveBeenCalledTimes(2);
+    await finish();
+    await vi.advanceTimersByTimeAsync(11 * HOUR - 1000);
+    expect(started).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(started).toHaveBeenCalledTimes(3);
+    scheduler.stop();
+  });
+
   it('syncs at start, then every N hours after the last sync ended', async () => {
     const { syncs, started, finish } = fakeSyncs({ manual: true });
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4 });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 4 });
     scheduler.start();
     expect(started).toHaveBeenCalledTimes(1);
     await finish();
@@ -64,7 +86,7 @@ describe('createSyncScheduler', () => {
 
   it('never runs two syncs at once: a slow sync delays the next, a request waits for it', async () => {
     const { syncs, started, finish } = fakeSyncs({ manual: true });
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 1 });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 1 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(5 * HOUR);
     const joined = scheduler.syncNow();
@@ -79,7 +101,7 @@ describe('createSyncScheduler', () => {
   it('keeps its schedule when a sync fails (offline)', async () => {
     const log = vi.fn();
     const { syncs, started } = fakeSyncs({ fail: true });
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 2, log });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 2, log });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(2 * HOUR);
     await vi.advanceTimersByTimeAsync(2 * HOUR);
@@ -90,7 +112,7 @@ describe('createSyncScheduler', () => {
 
   it('restarts the wait after a sync on demand', async () => {
     const { syncs, started } = fakeSyncs();
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4 });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 4 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * HOUR);
     await scheduler.syncNow();
@@ -103,7 +125,7 @@ describe('createSyncScheduler', () => {
 
   it('restarts the wait after a sync the window started (told by the core)', async () => {
     const { syncs, started } = fakeSyncs();
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4 });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 4 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * HOUR);
     scheduler.synced();
@@ -116,7 +138,7 @@ describe('createSyncScheduler', () => {
 
   it('does nothing automatically when the learner turned it off (0 hours), but syncs on demand', async () => {
     const { syncs, started } = fakeSyncs();
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 0 });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 0 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(48 * HOUR);
     expect(started).not.toHaveBeenCalled();
@@ -127,7 +149,7 @@ describe('createSyncScheduler', () => {
 
   it('stops syncing once stopped', async () => {
     const { syncs, started } = fakeSyncs();
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 1 });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => 1 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     scheduler.stop();
@@ -138,7 +160,12 @@ describe('createSyncScheduler', () => {
   it('catches up after sleep when the last sync is too old, and not otherwise', async () => {
     let clock = 0;
     const { syncs, started } = fakeSyncs({ clock: () => clock });
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4, now: () => clock });
+    const scheduler = createSyncScheduler({
+      syncs,
+      jitter: exact,
+      everyHours: () => 4,
+      now: () => clock,
+    });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     clock = 1 * HOUR;
@@ -153,7 +180,12 @@ describe('createSyncScheduler', () => {
   it('on resume leaves a running sync alone: its end plans the next', async () => {
     let clock = 0;
     const { syncs, started, finish } = fakeSyncs({ manual: true, clock: () => clock });
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => 4, now: () => clock });
+    const scheduler = createSyncScheduler({
+      syncs,
+      jitter: exact,
+      everyHours: () => 4,
+      now: () => clock,
+    });
     scheduler.start();
     clock = 9 * HOUR;
     scheduler.onResume();
@@ -167,7 +199,7 @@ describe('createSyncScheduler', () => {
   it('reads the interval again before every wait (settings change)', async () => {
     let hours = 4;
     const { syncs, started } = fakeSyncs();
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => hours });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => hours });
     scheduler.start();
     hours = 1;
     await vi.advanceTimersByTimeAsync(0);
@@ -179,7 +211,7 @@ describe('createSyncScheduler', () => {
   it('applies a new interval at once, counted from the last sync, and stops when turned off', async () => {
     let hours = 8;
     const { syncs, started } = fakeSyncs();
-    const scheduler = createSyncScheduler({ syncs, everyHours: () => hours });
+    const scheduler = createSyncScheduler({ syncs, jitter: exact, everyHours: () => hours });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * HOUR);
     hours = 4;
