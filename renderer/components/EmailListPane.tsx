@@ -73,6 +73,34 @@ function ListBody({ course }: { course: CourseView }) {
   );
 }
 
+/**
+ * The archive walk broke off before the first email: the learner is told
+ * that the earliest ones may be missing (so numbers and due dates may still
+ * change), with a Retry that syncs the course.
+ */
+function ArchiveGapBanner({ course }: { course: CourseView }) {
+  const syncing = useSyncStore((s) => s.running);
+  const { start } = useSyncActions();
+  const missing = course.archiveGap?.missingEstimate;
+  if (missing === undefined) return null;
+  return (
+    <div className="banner banner-warning archive-gap" role="status">
+      <p className="banner-text">
+        The earliest {missing} email{missing === 1 ? '' : 's'} may be missing, so numbers and due
+        dates may still change.
+      </p>
+      <button
+        type="button"
+        className="button"
+        disabled={syncing}
+        onClick={() => void start({ courseId: course.id })}
+      >
+        {syncing ? 'Retrying…' : 'Retry'}
+      </button>
+    </div>
+  );
+}
+
 /** The followed course's emails in sequence order, with where the learner stands. */
 export function EmailListPane({ course }: { course: CourseView }) {
   const read = useReaderStore((s) => s.emails.filter((e) => e.opened).length);
@@ -87,6 +115,7 @@ export function EmailListPane({ course }: { course: CourseView }) {
           {total > 0 ? `${total} emails · ${read} read` : 'No emails yet'}
           {course.firstSentAt && ` · from ${formatSendDate(course.firstSentAt)}`}
         </p>
+        <ArchiveGapBanner course={course} />
         <ProgressHeader courseId={course.id} />
       </header>
       <ListBody course={course} />

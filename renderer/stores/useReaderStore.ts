@@ -60,7 +60,11 @@ export const useReaderStore = create<ReaderState>()((set, get) => ({
         const selectedId = emails.some((e) => e.id === get().selectedId)
           ? get().selectedId
           : (emails.find((e) => !e.opened) ?? emails[0])?.id;
-        set({ emails, listState: 'ready', listError: undefined, selectedId });
+        // The open email takes its new place too (a completed archive renumbers it).
+        const open = get().email;
+        const fresh = open && emails.find((e) => e.id === open.id);
+        const email = fresh ? { ...open, provisional: undefined, ...fresh } : open;
+        set({ emails, listState: 'ready', listError: undefined, selectedId, email });
       } catch (error) {
         if (get().courseId === courseId) set({ listState: 'error', listError: errorText(error) });
       }
