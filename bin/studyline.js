@@ -9,7 +9,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'out', 'cli', 'studyline.js');
-const SOURCES = ['electron/cli', 'electron/core', 'electron/shared', 'resources/catalog.json'];
+const SOURCES = [
+  'electron/cli',
+  'electron/core',
+  'electron/shared',
+  'resources/catalog.json',
+  'cli.vite.config.ts',
+];
 
 /** Newest modification time under the sources (a few hundred stats: a few milliseconds). */
 function newestSource(path) {

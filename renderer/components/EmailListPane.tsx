@@ -86,8 +86,7 @@ function ArchiveGapBanner({ course }: { course: CourseView }) {
   return (
     <div className="banner banner-warning archive-gap" role="status">
       <p className="banner-text">
-        The earliest {missing} email{missing === 1 ? '' : 's'} may be missing, so numbers and due
-        dates may still change.
+        The earliest {missing} email{missing === 1 ? '' : 's'} may be missing; numbers may change.
       </p>
       <button
         type="button"

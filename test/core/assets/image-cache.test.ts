@@ -141,13 +141,23 @@ describe('cacheImages', () => {
   it('downloads at most 6 pictures at a time from one host (the HTTP layer’s limit)', async () => {
     let inFlight = 0;
     let peak = 0;
+    let held: (() => void)[] = [];
+    // Each answer waits until 6 are waiting (a moment more, so a 7th would show) or 1 s passed.
     server.route('/slow.png', (req, res) => {
       inFlight += 1;
       peak = Math.max(peak, inFlight);
-      setTimeout(() => {
+      const answer = () => {
+        clearTimeout(fallback);
         inFlight -= 1;
         png()(req, res);
-      }, 30);
+      };
+      const fallback = setTimeout(answer, 1000);
+      held.push(answer);
+      if (held.length === 6) {
+        const batch = held;
+        held = [];
+        setTimeout(() => batch.forEach((release) => release()), 60);
+      }
     });
     const html = Array.from({ length: 14 }, (_, i) => img(`/slow.png?n=${i}`)).join('');
     const { images } = await cacheImages(html, { assetsDir, http: new HttpLayer() });

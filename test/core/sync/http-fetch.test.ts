@@ -278,9 +278,12 @@ describe('fetchResource: limits and broken connections', () => {
   });
 
   it('cancels a pending Retry-After wait', async () => {
-    server.route('/feed/', serveBody('later', { status: 429, headers: { 'retry-after': '20' } }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    server.route('/feed/', (req, res) => {
+      serveBody('later', { status: 429, headers: { 'retry-after': '20' } })(req, res);
+      // The learner cancels while Studyline waits out the 20 seconds.
+      setTimeout(() => controller.abort(), 100);
+    });
     const error = await failure(server.url('/feed/'), { signal: controller.signal });
     expect(error.code).toBe('cancelled');
     expect(server.requests).toHaveLength(1);
