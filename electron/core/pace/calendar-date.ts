@@ -40,7 +40,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** True for a real date between 1900 and 2999 written as YYYY-MM-DD. */
-export function isValidDate(value: unknown): value is string {
+export function isValidDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const match = DATE_RE.exec(value);
   if (!match) return false;
@@ -53,7 +53,7 @@ export function isValidDate(value: unknown): value is string {
 
 /** The date itself, or a learner-readable 'invalid-input' error naming `what` it is. */
 export function parseDate(value: unknown, what: string): string {
-  if (isValidDate(value)) return value;
+  if (typeof value === 'string' && isValidDate(value)) return value;
   const shown = typeof value === 'string' ? `“${value}”` : 'missing';
   throw new StudylineError('invalid-input', `${what} (${shown}) is not a real date.`, {
     hint: 'Write dates as YYYY-MM-DD, for example 2028-02-29.',

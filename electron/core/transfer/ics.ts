@@ -1,11 +1,19 @@
+import ical, {
+  ICalAlarmRelatesTo,
+  ICalAlarmType,
+  ICalCalendarMethod,
+  ICalEventTransparency,
+  type ICalCalendar,
+} from 'ical-generator';
 import { addDays, formatDay } from '../pace/calendar-date';
 import type { Schedule, ScheduledEmail } from '../pace/model';
 import { parseInstant } from '../pace/zoned-time';
 
 /**
- * A course's plan as an iCalendar file (RFC 5545): one all-day event per
- * email on its due date. UIDs are the email ids, so importing a newer export
- * updates the events instead of duplicating them.
+ * A course's plan as an iCalendar file (RFC 5545), written by ical-generator
+ * (escaping, 75-octet folding, CRLF): one all-day event per email on its due
+ * date. UIDs are the email ids, so importing a newer export updates the events
+ * instead of duplicating them.
  */
 
 export interface IcsOptions {
@@ -17,119 +25,82 @@ export interface IcsOptions {
   alarm?: boolean;
 }
 
-const CRLF = '\r\n';
-const MAX_LINE_OCTETS = 75;
-export const ICS_PRODID = '-//Studyline//Studyline study plan//EN';
-
-/** TEXT values: backslash, semicolon, comma and line breaks are escaped; other controls dropped. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+/**
+ * RFC 5545 allows no control characters in TEXT, and the library escapes line
+ * breaks but keeps other controls: every line break becomes \n, the rest go.
+ */
+function plainText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
 }
 
-function utf8Octets(codePoint: number): number {
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  return codePoint < 0x10000 ? 3 : 4;
+/** TEXT escaping, for the one value ical-generator 10 writes as is: the calendar's name. */
+function escapedText(value: string): string {
+  return plainText(value)
+    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    .replace(/\n/g, '\\n');
 }
 
 /**
- * Folds a content line at 75 octets (UTF-8), never inside a character;
- * continuation lines start with one space, which counts toward the 75.
+ * Midnight UTC of a plain date: the library writes an all-day date from the UTC
+ * fields, so the exported day never depends on the machine's zone.
  */
-export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = utf8Octets(char.codePointAt(0) ?? 0);
-    if (octets + size > MAX_LINE_OCTETS) {
-      parts.push(current);
-      current = ' ';
-      octets = 1;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(CRLF);
+function utcMidnight(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
 }
 
-function basicDate(date: string): string {
-  return date.replace(/-/g, '');
+/** Seconds from the start of the due day to 'HH:MM'. */
+function secondsInto(remindAt: string): number {
+  return Number(remindAt.slice(0, 2)) * 3600 + Number(remindAt.slice(3, 5)) * 60;
 }
 
-function basicInstant(iso: string): string {
-  const ms = parseInstant(iso, 'The export time');
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
-/** 'HH:MM' as a duration from the start of the (all-day) event: PT9H, PT7H45M, PT0S. */
-function triggerAt(remindAt: string): string {
-  const hours = Number(remindAt.slice(0, 2));
-  const minutes = Number(remindAt.slice(3, 5));
-  if (hours === 0 && minutes === 0) return 'PT0S';
-  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}`;
-}
-
-function eventLines(
+function addEvent(
+  calendar: ICalCalendar,
   courseTitle: string,
   email: ScheduledEmail,
-  total: number,
-  context: { stamp: string; schedule: Schedule; alarm: boolean },
-): string[] {
-  const summary = `${email.done ? '✓ ' : ''}${courseTitle}: ${email.title}`;
-  const about = `Email ${email.order} of ${total} of ${courseTitle}, first sent ${formatDay(email.sentOn, true)}.`;
-  const lines = [
-    'BEGIN:VEVENT',
-    `UID:${escapeText(`${email.id}@studyline`)}`,
-    `DTSTAMP:${context.stamp}`,
-    `DTSTART;VALUE=DATE:${basicDate(email.dueOn)}`,
-    `DTEND;VALUE=DATE:${basicDate(addDays(email.dueOn, 1))}`,
-    `SUMMARY:${escapeText(summary)}`,
-    `DESCRIPTION:${escapeText(email.link ? `${about}\n${email.link}` : about)}`,
-    'TRANSP:TRANSPARENT',
-  ];
-  // URL is a URI, not TEXT: only a plain http(s) address goes in as is.
-  if (email.link && /^https?:\/\/[^\s"<>\\]+$/i.test(email.link)) lines.push(`URL:${email.link}`);
-  if (context.alarm && !email.done) {
-    lines.push(
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeText(summary)}`,
-      `TRIGGER;RELATED=START:${triggerAt(context.schedule.remindAt)}`,
-      'END:VALARM',
-    );
-  }
-  lines.push('END:VEVENT');
-  return lines;
+  context: { stamp: Date; total: number; remindAt?: string },
+): void {
+  const summary = plainText(`${email.done ? '✓ ' : ''}${courseTitle}: ${email.title}`);
+  const about = `Email ${email.order} of ${context.total} of ${courseTitle}, first sent ${formatDay(email.sentOn, true)}.`;
+  const event = calendar.createEvent({
+    id: `${email.id}@studyline`,
+    stamp: context.stamp,
+    allDay: true,
+    start: utcMidnight(email.dueOn),
+    end: utcMidnight(addDays(email.dueOn, 1)),
+    summary,
+    description: plainText(email.link ? `${about}\n${email.link}` : about),
+    transparency: ICalEventTransparency.TRANSPARENT,
+    // URL is a URI, not TEXT: only a plain http(s) address goes in as is.
+    url: email.link && /^https?:\/\/[^\s"<>\\]+$/i.test(email.link) ? email.link : null,
+  });
+  if (context.remindAt === undefined || email.done) return;
+  // ical-generator 10 ignores `relatesTo` in the alarm's options (and ties a positive
+  // trigger to the END without it): set it through its method.
+  event
+    .createAlarm({
+      type: ICalAlarmType.display,
+      triggerAfter: secondsInto(context.remindAt),
+      description: summary,
+    })
+    .relatesTo(ICalAlarmRelatesTo.start);
 }
 
 /** The whole calendar as text, CRLF line endings, ready to write to `<course>.ics`. */
 export function toIcs(courseTitle: string, schedule: Schedule, options: IcsOptions): string {
-  const context = { stamp: basicInstant(options.now), schedule, alarm: options.alarm ?? true };
+  const stamp = new Date(parseInstant(options.now, 'The export time'));
+  const calendar = ical({
+    prodId: { company: 'Studyline', product: 'Studyline study plan', language: 'EN' },
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+    name: escapedText(`Studyline: ${courseTitle}`),
+  });
+  const remindAt = (options.alarm ?? true) ? schedule.remindAt : undefined;
   const total = schedule.emails.length;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${ICS_PRODID}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`Studyline: ${courseTitle}`)}`,
-  ];
   for (const email of schedule.emails) {
     if (email.done && options.includeDone === false) continue;
-    lines.push(...eventLines(courseTitle, email, total, context));
+    addEvent(calendar, courseTitle, email, { stamp, total, remindAt });
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  return `${calendar.toString()}\r\n`;
 }
 
 /** A safe file name for the export, e.g. "python-for-beginners.ics". */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSchedule } from '../../../electron/core/pace/schedule';
 import { pause, resume } from '../../../electron/core/pace/plan-ops';
-import { escapeText, foldLine, icsFileName, toIcs } from '../../../electron/core/transfer/ics';
+import { icsFileName, toIcs } from '../../../electron/core/transfer/ics';
 import { clockAt, daily, doneOn, planFrom } from '../pace/fixtures';
 
 const NOW = '2028-02-27T12:34:56.789Z';
@@ -56,7 +56,7 @@ describe('calendar export', () => {
       UID: 'e2@studyline',
       DTSTAMP: '20280227T123456Z',
       SUMMARY: 'Python\\, for beginners: Email 2',
-      URL: 'https://mechanicalmooc.wordpress.com/e2/',
+      'URL;VALUE=URI': 'https://mechanicalmooc.wordpress.com/e2/',
     });
     expect(events[1]?.DESCRIPTION).toContain('Email 2 of 3');
   });
@@ -91,35 +91,57 @@ describe('calendar export', () => {
   });
 });
 
+/** A one-email calendar whose email has this title. */
+function calendarFor(title: string): string {
+  const one = computeSchedule(
+    planFrom('2028-02-28'),
+    [{ id: 'x', order: 1, sentOn: '2013-10-11', title }],
+    {},
+    clockAt('2028-02-28'),
+  );
+  return toIcs('Python', one, { now: NOW });
+}
+
 describe('text values', () => {
-  it('escapes backslashes, semicolons, commas and line breaks', () => {
-    expect(escapeText('a\\b;c,d\r\ne\nf\u0007')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+  it('escapes backslashes, semicolons, commas and line breaks, and drops control characters', () => {
+    const text = calendarFor('a\\b;c,d\r\ne\nf\rg\u0007');
+    expect(parse(text)[0]?.SUMMARY).toBe('Python: a\\\\b\\;c\\,d\\ne\\nf\\ng');
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
   });
 
   it('folds long lines at 75 octets without splitting a character', () => {
     const title = `Week 3: ${'ünïcødé ✓ 😀 '.repeat(12)}`;
-    const line = `SUMMARY:${escapeText(title)}`;
-    const folded = foldLine(line);
-    const physical = folded.split('\r\n');
-    expect(physical.length).toBeGreaterThan(2);
-    for (const part of physical) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
-    expect(physical.slice(1).every((part) => part.startsWith(' '))).toBe(true);
-    expect(folded.replace(/\r\n /g, '')).toBe(line);
-    expect(physical.join('')).not.toContain('\uFFFD');
-    expect(foldLine('SHORT:line')).toBe('SHORT:line');
+    const text = calendarFor(title);
+    const start = text.indexOf('SUMMARY:');
+    const physical = text.slice(start).split('\r\n');
+    const end = physical.findIndex((part, i) => i > 0 && !part.startsWith(' '));
+    const summary = physical.slice(0, end);
+    expect(summary.length).toBeGreaterThan(2);
+    for (const part of summary) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+    expect(summary.join('\r\n').replace(/\r\n /g, '')).toBe(`SUMMARY:Python: ${title}`);
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toContain('\r\nUID:x@studyline\r\n');
   });
 
   it('folds an exported event too', () => {
-    const long = computeSchedule(
-      planFrom('2028-02-28'),
-      [{ id: 'x', order: 1, sentOn: '2013-10-11', title: 'é'.repeat(100) }],
-      {},
-      clockAt('2028-02-28'),
-    );
-    const text = toIcs('Python', long, { now: NOW });
+    const text = calendarFor('é'.repeat(100));
     for (const part of text.split('\r\n'))
       expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
     expect(parse(text)[0]?.SUMMARY).toBe(`Python: ${'é'.repeat(100)}`);
+  });
+
+  it('writes the same days whatever the computer’s time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      const days = ['Pacific/Kiritimati', 'America/Adak', 'UTC'].map((tz) => {
+        process.env.TZ = tz;
+        return parse(toIcs('Python', schedule, { now: NOW })).map((e) => e['DTSTART;VALUE=DATE']);
+      });
+      expect(days).toEqual([0, 1, 2].map(() => ['20280228', '20280229', '20280301']));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 
