@@ -49,7 +49,8 @@ export function describeError(error: unknown): string {
 /** Turns file-system errors into sentences a learner understands. */
 export function diskError(error: unknown, what: string): StudylineError {
   // Read structurally, not as NodeJS.ErrnoException: the window's types import this file.
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   if (code === 'ENOSPC') {
     return new StudylineError('disk', `The disk is full, so ${what} could not be saved.`, {
       hint: 'Free some space and try again; what was saved before is unchanged.',
