@@ -1,7 +1,7 @@
 import { StateMessage } from './components/StateMessage';
-import { useStartup } from './hooks/useStartup';
 import { useTheme } from './hooks/useTheme';
-import { useLibraryActions, useLibraryStore } from './stores/useLibraryStore';
+import { errorText } from './lib/error-text';
+import { useCatalog, useLibrary } from './queries/library';
 import { useUiStore } from './stores/useUiStore';
 import { FirstSyncView } from './views/FirstSyncView';
 import { LibraryView } from './views/LibraryView';
@@ -9,35 +9,40 @@ import { WelcomeView } from './views/WelcomeView';
 
 /** Chooses the screen: welcome for an empty library, the first sync, or the library. */
 export function App() {
-  useStartup();
   useTheme();
-  const loadState = useLibraryStore((s) => s.loadState);
-  const loadError = useLibraryStore((s) => s.loadError);
-  const hasCourses = useLibraryStore((s) => s.courses.length > 0);
+  const library = useLibrary();
+  const catalog = useCatalog();
   const screen = useUiStore((s) => s.screen);
-  const { load } = useLibraryActions();
 
-  if (loadState === 'loading') {
+  if (library.isPending || catalog.isPending) {
     return (
       <main className="app-state">
         <StateMessage tone="loading" title="Opening your library…" />
       </main>
     );
   }
-  if (loadState === 'error') {
+  if (library.isError || catalog.isError) {
     const retry = (
-      <button type="button" className="button button-primary" onClick={() => void load()}>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => {
+          void library.refetch();
+          void catalog.refetch();
+        }}
+      >
         Try again
       </button>
     );
     return (
       <main className="app-state">
         <StateMessage tone="error" title="Your library could not be opened" action={retry}>
-          {loadError}
+          {errorText(library.error ?? catalog.error)}
         </StateMessage>
       </main>
     );
   }
+  const hasCourses = library.data.courses.length > 0;
   const shown = screen ?? (hasCourses ? 'library' : 'welcome');
   if (shown === 'first-sync') return <FirstSyncView />;
   if (shown === 'welcome' || !hasCourses) return <WelcomeView />;

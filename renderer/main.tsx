@@ -1,13 +1,27 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createQueryClient } from './queries/client';
+import { connectEvents } from './queries/events';
+import { useUiStore } from './stores/useUiStore';
 import './styles/index.css';
+
+const queryClient = createQueryClient();
+try {
+  // Before the first render: the window listens (and says it is ready) as soon as it can.
+  connectEvents(queryClient, useUiStore.getState().actions.reveal);
+} catch {
+  // No bridge (a broken preload): the library's first read says so, in words.
+}
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

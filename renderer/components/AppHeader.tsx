@@ -1,12 +1,12 @@
-import { useLibraryActions, useLibraryStore } from '../stores/useLibraryStore';
+import { useActiveCourse, useCourses } from '../queries/library';
 import { useUiActions } from '../stores/useUiStore';
 import { SourceStatusList } from './SourceStatusList';
 import { SyncControl } from './SyncControl';
 
 function CoursePicker() {
-  const courses = useLibraryStore((s) => s.courses);
-  const activeCourseId = useLibraryStore((s) => s.activeCourseId);
-  const { setActiveCourse } = useLibraryActions();
+  const courses = useCourses();
+  const activeCourseId = useActiveCourse()?.id;
+  const { setActiveCourse } = useUiActions();
   if (courses.length < 2) return null;
   return (
     <label className="course-picker">

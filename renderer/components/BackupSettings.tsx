@@ -1,6 +1,6 @@
 import type { CourseView } from '../../electron/shared/types';
-import type { BackupResult } from '../stores/useBackupStore';
-import { useBackupActions, useBackupStore } from '../stores/useBackupStore';
+import { useBackupTask } from '../queries/backup';
+import type { BackupResult } from '../queries/backup';
 
 function ResultMessage({ result }: { result: BackupResult }) {
   if (result.tone === 'error') {
@@ -33,9 +33,7 @@ function ResultMessage({ result }: { result: BackupResult }) {
 
 /** One versioned file with every plan and mark, its import, and the plans as calendars. */
 export function BackupSettings({ courses }: { courses: CourseView[] }) {
-  const busy = useBackupStore((s) => s.busy);
-  const result = useBackupStore((s) => s.result);
-  const { exportProgress, importProgress, exportCalendar } = useBackupActions();
+  const { start, busy, result } = useBackupTask();
   return (
     <section className="settings-section" aria-labelledby="settings-backup">
       <h3 id="settings-backup">Backup and calendar</h3>
@@ -48,7 +46,7 @@ export function BackupSettings({ courses }: { courses: CourseView[] }) {
           type="button"
           className="button"
           disabled={busy !== undefined}
-          onClick={() => void exportProgress()}
+          onClick={() => start({ task: 'export' })}
         >
           {busy === 'export' ? 'Exporting…' : 'Export progress…'}
         </button>
@@ -56,7 +54,7 @@ export function BackupSettings({ courses }: { courses: CourseView[] }) {
           type="button"
           className="button"
           disabled={busy !== undefined}
-          onClick={() => void importProgress()}
+          onClick={() => start({ task: 'import' })}
         >
           {busy === 'import' ? 'Importing…' : 'Import progress…'}
         </button>
@@ -67,7 +65,9 @@ export function BackupSettings({ courses }: { courses: CourseView[] }) {
             type="button"
             className="button"
             disabled={busy !== undefined}
-            onClick={() => void exportCalendar(course.id, course.title)}
+            onClick={() =>
+              start({ task: 'calendar', courseId: course.id, courseTitle: course.title })
+            }
             aria-label={`Export calendar (.ics) of ${course.title}`}
           >
             Export calendar (.ics)…

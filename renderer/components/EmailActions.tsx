@@ -1,40 +1,42 @@
 import type { Email } from '../../electron/shared/types';
 import { dueLabel } from '../lib/plan-dates';
-import { useProgressStore } from '../stores/useProgressStore';
-import { useReaderActions } from '../stores/useReaderStore';
+import { useMarks, useSetMark } from '../queries/marks';
+import { useProgress } from '../queries/progress';
 
 /** Done and star for the open email, with its due date in the learner's plan. */
 export function EmailActions({ email }: { email: Email }) {
-  const { setDone, setStarred } = useReaderActions();
-  const dueOn = useProgressStore((s) => s.view?.dueOn[email.id]);
-  const today = useProgressStore((s) => s.view?.status.today);
-  const due = dueLabel(dueOn, today, false);
+  const marks = useMarks(email.courseId)(email);
+  const progress = useProgress(email.courseId).data;
+  const setMark = useSetMark();
+  const due = dueLabel(progress?.dueOn[email.id], progress?.status.today, false);
+  const change = (field: 'done' | 'starred', value: boolean) =>
+    setMark.mutate({ emailId: email.id, courseId: email.courseId, field, value });
   return (
     <div className="email-actions">
       <button
         type="button"
-        className={`button toggle-button${email.done ? ' is-on' : ''}`}
-        aria-pressed={email.done}
+        className={`button toggle-button${marks.done ? ' is-on' : ''}`}
+        aria-pressed={marks.done}
         aria-keyshortcuts="X"
-        onClick={() => void setDone(email.id, !email.done)}
+        onClick={() => change('done', !marks.done)}
       >
         <span className="toggle-mark" aria-hidden="true">
-          {email.done ? '✓' : ''}
+          {marks.done ? '✓' : ''}
         </span>
-        {email.done ? 'Done' : 'Mark done'}
+        {marks.done ? 'Done' : 'Mark done'}
       </button>
       <button
         type="button"
-        className={`button toggle-button${email.starred ? ' is-on' : ''}`}
-        aria-pressed={email.starred}
-        onClick={() => void setStarred(email.id, !email.starred)}
+        className={`button toggle-button${marks.starred ? ' is-on' : ''}`}
+        aria-pressed={marks.starred}
+        onClick={() => change('starred', !marks.starred)}
       >
         <span className="star-mark" aria-hidden="true">
-          {email.starred ? '★' : '☆'}
+          {marks.starred ? '★' : '☆'}
         </span>
-        {email.starred ? 'Starred' : 'Star'}
+        {marks.starred ? 'Starred' : 'Star'}
       </button>
-      {due && !email.done && <span className={`due due-${due.tone}`}>{due.text}</span>}
+      {due && !marks.done && <span className={`due due-${due.tone}`}>{due.text}</span>}
     </div>
   );
 }

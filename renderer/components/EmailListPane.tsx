@@ -1,73 +1,89 @@
-import type { CourseView } from '../../electron/shared/types';
+import { useMemo } from 'react';
+import type { CourseView, EmailSummary } from '../../electron/shared/types';
 import { formatSendDate } from '../lib/dates';
-import { useProgressStore } from '../stores/useProgressStore';
-import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
-import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { errorText } from '../lib/error-text';
+import { useSelection } from '../hooks/useSelection';
+import { useEmails } from '../queries/emails';
+import { useMarks, useSetMark } from '../queries/marks';
+import { useProgress } from '../queries/progress';
+import { useStartSync, useSyncView } from '../queries/sync';
+import { useUiActions, useUiStore } from '../stores/useUiStore';
 import { EmailList } from './EmailList';
 import { ProgressHeader } from './ProgressHeader';
 import { StateMessage } from './StateMessage';
 
-function ListBody({ course }: { course: CourseView }) {
-  const emails = useReaderStore((s) => s.emails);
-  const listState = useReaderStore((s) => s.listState);
-  const listError = useReaderStore((s) => s.listError);
-  const selectedId = useReaderStore((s) => s.selectedId);
-  const openId = useReaderStore((s) => s.openId);
-  const { open, loadEmails, select, setDone } = useReaderActions();
-  const progress = useProgressStore((s) => (s.courseId === course.id ? s.view : undefined));
-  const syncing = useSyncStore((s) => s.running);
-  const { start } = useSyncActions();
+/** The course's emails with the learner's marks as they are now (changes in flight included). */
+function useMarkedEmails(courseId: string) {
+  const emails = useEmails(courseId);
+  const marksOf = useMarks(courseId);
+  const marked = useMemo(
+    () => emails.data?.map((email): EmailSummary => ({ ...email, ...marksOf(email) })),
+    [emails.data, marksOf],
+  );
+  return { ...emails, marked };
+}
 
-  if (listState === 'error') {
+function NoEmails({ course }: { course: CourseView }) {
+  const { running } = useSyncView();
+  const startSync = useStartSync();
+  const sync = (
+    <button
+      type="button"
+      className="button button-primary"
+      disabled={running}
+      onClick={() => startSync.mutate({ courseId: course.id })}
+    >
+      Sync now
+    </button>
+  );
+  return (
+    <StateMessage
+      title={running ? 'Fetching the emails…' : 'No emails saved yet'}
+      action={running ? undefined : sync}
+    >
+      {running
+        ? 'They appear here as they arrive.'
+        : 'Sync to save this course’s emails for reading, even offline.'}
+    </StateMessage>
+  );
+}
+
+function ListBody({ course }: { course: CourseView }) {
+  const emails = useMarkedEmails(course.id);
+  const progress = useProgress(course.id).data;
+  const selectedId = useSelection(course.id);
+  const openId = useUiStore((s) => s.openId);
+  const { open, select } = useUiActions();
+  const setMark = useSetMark();
+
+  // A failed re-read keeps the list on screen; only no list at all is an error.
+  if (emails.isError && !emails.marked) {
     const retry = (
-      <button type="button" className="button" onClick={() => void loadEmails(course.id)}>
+      <button type="button" className="button" onClick={() => void emails.refetch()}>
         Retry
       </button>
     );
     return (
       <StateMessage tone="error" title="The emails could not be loaded" action={retry}>
-        {listError}
+        {errorText(emails.error)}
       </StateMessage>
     );
   }
-  if (emails.length === 0 && listState !== 'ready') {
-    return <StateMessage tone="loading" title="Loading emails…" />;
-  }
-  if (emails.length === 0) {
-    const sync = (
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={syncing}
-        onClick={() => void start({ courseId: course.id })}
-      >
-        Sync now
-      </button>
-    );
-    return (
-      <StateMessage
-        title={syncing ? 'Fetching the emails…' : 'No emails saved yet'}
-        action={syncing ? undefined : sync}
-      >
-        {syncing
-          ? 'They appear here as they arrive.'
-          : 'Sync to save this course’s emails for reading, even offline.'}
-      </StateMessage>
-    );
-  }
+  if (!emails.marked) return <StateMessage tone="loading" title="Loading emails…" />;
+  if (emails.marked.length === 0) return <NoEmails course={course} />;
   return (
     <EmailList
-      emails={emails}
+      emails={emails.marked}
       label={`Emails of ${course.title}`}
-      firstSentAt={course.firstSentAt ?? emails[0]?.sentAt}
+      firstSentAt={course.firstSentAt ?? emails.marked[0]?.sentAt}
       dueOn={progress?.dueOn}
       today={progress?.status.today}
       selectedId={selectedId}
       openId={openId}
-      onOpen={(id) => void open(id)}
+      onOpen={open}
       onToggleDone={(id, done) => {
         select(id);
-        void setDone(id, done);
+        setMark.mutate({ emailId: id, courseId: course.id, field: 'done', value: done });
       }}
     />
   );
@@ -79,8 +95,8 @@ function ListBody({ course }: { course: CourseView }) {
  * change), with a Retry that syncs the course.
  */
 function ArchiveGapBanner({ course }: { course: CourseView }) {
-  const syncing = useSyncStore((s) => s.running);
-  const { start } = useSyncActions();
+  const { running: syncing } = useSyncView();
+  const startSync = useStartSync();
   const missing = course.archiveGap?.missingEstimate;
   if (missing === undefined) return null;
   return (
@@ -92,7 +108,7 @@ function ArchiveGapBanner({ course }: { course: CourseView }) {
         type="button"
         className="button"
         disabled={syncing}
-        onClick={() => void start({ courseId: course.id })}
+        onClick={() => startSync.mutate({ courseId: course.id })}
       >
         {syncing ? 'Retrying…' : 'Retry'}
       </button>
@@ -102,8 +118,9 @@ function ArchiveGapBanner({ course }: { course: CourseView }) {
 
 /** The followed course's emails in sequence order, with where the learner stands. */
 export function EmailListPane({ course }: { course: CourseView }) {
-  const read = useReaderStore((s) => s.emails.filter((e) => e.opened).length);
-  const total = useReaderStore((s) => s.emails.length);
+  const { marked = [] } = useMarkedEmails(course.id);
+  const read = marked.filter((e) => e.opened).length;
+  const total = marked.length;
   return (
     <nav className="pane pane-list" aria-labelledby="course-title">
       <header className="pane-header">

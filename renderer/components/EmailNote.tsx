@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Email } from '../../electron/shared/types';
-import { useReaderActions } from '../stores/useReaderStore';
+import { errorText } from '../lib/error-text';
+import { useSaveNote } from '../queries/emails';
 
 const SAVE_AFTER_MS = 800;
 
@@ -11,7 +12,7 @@ type NoteStatus = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; messa
  * and when they leave the field; switching emails saves what was typed.
  */
 export function EmailNote({ email }: { email: Email }) {
-  const { saveNote } = useReaderActions();
+  const saveNote = useSaveNote();
   const [draft, setDraft] = useState(email.note ?? '');
   const [status, setStatus] = useState<NoteStatus>({ kind: 'idle' });
   const saved = useRef(email.note ?? '');
@@ -24,8 +25,11 @@ export function EmailNote({ email }: { email: Email }) {
     const { emailId, draft: text } = latest.current;
     if (text.trim() === saved.current.trim()) return;
     setStatus({ kind: 'saving' });
-    const refused = await saveNote(emailId, text);
-    if (refused) return setStatus({ kind: 'error', message: refused });
+    try {
+      await saveNote.mutateAsync({ emailId, note: text });
+    } catch (error) {
+      return setStatus({ kind: 'error', message: errorText(error) });
+    }
     saved.current = text;
     setStatus({ kind: 'saved' });
   };

@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import type { SettingsPatch } from '../../electron/shared/contract';
 import type { AppSettings } from '../../electron/shared/types';
-import { useSettingsActions } from '../stores/useSettingsStore';
 
 const SYNC_CHOICES: readonly [number, string][] = [
   [0, 'Only when I ask'],
@@ -27,8 +27,11 @@ function syncChoices(current: number): [number, string][] {
 }
 
 /** The window, login, automatic sync and theme. */
-export function GeneralSettings({ settings }: { settings: AppSettings }) {
-  const { update } = useSettingsActions();
+export function GeneralSettings(props: {
+  settings: AppSettings;
+  onChange: (patch: SettingsPatch) => void;
+}) {
+  const { settings, onChange: update } = props;
   const syncId = useId();
   const themeName = useId();
   return (
@@ -38,7 +41,7 @@ export function GeneralSettings({ settings }: { settings: AppSettings }) {
         <input
           type="checkbox"
           checked={settings.closeToTray}
-          onChange={(event) => void update({ closeToTray: event.target.checked })}
+          onChange={(event) => update({ closeToTray: event.target.checked })}
         />
         <span>
           Keep running in the tray when I close the window
@@ -49,7 +52,7 @@ export function GeneralSettings({ settings }: { settings: AppSettings }) {
         <input
           type="checkbox"
           checked={settings.startAtLogin}
-          onChange={(event) => void update({ startAtLogin: event.target.checked })}
+          onChange={(event) => update({ startAtLogin: event.target.checked })}
         />
         <span>Start Studyline when I log in</span>
       </label>
@@ -58,7 +61,7 @@ export function GeneralSettings({ settings }: { settings: AppSettings }) {
         <select
           id={syncId}
           value={settings.syncEveryHours}
-          onChange={(event) => void update({ syncEveryHours: Number(event.target.value) })}
+          onChange={(event) => update({ syncEveryHours: Number(event.target.value) })}
         >
           {syncChoices(settings.syncEveryHours).map(([hours, label]) => (
             <option key={hours} value={hours}>
@@ -75,7 +78,7 @@ export function GeneralSettings({ settings }: { settings: AppSettings }) {
               type="radio"
               name={themeName}
               checked={settings.theme === theme}
-              onChange={() => void update({ theme })}
+              onChange={() => update({ theme })}
             />
             <span>{label}</span>
           </label>

@@ -1,31 +1,31 @@
 import { useNow } from '../hooks/useNow';
-import { useGroupsActions, useGroupsStore } from '../stores/useGroupsStore';
+import { errorText } from '../lib/error-text';
+import { useGroups } from '../queries/groups';
 import { useUiActions } from '../stores/useUiStore';
 import { GroupCard } from './GroupCard';
 import { StateMessage } from './StateMessage';
 
 /** Where to ask when stuck: the course's study groups beside the email. */
 export function GroupsPanel({ courseId }: { courseId: string }) {
-  const groups = useGroupsStore((s) => s.groups);
-  const state = useGroupsStore((s) => s.state);
-  const error = useGroupsStore((s) => s.error);
-  const { load } = useGroupsActions();
+  const query = useGroups(courseId);
+  const groups = query.data;
   const { openLink } = useUiActions();
   const now = useNow();
 
   let body;
-  if (state === 'error') {
+  // A failed re-read keeps the groups on screen; only no groups at all is an error.
+  if (query.isError && !groups) {
     const retry = (
-      <button type="button" className="button" onClick={() => void load(courseId)}>
+      <button type="button" className="button" onClick={() => void query.refetch()}>
         Retry
       </button>
     );
     body = (
       <StateMessage tone="error" title="The study groups could not be loaded" action={retry}>
-        {error}
+        {errorText(query.error)}
       </StateMessage>
     );
-  } else if (groups.length === 0 && state !== 'ready') {
+  } else if (!groups) {
     body = <StateMessage tone="loading" title="Loading study groups…" />;
   } else if (groups.length === 0) {
     body = (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Previews } from '../hooks/usePlanPreviews';
+import type { Previews } from '../queries/previews';
 import { PRESETS, currentPaceName, durationText } from '../lib/plan-form';
 import type { PaceChoice, PlanForm } from '../lib/plan-form';
 

@@ -1,5 +1,5 @@
 import type { CourseView } from '../../electron/shared/types';
-import { useProgressStore } from '../stores/useProgressStore';
+import { useProgress } from '../queries/progress';
 import { useUiActions } from '../stores/useUiStore';
 import { Dialog } from './Dialog';
 import { PlanForm } from './PlanForm';
@@ -7,13 +7,13 @@ import { StateMessage } from './StateMessage';
 
 /** "Change plan": the same form as after following, over the library. */
 export function PlanDialog({ course }: { course: CourseView }) {
-  const view = useProgressStore((s) => (s.courseId === course.id ? s.view : undefined));
+  const view = useProgress(course.id).data;
   const { closeDialog } = useUiActions();
   return (
     <Dialog title="Change your plan" subtitle={course.title} onClose={closeDialog}>
       {view ? (
         <PlanForm
-          courseId={course.id}
+          course={course}
           plan={view.plan}
           today={view.status.today}
           submitLabel="Save plan"

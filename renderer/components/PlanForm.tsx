@@ -1,16 +1,17 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import type { Plan } from '../../electron/shared/types';
-import { usePlanPreviews } from '../hooks/usePlanPreviews';
-import type { PreviewResult } from '../hooks/usePlanPreviews';
+import type { CourseView, Plan } from '../../electron/shared/types';
+import { errorText } from '../lib/error-text';
 import { formFromPlan, planInputOf, previewSentence } from '../lib/plan-form';
 import type { PlanField, PlanForm as Form } from '../lib/plan-form';
-import { useProgressActions } from '../stores/useProgressStore';
+import { usePlanPreviews } from '../queries/previews';
+import type { PreviewResult } from '../queries/previews';
+import { usePlanMutation } from '../queries/progress';
 import { PaceChoices } from './PaceChoices';
 import { StudyDays } from './StudyDays';
 
 interface PlanFormProps {
-  courseId: string;
+  course: CourseView;
   /** The saved plan the form starts from. */
   plan: Plan;
   /** The core's today, for dates without their year. */
@@ -19,8 +20,6 @@ interface PlanFormProps {
   onSaved: () => void;
   /** More buttons beside the submit one (Cancel, Skip…). */
   secondary?: ReactNode;
-  /** Changes when the course's emails change, so the preview is asked again. */
-  refreshKey?: unknown;
 }
 
 function PreviewLine({ result, today }: { result?: PreviewResult; today?: string }) {
@@ -39,23 +38,21 @@ function PreviewLine({ result, today }: { result?: PreviewResult; today?: string
  * plan it refuses shows its sentence and leaves the saved plan as it was.
  */
 export function PlanForm(props: PlanFormProps) {
-  const { courseId, plan, today, submitLabel, onSaved, secondary, refreshKey } = props;
+  const { course, plan, today, submitLabel, onSaved, secondary } = props;
   const [form, setForm] = useState<Form>(() => formFromPlan(plan));
   const [fieldError, setFieldError] = useState<{ field: PlanField; message: string }>();
-  const [saveError, setSaveError] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const previews = usePlanPreviews(courseId, form, plan, refreshKey);
-  const { savePlan } = useProgressActions();
+  const previews = usePlanPreviews(course, form, plan);
+  const save = usePlanMutation(course.id);
   const formRef = useRef<HTMLFormElement>(null);
   const ids = { start: useId(), time: useId(), error: useId() };
 
   const edit = (change: Partial<Form>) => {
     setForm((current) => ({ ...current, ...change }));
     setFieldError(undefined);
-    setSaveError(undefined);
+    save.reset();
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const check = planInputOf(form, plan);
     if (!check.ok) {
@@ -63,18 +60,14 @@ export function PlanForm(props: PlanFormProps) {
       formRef.current?.querySelector<HTMLElement>(`[data-field="${check.field}"]`)?.focus();
       return;
     }
-    setSaving(true);
-    const refused = await savePlan(courseId, check.input);
-    setSaving(false);
-    if (refused) setSaveError(refused);
-    else onSaved();
+    save.mutate({ save: check.input }, { onSuccess: onSaved });
   };
 
   const invalid = (field: PlanField) => fieldError?.field === field;
   const describedBy = (field: PlanField) => (invalid(field) ? ids.error : undefined);
 
   return (
-    <form ref={formRef} className="plan-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form ref={formRef} className="plan-form" onSubmit={submit} noValidate>
       <div className="plan-row">
         <div className="field">
           <label htmlFor={ids.start}>Start on</label>
@@ -119,14 +112,14 @@ export function PlanForm(props: PlanFormProps) {
         </p>
       )}
       <PreviewLine result={previews[form.pace]} today={today} />
-      {saveError && (
+      {save.isError && (
         <p className="form-error" role="alert">
-          Your plan was not changed. {saveError}
+          Your plan was not changed. {errorText(save.error)}
         </p>
       )}
       <div className="plan-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : submitLabel}
         </button>
         {secondary}
       </div>

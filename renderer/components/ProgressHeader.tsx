@@ -1,7 +1,8 @@
 import type { CourseStatus } from '../../electron/shared/types';
 import { doneText, finishText, nextText, standingOf, streakText } from '../lib/progress-text';
-import { useProgressActions, useProgressStore } from '../stores/useProgressStore';
-import { useReaderActions } from '../stores/useReaderStore';
+import { errorText } from '../lib/error-text';
+import { usePlanMutation, usePlanOutcome, useProgress } from '../queries/progress';
+import type { PlanChange } from '../queries/progress';
 import { useUiActions } from '../stores/useUiStore';
 
 function ProgressBar({ status }: { status: CourseStatus }) {
@@ -21,7 +22,7 @@ function ProgressBar({ status }: { status: CourseStatus }) {
 }
 
 function NextLine({ status }: { status: CourseStatus }) {
-  const { open } = useReaderActions();
+  const { open } = useUiActions();
   if (!status.next || status.finished) return null;
   const next = nextText(status.next, status.today);
   const emailId = status.next.emailId;
@@ -32,7 +33,7 @@ function NextLine({ status }: { status: CourseStatus }) {
         type="button"
         className="link-button progress-next-title"
         title={next.title}
-        onClick={() => void open(emailId)}
+        onClick={() => open(emailId)}
       >
         {next.title}
       </button>
@@ -41,9 +42,10 @@ function NextLine({ status }: { status: CourseStatus }) {
   );
 }
 
-function PlanButtons({ status }: { status: CourseStatus }) {
-  const busy = useProgressStore((s) => s.busy);
-  const { change } = useProgressActions();
+function PlanButtons({ courseId, status }: { courseId: string; status: CourseStatus }) {
+  const { busy } = usePlanOutcome(courseId);
+  const plan = usePlanMutation(courseId);
+  const change = (what: PlanChange) => plan.mutate({ change: what });
   const { openDialog } = useUiActions();
   const behind = status.standing.kind === 'behind' && !status.paused && !status.finished;
   return (
@@ -53,7 +55,7 @@ function PlanButtons({ status }: { status: CourseStatus }) {
           type="button"
           className="button button-primary button-small"
           disabled={busy !== undefined}
-          onClick={() => void change('catch-up')}
+          onClick={() => change('catch-up')}
           title="Move what is not done yet so the earliest email is due today"
         >
           {busy === 'catch-up' ? 'Catching up…' : 'Catch up'}
@@ -64,7 +66,7 @@ function PlanButtons({ status }: { status: CourseStatus }) {
           type="button"
           className="button button-small"
           disabled={busy !== undefined}
-          onClick={() => void change(status.paused ? 'resume' : 'pause')}
+          onClick={() => change(status.paused ? 'resume' : 'pause')}
         >
           {status.paused ? 'Resume' : 'Pause'}
         </button>
@@ -78,14 +80,13 @@ function PlanButtons({ status }: { status: CourseStatus }) {
 
 /** Where the learner stands in the course: done, standing, streak, next email, and what to do. */
 export function ProgressHeader({ courseId }: { courseId: string }) {
-  const view = useProgressStore((s) => (s.courseId === courseId ? s.view : undefined));
-  const error = useProgressStore((s) => (s.courseId === courseId ? s.error : undefined));
-  const actionError = useProgressStore((s) => s.actionError);
-  const announcement = useProgressStore((s) => s.announcement);
+  const progress = useProgress(courseId);
+  const { actionError, announcement } = usePlanOutcome(courseId);
+  const view = progress.data;
   if (!view) {
-    return error ? (
+    return progress.isError ? (
       <p className="progress-error" role="alert">
-        {error}
+        {errorText(progress.error)}
       </p>
     ) : null;
   }
@@ -94,7 +95,7 @@ export function ProgressHeader({ courseId }: { courseId: string }) {
     // Nothing to count before the first sync: only the plan can be set.
     return (
       <section className="progress-header" aria-label="Your progress">
-        <PlanButtons status={status} />
+        <PlanButtons courseId={courseId} status={status} />
       </section>
     );
   }
@@ -111,7 +112,7 @@ export function ProgressHeader({ courseId }: { courseId: string }) {
       </p>
       <NextLine status={status} />
       {finish && <p className="progress-finish">{finish}</p>}
-      <PlanButtons status={status} />
+      <PlanButtons courseId={courseId} status={status} />
       {actionError && (
         <p className="progress-error" role="alert">
           {actionError}

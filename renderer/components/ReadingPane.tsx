@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Email } from '../../electron/shared/types';
+import type { CourseView, Email, EmailSummary } from '../../electron/shared/types';
 import { formatSendDate, weekNumber } from '../lib/dates';
+import { errorText } from '../lib/error-text';
 import { isWebUrl } from '../lib/links';
-import { useActiveCourse } from '../stores/useLibraryStore';
-import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
-import { useUiActions } from '../stores/useUiStore';
+import { useEmails, useOpenEmail } from '../queries/emails';
+import { useUiActions, useUiStore } from '../stores/useUiStore';
 import { EmailActions } from './EmailActions';
 import { EmailBody } from './EmailBody';
 import { EmailNote } from './EmailNote';
@@ -12,10 +12,10 @@ import { StateMessage } from './StateMessage';
 
 export const READER_ID = 'reader';
 
-function EmailArticle({ email, count }: { email: Email; count: number }) {
-  const course = useActiveCourse();
+function EmailArticle(props: { email: Email; count: number; course: CourseView }) {
+  const { email, count, course } = props;
   const { openLink } = useUiActions();
-  const week = weekNumber(email.sentAt, course?.firstSentAt);
+  const week = weekNumber(email.sentAt, course.firstSentAt);
   const ref = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     // A newly opened email starts at its top, not where the last one was left.
@@ -63,31 +63,36 @@ function EmailArticle({ email, count }: { email: Email; count: number }) {
   );
 }
 
+/** The open email at its place in the list as it is now (a completed archive renumbers it). */
+function placed(email: Email | undefined, list: EmailSummary[] | undefined): Email | undefined {
+  const listed = email && list?.find((e) => e.id === email.id);
+  return listed ? { ...email, order: listed.order, provisional: listed.provisional } : email;
+}
+
 /** The open email, or a clear word about why there is none. */
-export function ReadingPane() {
-  const email = useReaderStore((s) => s.email);
-  const emailState = useReaderStore((s) => s.emailState);
-  const emailError = useReaderStore((s) => s.emailError);
-  const openId = useReaderStore((s) => s.openId);
-  const count = useReaderStore((s) => s.emails.length);
-  const { open } = useReaderActions();
+export function ReadingPane({ course }: { course: CourseView }) {
+  const openId = useUiStore((s) => s.openId);
+  const query = useOpenEmail(openId);
+  const list = useEmails(course.id).data;
+  const count = list?.length ?? 0;
+  // While the next email loads, the one on screen stays put rather than flashing a spinner.
+  const email = placed(query.data, list);
+  const loading = query.isFetching && (query.isPlaceholderData || !email);
 
   let content;
-  // While the next email loads, the current one stays put rather than flashing a spinner.
-  if (emailState === 'loading' && !email)
-    content = <StateMessage tone="loading" title="Opening the email…" />;
-  else if (emailState === 'error') {
-    const retry = openId && (
-      <button type="button" className="button" onClick={() => void open(openId)}>
+  if (loading && !email) content = <StateMessage tone="loading" title="Opening the email…" />;
+  else if (query.isError) {
+    const retry = (
+      <button type="button" className="button" onClick={() => void query.refetch()}>
         Try again
       </button>
     );
     content = (
       <StateMessage tone="error" title="This email could not be opened" action={retry}>
-        {emailError}
+        {errorText(query.error)}
       </StateMessage>
     );
-  } else if (email) content = <EmailArticle email={email} count={count} />;
+  } else if (email) content = <EmailArticle email={email} count={count} course={course} />;
   else if (count > 0) {
     content = (
       <StateMessage title="Pick an email to read">
@@ -108,7 +113,7 @@ export function ReadingPane() {
       className="pane pane-reader"
       tabIndex={-1}
       aria-label="Reading pane"
-      aria-busy={emailState === 'loading'}
+      aria-busy={loading}
     >
       {content}
     </main>

@@ -1,16 +1,19 @@
 import type { AppSettings, CourseView } from '../../electron/shared/types';
 import { useNow } from '../hooks/useNow';
 import { formatMoment } from '../lib/dates';
-import { useSettingsActions, useSettingsStore } from '../stores/useSettingsStore';
+import { useReminders } from '../queries/settings';
+import type { SettingsChange } from '../queries/settings';
+
+type OnChange = (change: SettingsChange) => void;
 
 function snoozedUntil(settings: AppSettings, now: number): string | undefined {
   const until = settings.reminders.snoozedUntil;
   return until && Date.parse(until) > now ? until : undefined;
 }
 
-function ReminderState({ settings }: { settings: AppSettings }) {
-  const reminders = useSettingsStore((s) => s.reminders);
-  const { update, snooze } = useSettingsActions();
+function ReminderState({ settings, onChange }: { settings: AppSettings; onChange: OnChange }) {
+  // The next-reminder line is a courtesy: without it the settings still work.
+  const reminders = useReminders().data;
   const now = useNow();
   if (!settings.reminders.enabled) return <p className="settings-note">Reminders are off.</p>;
   const until = snoozedUntil(settings, now.getTime());
@@ -29,16 +32,24 @@ function ReminderState({ settings }: { settings: AppSettings }) {
           <button
             type="button"
             className="button"
-            onClick={() => void update({ remindersEnabled: true })}
+            onClick={() => onChange({ kind: 'patch', patch: { remindersEnabled: true } })}
           >
             Stop snoozing
           </button>
         ) : (
           <>
-            <button type="button" className="button" onClick={() => void snooze('hour')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => onChange({ kind: 'snooze', choice: 'hour' })}
+            >
               Snooze for an hour
             </button>
-            <button type="button" className="button" onClick={() => void snooze('tomorrow')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => onChange({ kind: 'snooze', choice: 'tomorrow' })}
+            >
               Snooze until tomorrow
             </button>
           </>
@@ -52,11 +63,12 @@ function ReminderState({ settings }: { settings: AppSettings }) {
 export function ReminderSettings({
   settings,
   courses,
+  onChange,
 }: {
   settings: AppSettings;
   courses: CourseView[];
+  onChange: OnChange;
 }) {
-  const { update } = useSettingsActions();
   const { enabled, offCourseIds } = settings.reminders;
   return (
     <section className="settings-section" aria-labelledby="settings-reminders">
@@ -65,7 +77,9 @@ export function ReminderSettings({
         <input
           type="checkbox"
           checked={enabled}
-          onChange={(event) => void update({ remindersEnabled: event.target.checked })}
+          onChange={(event) =>
+            onChange({ kind: 'patch', patch: { remindersEnabled: event.target.checked } })
+          }
         />
         <span>
           Remind me when an email is due
@@ -81,8 +95,11 @@ export function ReminderSettings({
                 type="checkbox"
                 checked={!offCourseIds.includes(course.id)}
                 onChange={(event) =>
-                  void update({
-                    courseReminders: { courseId: course.id, enabled: event.target.checked },
+                  onChange({
+                    kind: 'patch',
+                    patch: {
+                      courseReminders: { courseId: course.id, enabled: event.target.checked },
+                    },
                   })
                 }
               />
@@ -91,7 +108,7 @@ export function ReminderSettings({
           ))}
         </fieldset>
       )}
-      <ReminderState settings={settings} />
+      <ReminderState settings={settings} onChange={onChange} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
-import { useLibraryStore } from '../stores/useLibraryStore';
-import { useSettingsActions, useSettingsStore } from '../stores/useSettingsStore';
+import { errorText } from '../lib/error-text';
+import { useCourses } from '../queries/library';
+import { useChangeSettings, useSettings, useSettingsOutcome } from '../queries/settings';
 import { useUiActions } from '../stores/useUiStore';
 import { BackupSettings } from './BackupSettings';
 import { Dialog } from './Dialog';
@@ -10,37 +10,34 @@ import { StateMessage } from './StateMessage';
 
 /** Every setting, saved as soon as it changes, and the backup. */
 export function SettingsDialog() {
-  const settings = useSettingsStore((s) => s.settings);
-  const state = useSettingsStore((s) => s.state);
-  const error = useSettingsStore((s) => s.error);
-  const saveError = useSettingsStore((s) => s.saveError);
-  const announcement = useSettingsStore((s) => s.announcement);
-  const courses = useLibraryStore((s) => s.courses);
-  const { load } = useSettingsActions();
+  const { settings, error, refetch } = useSettings();
+  const { announcement, saveError } = useSettingsOutcome();
+  const change = useChangeSettings();
+  const courses = useCourses();
   const { closeDialog } = useUiActions();
-
-  useEffect(() => {
-    void load({ withReminders: true });
-  }, [load]);
+  const update = change.mutate;
 
   let body;
   if (settings) {
     body = (
       <>
-        <ReminderSettings settings={settings} courses={courses} />
-        <GeneralSettings settings={settings} />
+        <ReminderSettings settings={settings} courses={courses} onChange={update} />
+        <GeneralSettings
+          settings={settings}
+          onChange={(patch) => update({ kind: 'patch', patch })}
+        />
         <BackupSettings courses={courses} />
       </>
     );
-  } else if (state === 'error') {
+  } else if (error) {
     const retry = (
-      <button type="button" className="button" onClick={() => void load({ withReminders: true })}>
+      <button type="button" className="button" onClick={() => void refetch()}>
         Try again
       </button>
     );
     body = (
       <StateMessage tone="error" title="Your settings could not be read" action={retry}>
-        {error}
+        {errorText(error)}
       </StateMessage>
     );
   } else body = <StateMessage tone="loading" title="Reading your settings…" />;

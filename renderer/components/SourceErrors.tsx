@@ -1,15 +1,17 @@
 import { formatMoment } from '../lib/dates';
 import { sourceLabel, sourceName } from '../lib/sync-text';
-import { useLibraryStore } from '../stores/useLibraryStore';
-import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { useLibrary } from '../queries/library';
+import { useStartSync, useSyncView } from '../queries/sync';
 
 /** Every source whose last sync failed: what it is, why, and a Retry. */
 export function SourceErrors() {
-  const sources = useLibraryStore((s) => s.sources);
-  const courses = useLibraryStore((s) => s.courses);
-  const running = useSyncStore((s) => s.running);
-  const offline = useSyncStore((s) => s.lastReport?.offline ?? false);
-  const { retrySource } = useSyncActions();
+  const library = useLibrary().data;
+  const sources = library?.sources ?? [];
+  const courses = library?.courses ?? [];
+  const { running, lastReport } = useSyncView();
+  const startSync = useStartSync();
+  const retrySource = (sourceId: string) => startSync.mutate({ sourceIds: [sourceId] });
+  const offline = lastReport?.offline ?? false;
   const failing = sources.filter((source) => source.status === 'error');
   // Offline, every source fails for the same reason: the offline banner says it once.
   if (failing.length === 0 || offline) return null;
@@ -40,7 +42,7 @@ export function SourceErrors() {
               type="button"
               className="button"
               disabled={running}
-              onClick={() => void retrySource(source.id)}
+              onClick={() => retrySource(source.id)}
               aria-label={`Retry ${sourceName(source, courses)}`}
             >
               Retry

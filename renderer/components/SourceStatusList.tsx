@@ -1,8 +1,8 @@
 import { relativeTime } from '../lib/dates';
 import { sourceLabel, sourceName } from '../lib/sync-text';
 import { useNow } from '../hooks/useNow';
-import { useLibraryStore } from '../stores/useLibraryStore';
-import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { useLibrary } from '../queries/library';
+import { useStartSync, useSyncView } from '../queries/sync';
 
 function statusText(
   source: { status: string; itemCount: number; kind: string; lastSuccessAt?: string },
@@ -19,10 +19,13 @@ function statusText(
 
 /** Every source of the library with its state, behind a "Sources" disclosure in the header. */
 export function SourceStatusList() {
-  const sources = useLibraryStore((s) => s.sources);
-  const courses = useLibraryStore((s) => s.courses);
-  const running = useSyncStore((s) => s.running);
-  const { retrySource } = useSyncActions();
+  const library = useLibrary().data;
+  const sources = library?.sources ?? [];
+  const courses = library?.courses ?? [];
+  const { running } = useSyncView();
+  const startSync = useStartSync();
+  const retrySource = (sourceId: string) => startSync.mutate({ sourceIds: [sourceId] });
+
   const now = useNow();
   const failing = sources.filter((s) => s.status === 'error').length;
 
@@ -53,7 +56,7 @@ export function SourceStatusList() {
                 type="button"
                 className="button"
                 disabled={running}
-                onClick={() => void retrySource(source.id)}
+                onClick={() => retrySource(source.id)}
               >
                 Retry
               </button>

@@ -1,7 +1,7 @@
 import { formatMoment } from '../lib/dates';
-import { useLibraryActions, useLibraryStore } from '../stores/useLibraryStore';
-import { useReaderActions, useReaderStore } from '../stores/useReaderStore';
-import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { errorText, isLocked, isOffline } from '../lib/error-text';
+import { useDismissNotice, useLibrary } from '../queries/library';
+import { useStartSync, useSyncView } from '../queries/sync';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
 import { SourceErrors } from './SourceErrors';
 
@@ -14,10 +14,10 @@ function latestSuccess(sources: { lastSuccessAt?: string }[]): string | undefine
 }
 
 function OfflineBanner() {
-  const offline = useSyncStore((s) => s.lastReport?.offline ?? false);
-  const running = useSyncStore((s) => s.running);
-  const savedAt = useLibraryStore((s) => latestSuccess(s.sources));
-  const { start } = useSyncActions();
+  const { lastReport, running, startError } = useSyncView();
+  const savedAt = latestSuccess(useLibrary().data?.sources ?? []);
+  const startSync = useStartSync();
+  const offline = (lastReport?.offline ?? false) || isOffline(startError);
   if (!offline) return null;
   return (
     <div className="banner banner-offline" role="status">
@@ -25,7 +25,12 @@ function OfflineBanner() {
         <strong>Offline</strong> — showing your saved copy
         {savedAt ? ` from ${formatMoment(savedAt)}` : ''}.
       </p>
-      <button type="button" className="button" disabled={running} onClick={() => void start()}>
+      <button
+        type="button"
+        className="button"
+        disabled={running}
+        onClick={() => startSync.mutate({})}
+      >
         Try again
       </button>
     </div>
@@ -33,15 +38,15 @@ function OfflineBanner() {
 }
 
 function Notices() {
-  const notices = useLibraryStore((s) => s.notices);
-  const { dismissNotice } = useLibraryActions();
+  const notices = useLibrary().data?.notices ?? [];
+  const dismiss = useDismissNotice();
   if (notices.length === 0) return null;
   return (
     <ul className="notices" aria-label="Notices">
       {notices.map((notice) => (
         <li key={notice.id} className={`banner banner-${notice.level}`}>
           <p className="banner-text">{notice.message}</p>
-          <button type="button" className="button" onClick={() => void dismissNotice(notice.id)}>
+          <button type="button" className="button" onClick={() => dismiss.mutate(notice.id)}>
             Dismiss
           </button>
         </li>
@@ -64,21 +69,36 @@ function MessageBanner({ text, onClose }: { text?: string; onClose?: () => void 
   );
 }
 
+/** The library could not be used at all: another Studyline holds it. */
+function LockedBanner() {
+  const { startError } = useSyncView();
+  if (!isLocked(startError)) return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      <p className="banner-text">
+        <strong>Your library is in use elsewhere</strong> — {errorText(startError)}
+      </p>
+    </div>
+  );
+}
+
 /** Everything the learner should know about the library's state, above the panes. */
 export function StatusBanners() {
   const linkError = useUiStore((s) => s.linkError);
-  const refreshError = useLibraryStore((s) => s.refreshError);
-  const markError = useReaderStore((s) => s.markError);
-  const { clearLinkError } = useUiActions();
-  const { clearMarkError } = useReaderActions();
+  const library = useLibrary();
+  // The library on screen could not be re-read; it stays as it was.
+  const refreshError = library.isError ? errorText(library.error) : undefined;
+  const markError = useUiStore((s) => s.markError);
+  const { clearLinkError, setMarkError } = useUiActions();
   return (
     <div className="status-banners">
       <Notices />
+      <LockedBanner />
       <OfflineBanner />
       <SourceErrors />
       <MessageBanner text={refreshError} />
       <MessageBanner text={linkError} onClose={clearLinkError} />
-      <MessageBanner text={markError} onClose={clearMarkError} />
+      <MessageBanner text={markError} onClose={() => setMarkError(undefined)} />
     </div>
   );
 }

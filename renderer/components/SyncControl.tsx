@@ -1,17 +1,16 @@
 import { relativeTime } from '../lib/dates';
 import { reportSummary, syncSummary } from '../lib/sync-text';
-import { useLibraryStore } from '../stores/useLibraryStore';
-import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { errorText } from '../lib/error-text';
+import { useLibrary } from '../queries/library';
+import { useCancelSync, useStartSync, useSyncView } from '../queries/sync';
 
 /** The header's sync button and one-line status, announced politely to screen readers. */
 export function SyncControl() {
-  const running = useSyncStore((s) => s.running);
-  const cancelling = useSyncStore((s) => s.cancelling);
-  const progress = useSyncStore((s) => s.progress);
-  const lastReport = useSyncStore((s) => s.lastReport);
-  const error = useSyncStore((s) => s.error);
-  const lastSyncAt = useLibraryStore((s) => s.lastSyncAt);
-  const { start, cancel } = useSyncActions();
+  const { running, cancelling, progress, lastReport, startError } = useSyncView();
+  const lastSyncAt = useLibrary().data?.lastSyncAt;
+  const start = useStartSync();
+  const cancel = useCancelSync();
+  const error = startError ? errorText(startError) : undefined;
 
   let status: string;
   if (running) status = cancelling ? 'Cancelling…' : syncSummary(progress);
@@ -29,8 +28,8 @@ export function SyncControl() {
         <button
           type="button"
           className="button"
-          onClick={() => void cancel()}
-          disabled={cancelling}
+          onClick={() => cancel.mutate()}
+          disabled={cancelling || cancel.isPending}
         >
           Cancel sync
         </button>
@@ -38,7 +37,7 @@ export function SyncControl() {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => void start()}
+          onClick={() => start.mutate({})}
           aria-keyshortcuts="Control+R Meta+R R"
           title="Sync now (R or Ctrl/Cmd+R)"
         >

@@ -1,6 +1,6 @@
 import type { SyncProgress } from '../../electron/shared/types';
 import { progressText, sourceLabel, sourceName } from '../lib/sync-text';
-import { useLibraryStore } from '../stores/useLibraryStore';
+import { useCourses } from '../queries/library';
 
 interface SyncProgressListProps {
   progress: SyncProgress[];
@@ -8,7 +8,7 @@ interface SyncProgressListProps {
 
 /** Each source of the running sync with its pages and items as they arrive. */
 export function SyncProgressList({ progress }: SyncProgressListProps) {
-  const courses = useLibraryStore((s) => s.courses);
+  const courses = useCourses();
   if (progress.length === 0) {
     return <p className="sync-progress-empty">Contacting the course’s sources…</p>;
   }

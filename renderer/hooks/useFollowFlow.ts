@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { FollowTarget } from '../../electron/shared/contract';
-import { errorText } from '../lib/error-text';
-import { useLibraryActions } from '../stores/useLibraryStore';
-import { useSyncActions } from '../stores/useSyncStore';
+import { errorText, isCancelled, isOffline } from '../lib/error-text';
+import { useFollow } from '../queries/library';
+import { useStartSync } from '../queries/sync';
 import { useUiActions } from '../stores/useUiStore';
 
 /**
@@ -10,25 +9,25 @@ import { useUiActions } from '../stores/useUiStore';
  * learner chooses their plan while the emails arrive (or sees what went wrong).
  */
 export function useFollowFlow() {
-  const { follow } = useLibraryActions();
-  const { start } = useSyncActions();
-  const { show } = useUiActions();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const follow = useFollow();
+  const startSync = useStartSync();
+  const { setActiveCourse, show } = useUiActions();
 
-  const followAndSync = async (target: FollowTarget) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const course = await follow(target);
-      show('first-sync');
-      await start({ courseId: course.id });
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
+  const followAndSync = (target: FollowTarget) => {
+    follow.mutate(target, {
+      onSuccess: (course) => {
+        setActiveCourse(course.id);
+        show('first-sync');
+        startSync.mutate({ courseId: course.id });
+      },
+    });
   };
 
-  return { followAndSync, busy, error };
+  const error = follow.error && !isCancelled(follow.error) ? follow.error : undefined;
+  return {
+    followAndSync,
+    busy: follow.isPending,
+    error: error ? errorText(error) : undefined,
+    offline: isOffline(error),
+  };
 }

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
-import { useReaderActions } from '../stores/useReaderStore';
-import { useSyncActions } from '../stores/useSyncStore';
+import { useEffect, useRef } from 'react';
+import { useEmails } from '../queries/emails';
+import { useMarks, useSetMark } from '../queries/marks';
+import { useStartSync, useSyncView } from '../queries/sync';
+import { useUiActions, useUiStore } from '../stores/useUiStore';
 
 export const EMAIL_LIST_ID = 'email-list';
 
@@ -17,14 +19,53 @@ function listHasFocus(): boolean {
   return active === document.body || active === null || active.id === EMAIL_LIST_ID;
 }
 
+/** What the keys act on: the course's list, the cursor, and the actions. */
+function useKeyTargets(courseId: string | undefined) {
+  const emails = useEmails(courseId).data ?? NO_EMAILS;
+  const marksOf = useMarks(courseId);
+  const selectedId = useUiStore((s) => s.selectedId);
+  const { select, open } = useUiActions();
+  const setMark = useSetMark();
+  const startSync = useStartSync();
+  const { running } = useSyncView();
+  return {
+    move(delta: number) {
+      if (emails.length === 0) return;
+      const index = emails.findIndex((e) => e.id === selectedId);
+      const next = index < 0 ? 0 : Math.min(emails.length - 1, Math.max(0, index + delta));
+      const id = emails[next]?.id;
+      if (id) select(id);
+    },
+    openSelected() {
+      if (selectedId) open(selectedId);
+    },
+    toggleDone() {
+      const email = emails.find((e) => e.id === selectedId);
+      if (!email || !courseId) return;
+      const done = !marksOf(email).done;
+      setMark.mutate({ emailId: email.id, courseId, field: 'done', value: done });
+    },
+    sync() {
+      // A sync is already running: the key has nothing more to do.
+      if (!running) startSync.mutate({});
+    },
+  };
+}
+
+const NO_EMAILS: never[] = [];
+
 /**
  * j/k (and ↑/↓ in the list) move through the emails, Enter opens one, x (and
  * Space in the list) marks it done or not, r or Ctrl/Cmd+R syncs: Ctrl+R
  * would otherwise reload the page.
  */
-export function useKeyboardShortcuts(): void {
-  const { move, openSelected, toggleDoneSelected } = useReaderActions();
-  const { start } = useSyncActions();
+export function useKeyboardShortcuts(courseId: string | undefined): void {
+  const targets = useKeyTargets(courseId);
+  // The listener stays registered; it always acts on the latest list and cursor.
+  const latest = useRef(targets);
+  useEffect(() => {
+    latest.current = targets;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey) return;
@@ -32,7 +73,7 @@ export function useKeyboardShortcuts(): void {
       if (command) {
         if (event.key.toLowerCase() === 'r' && !event.shiftKey) {
           event.preventDefault();
-          void start();
+          latest.current.sync();
         }
         return;
       }
@@ -40,19 +81,28 @@ export function useKeyboardShortcuts(): void {
       const action = keyAction(event.key, listHasFocus());
       if (!action) return;
       event.preventDefault();
-      if (action === 'next') move(1);
-      else if (action === 'previous') move(-1);
-      else if (action === 'page-down') move(10);
-      else if (action === 'page-up') move(-10);
-      else if (action === 'first') move(-Infinity);
-      else if (action === 'last') move(Infinity);
-      else if (action === 'open') void openSelected();
-      else if (action === 'toggle-done') void toggleDoneSelected();
-      else void start();
+      run(action, latest.current);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [move, openSelected, toggleDoneSelected, start]);
+  }, []);
+}
+
+const MOVES: Partial<Record<Action, number>> = {
+  next: 1,
+  previous: -1,
+  'page-down': 10,
+  'page-up': -10,
+  first: -Infinity,
+  last: Infinity,
+};
+
+function run(action: Action, targets: ReturnType<typeof useKeyTargets>): void {
+  const delta = MOVES[action];
+  if (delta !== undefined) targets.move(delta);
+  else if (action === 'open') targets.openSelected();
+  else if (action === 'toggle-done') targets.toggleDone();
+  else targets.sync();
 }
 
 type Action =

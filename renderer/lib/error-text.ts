@@ -1,4 +1,4 @@
-import { RequestError } from '../../electron/shared/errors';
+import { RequestError, isOfflineCode } from '../../electron/shared/errors';
 
 /**
  * A thrown value as a sentence for the learner: a refused request's message
@@ -14,4 +14,19 @@ export function errorText(error: unknown): string {
     .replace(/^(?:[A-Z]\w*)?Error:\s*/, '')
     .trim();
   return text || 'Something went wrong. Please try again.';
+}
+
+/** The learner stopped it: nothing to report. */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof RequestError && error.code === 'cancelled';
+}
+
+/** No server could be reached at all: most likely offline. */
+export function isOffline(error: unknown): boolean {
+  return error instanceof RequestError && isOfflineCode(error.code);
+}
+
+/** Another Studyline (the app, or the command line) holds the library. */
+export function isLocked(error: unknown): boolean {
+  return error instanceof RequestError && error.code === 'locked';
 }

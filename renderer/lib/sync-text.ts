@@ -1,4 +1,11 @@
-import type { CourseView, SourceKind, SyncProgress, SyncReport } from '../../electron/shared/types';
+import type {
+  CourseView,
+  SourceKind,
+  SourceSyncStatus,
+  SyncPhase,
+  SyncProgress,
+  SyncReport,
+} from '../../electron/shared/types';
 import { shortUrl } from './links';
 
 function things(kind: SourceKind, count: number): string {
@@ -72,4 +79,26 @@ export function sourceName(source: NamedSource, courses: CourseView[] = []): str
     if (course) return course.title;
   }
   return source.title?.trim() || shortUrl(source.url);
+}
+
+const PHASE_OF: Record<SourceSyncStatus, SyncPhase> = {
+  ok: 'done',
+  'not-modified': 'not-modified',
+  error: 'error',
+  cancelled: 'skipped',
+  skipped: 'skipped',
+};
+
+/** A finished sync's sources as progress lines, so the list still says how each one went. */
+export function progressOfReport(report: SyncReport): SyncProgress[] {
+  return report.results.map((result) => ({
+    sourceId: result.sourceId,
+    url: result.url,
+    kind: result.kind,
+    phase: PHASE_OF[result.status],
+    page: result.pages || undefined,
+    newItems: result.newItems,
+    totalItems: result.itemCount,
+    message: result.status === 'cancelled' ? 'Cancelled before its turn' : result.error,
+  }));
 }

@@ -1,22 +1,20 @@
-import { useEffect } from 'react';
 import type { CourseView } from '../../electron/shared/types';
 import { PlanForm } from '../components/PlanForm';
 import { StateMessage } from '../components/StateMessage';
 import { SyncProgressList } from '../components/SyncProgressList';
+import { errorText } from '../lib/error-text';
 import { reportSummary, syncSummary } from '../lib/sync-text';
-import { useActiveCourse } from '../stores/useLibraryStore';
-import { useProgressActions, useProgressStore } from '../stores/useProgressStore';
-import { useSyncActions, useSyncStore } from '../stores/useSyncStore';
+import { useActiveCourse } from '../queries/library';
+import { useProgress } from '../queries/progress';
+import { useCancelSync, useStartSync, useSyncView } from '../queries/sync';
 import { useUiActions } from '../stores/useUiStore';
 
 /** The first sync as it runs: one line when it went well, every source when it did not. */
 function FirstSync({ course }: { course?: CourseView }) {
-  const running = useSyncStore((s) => s.running);
-  const cancelling = useSyncStore((s) => s.cancelling);
-  const progress = useSyncStore((s) => s.progress);
-  const report = useSyncStore((s) => s.lastReport);
-  const error = useSyncStore((s) => s.error);
-  const { cancel, start } = useSyncActions();
+  const { running, cancelling, progress, lastReport: report, startError } = useSyncView();
+  const cancel = useCancelSync();
+  const start = useStartSync();
+  const error = startError ? errorText(startError) : undefined;
   const summary = running
     ? syncSummary(progress)
     : (error ?? (report ? reportSummary(report) : 'Preparing…'));
@@ -39,8 +37,8 @@ function FirstSync({ course }: { course?: CourseView }) {
           <button
             type="button"
             className="button"
-            onClick={() => void cancel()}
-            disabled={cancelling}
+            onClick={() => cancel.mutate()}
+            disabled={cancelling || cancel.isPending}
           >
             {cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
@@ -52,7 +50,7 @@ function FirstSync({ course }: { course?: CourseView }) {
             <button
               type="button"
               className="button"
-              onClick={() => void start({ courseId: course.id })}
+              onClick={() => start.mutate({ courseId: course.id })}
             >
               {report?.cancelled ? 'Resume sync' : 'Retry'}
             </button>
@@ -69,27 +67,20 @@ function FirstSync({ course }: { course?: CourseView }) {
  */
 export function FirstSyncView() {
   const course = useActiveCourse();
-  const view = useProgressStore((s) => (s.courseId === course?.id ? s.view : undefined));
-  const progressError = useProgressStore((s) => s.error);
-  const emailsSoFar = useSyncStore((s) => s.progress.find((p) => p.kind === 'archive')?.totalItems);
-  const { load } = useProgressActions();
+  const progress = useProgress(course?.id);
+  const view = progress.data;
   const { show } = useUiActions();
-
-  useEffect(() => {
-    if (course) void load(course.id);
-  }, [course, load]);
 
   let plan;
   if (course && view) {
     plan = (
       <PlanForm
         key={course.id}
-        courseId={course.id}
+        course={course}
         plan={view.plan}
         today={view.status.today}
         submitLabel="Start studying"
         onSaved={() => show('library')}
-        refreshKey={`${emailsSoFar ?? 0}/${view.status.total}`}
         secondary={
           <button type="button" className="button button-quiet" onClick={() => show('library')}>
             Skip for now
@@ -97,10 +88,10 @@ export function FirstSyncView() {
         }
       />
     );
-  } else if (progressError) {
+  } else if (progress.isError) {
     plan = (
       <StateMessage tone="error" title="Your plan could not be read">
-        {progressError}
+        {errorText(progress.error)}
       </StateMessage>
     );
   } else plan = <StateMessage tone="loading" title="Preparing your plan…" />;

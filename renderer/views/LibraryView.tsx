@@ -7,17 +7,15 @@ import { SettingsDialog } from '../components/SettingsDialog';
 import { SkipLink } from '../components/SkipLink';
 import { StateMessage } from '../components/StateMessage';
 import { StatusBanners } from '../components/StatusBanners';
-import { useCourseData } from '../hooks/useCourseData';
 import { EMAIL_LIST_ID, useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
-import { useActiveCourse } from '../stores/useLibraryStore';
+import { useActiveCourse } from '../queries/library';
 import { useUiStore } from '../stores/useUiStore';
 
 /** The everyday screen: the course's emails, the open email and its study groups. */
 export function LibraryView() {
   const course = useActiveCourse();
   const dialog = useUiStore((s) => s.dialog);
-  useCourseData(course?.id);
-  useKeyboardShortcuts();
+  useKeyboardShortcuts(course?.id);
 
   return (
     <div className="app-shell">
@@ -28,7 +26,7 @@ export function LibraryView() {
       {course ? (
         <div className="panes">
           <EmailListPane course={course} />
-          <ReadingPane />
+          <ReadingPane course={course} />
           <GroupsPanel courseId={course.id} />
         </div>
       ) : (

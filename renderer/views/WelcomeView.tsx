@@ -2,15 +2,15 @@ import { CourseChoice } from '../components/CourseChoice';
 import { FollowUrlForm } from '../components/FollowUrlForm';
 import { StateMessage } from '../components/StateMessage';
 import { useFollowFlow } from '../hooks/useFollowFlow';
-import { useLibraryStore } from '../stores/useLibraryStore';
+import { useCatalog, useCourses } from '../queries/library';
 import { useUiActions } from '../stores/useUiStore';
 
 /** First run (and "Add a course"): pick a course from the catalog or paste an address. */
 export function WelcomeView() {
-  const catalog = useLibraryStore((s) => s.catalog);
-  const courses = useLibraryStore((s) => s.courses);
+  const catalog = useCatalog().data;
+  const courses = useCourses();
   const { show } = useUiActions();
-  const { followAndSync, busy, error } = useFollowFlow();
+  const { followAndSync, busy, error, offline } = useFollowFlow();
   const followed = new Set(
     courses.map((c) => c.sequenceId).filter((id): id is string => Boolean(id)),
   );
@@ -38,8 +38,11 @@ export function WelcomeView() {
         )}
       </header>
       {error && (
-        <div className="banner banner-error" role="alert">
-          <p className="banner-text">{error}</p>
+        <div className={`banner ${offline ? 'banner-offline' : 'banner-error'}`} role="alert">
+          <p className="banner-text">
+            {offline && <strong>Offline — </strong>}
+            {error}
+          </p>
         </div>
       )}
       <div className="welcome-courses">
@@ -54,12 +57,12 @@ export function WelcomeView() {
               course={course}
               busy={busy}
               followed={followed}
-              onFollow={(sequenceId) => void followAndSync({ sequenceId })}
+              onFollow={(sequenceId) => followAndSync({ sequenceId })}
             />
           ))
         )}
       </div>
-      <FollowUrlForm busy={busy} onFollow={(url) => void followAndSync({ url })} />
+      <FollowUrlForm busy={busy} onFollow={(url) => followAndSync({ url })} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { createPageProcessor } from '../../electron/core/sync/page-processor';
 import { benchCliStart, ensureCliBuilt } from './cli-bench';
+import { benchDataflow } from './dataflow-bench';
 import { benchLibraryOpen } from './library-bench';
 import { benchPace } from './pace-bench';
 import { benchRenderer } from './renderer-bench';
@@ -23,6 +24,13 @@ const TARGETS: Record<string, number> = {
   resync_ratio: 0.02,
   open_ratio: 1.5,
   mark_done_ratio: 1.5,
+  // The window's reads after a change (counts, not times): the changed email's standing,
+  // one refresh of what is on screen (status, emails, progress, groups) after a sync, and
+  // one plan preview when the form appears plus one per change of it during a first sync.
+  renderer_reads_per_done: 1,
+  renderer_reads_per_sync: 4,
+  renderer_library_refreshes_per_sync: 1,
+  previews_during_first_sync: 2,
 };
 
 const log = (line: string) => {
@@ -50,6 +58,8 @@ if (args.includes('--no-browser')) {
 } else {
   log('renderer in Chromium…');
   Object.assign(results, await benchRenderer(runs));
+  log('window data flow (requests counted at the bridge)…');
+  Object.assign(results, await benchDataflow());
 }
 
 const verdicts: Record<string, { value: number; target: number; met: boolean }> = {};
@@ -70,6 +80,11 @@ if (json) {
       log(
         `${name.padEnd(22)} min ${s.min} ${unit}   median ${s.median} ${unit}   max ${s.max} ${unit}`,
       );
+    }
+  }
+  for (const [name, value] of Object.entries(results)) {
+    if (typeof value === 'number' && name !== 'runs' && !(name in TARGETS)) {
+      log(`${name.padEnd(22)} ${value}`);
     }
   }
   for (const [name, v] of Object.entries(verdicts)) {

@@ -77,6 +77,8 @@ export interface AppSession {
   openEmail(payload: Events['app:openEmail']): void;
   /** Every request the page made through the bridge, in order (benchmarks count them). */
   requests: { channel: RequestChannel; args: unknown[] }[];
+  /** Every event pushed to the page, with how many requests it had made by then. */
+  events: { event: keyof Events; afterRequests: number }[];
   /** Errors thrown in the page (uncaught), for tests that must stay clean. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -113,13 +115,16 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   const pageErrors: string[] = [];
   // The page opens last; `contents` is its one stable stand-in (the handshake compares identity).
   const live: { page?: Page; contents?: PageContents } = {};
+  const requests: AppSession['requests'] = [];
   const send = (target: Page, event: string, payload: unknown) => {
     const push = ([name, data]: readonly [string, unknown]) =>
       (window as unknown as BridgeWindow).__studylineEmit?.(name, data);
     // A page that is closing cannot receive the event; nothing to do about it.
     target.evaluate(push, [event, payload] as const).catch(() => {});
   };
+  const events: AppSession['events'] = [];
   const emit = <E extends keyof Events>(event: E, payload: Events[E]) => {
+    events.push({ event, afterRequests: requests.length });
     if (live.page && !live.page.isClosed()) send(live.page, event, payload);
   };
   const deliveries = createDeliveries(() => live.contents);
@@ -140,7 +145,6 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     }),
     'app:ready': async () => deliveries.ready(),
   };
-  const requests: AppSession['requests'] = [];
   // The app's own dispatch (validation, handlers, errors as data); answers travel as
   // JSON text: Playwright's value serializer takes ~250 ms for a 1,000-email list,
   // a cost Electron's structured clone does not have.
@@ -171,6 +175,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     emit,
     openEmail: (payload) => deliveries.deliver('app:openEmail', payload),
     requests,
+    events,
     pageErrors,
     close: async () => {
       syncs.cancel();

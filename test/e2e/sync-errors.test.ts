@@ -74,4 +74,14 @@ describe.skipIf(!chromium)('sync problems', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Lesson 2: loops and lists, part 2');
   });
+
+  test('offline, following a pasted address says it is offline, in words', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add a course' }).click();
+    await page.getByRole('textbox').fill(`${feeds.origin}/category/python/`);
+    await page.getByRole('textbox').press('Enter');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toMatch(/^Offline — Could not connect to /);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

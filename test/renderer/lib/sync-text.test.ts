@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CourseView, SyncProgress, SyncReport } from '../../../electron/shared/types';
 import {
+  progressOfReport,
   progressText,
   reportSummary,
   sourceName,
@@ -103,4 +104,43 @@ test('sources are called by the names the learner knows', () => {
   expect(sourceName({ id: 'x', kind: 'group', url: 'u', title: 'Titled feed' })).toBe(
     'Titled feed',
   );
+});
+
+describe('a finished sync, source by source', () => {
+  test('each source says how it went, as the progress list shows it', () => {
+    const report: SyncReport = {
+      startedAt: '2026-11-30T10:00:00Z',
+      finishedAt: '2026-11-30T10:00:04Z',
+      ok: false,
+      offline: false,
+      cancelled: false,
+      results: [
+        {
+          sourceId: 'a',
+          url: archive.url,
+          kind: 'archive',
+          status: 'ok',
+          newItems: 3,
+          updatedItems: 0,
+          pages: 2,
+          itemCount: 12,
+        },
+        {
+          sourceId: 'g',
+          url: 'https://forum.example/latest.rss',
+          kind: 'group',
+          status: 'error',
+          error: 'The forum answered 503.',
+          newItems: 0,
+          updatedItems: 0,
+          pages: 0,
+          itemCount: 4,
+        },
+      ],
+    };
+    expect(progressOfReport(report).map(progressText)).toEqual([
+      'Done · 12 emails (3 new)',
+      'The forum answered 503.',
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
-import type { Events, StudylineBridge } from '../../../electron/shared/contract';
-import type { EmailSummary, LibraryStatus } from '../../../electron/shared/types';
+import type { Events, StudylineBridge } from '../../electron/shared/contract';
+import type { EmailSummary, LibraryStatus } from '../../electron/shared/types';
 
 type Listener = (payload: unknown) => void;
 
@@ -30,7 +30,7 @@ export const EMPTY_STATUS: LibraryStatus = {
 };
 
 /**
- * A stand-in for preload's bridge, for store unit tests only (the browser
+ * A stand-in for preload's bridge, for the window's unit tests only (the browser
  * tests bind the real core). Unlisted channels answer with `undefined`.
  */
 export function installStubApi(

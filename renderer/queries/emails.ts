@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CourseProgressView, Email } from '../../electron/shared/types';
+import { studyline } from '../lib/studyline-api';
+import { keys } from './keys';
+
+/** The course's emails in sequence order (their marks come with the progress: marks.ts). */
+export function useEmails(courseId: string | undefined) {
+  return useQuery({
+    queryKey: keys.emails(courseId ?? ''),
+    queryFn: () => studyline()['emails:list'](courseId!),
+    enabled: courseId !== undefined,
+  });
+}
+
+/**
+ * The open email. Opening records that the learner read it; the reply says so,
+ * and the list shows it without asking again. While the next email loads, the
+ * current one stays on screen.
+ */
+export function useOpenEmail(emailId: string | undefined) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: keys.email(emailId ?? ''),
+    queryFn: async () => {
+      const email = await studyline()['email:open'](emailId!);
+      queryClient.setQueryData<CourseProgressView>(keys.progress(email.courseId), (view) =>
+        view ? withOpened(view, email) : view,
+      );
+      return email;
+    },
+    enabled: emailId !== undefined,
+    // The email on screen stays while the next loads; with none open, none is shown.
+    placeholderData: (previous) => (emailId === undefined ? undefined : previous),
+  });
+}
+
+function withOpened(view: CourseProgressView, email: Email): CourseProgressView {
+  const marks = view.marks[email.id];
+  if (marks?.opened) return view;
+  const opened = { opened: true, done: marks?.done ?? false, starred: marks?.starred ?? false };
+  return { ...view, marks: { ...view.marks, [email.id]: opened } };
+}
+
+/** Saves the learner's note; the open email shows what the core kept. */
+export function useSaveNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ emailId, note }: { emailId: string; note: string }) =>
+      studyline()['email:setNote'](emailId, note),
+    onSuccess: (state) => {
+      queryClient.setQueryData<Email>(keys.email(state.emailId), (email) =>
+        email ? { ...email, note: state.note } : email,
+      );
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Events } from '../../electron/shared/contract';
+import type { LibraryChange, SyncProgress, SyncStatus } from '../../electron/shared/types';
+import { studyline } from '../lib/studyline-api';
+import { keys } from './keys';
+
+/**
+ * The only place the window hears the core's events. Each one invalidates
+ * exactly the keys it names (only queries on screen are read again); sync
+ * events update the sync state in place, without a read. Returns the
+ * unsubscribe. Sends `app:ready` once subscribed, so main hands over what
+ * waited for the window (a clicked reminder): nothing is lost before.
+ */
+export function connectEvents(
+  queryClient: QueryClient,
+  openEmail: (courseId: string, emailId: string) => void,
+): () => void {
+  const api = studyline();
+  const invalidate = (queryKey: readonly unknown[]) =>
+    void queryClient.invalidateQueries({ queryKey, exact: true });
+  const offs = [
+    api.on('sync:begin', (begin) =>
+      updateSync(queryClient, (status) => ({
+        ...status,
+        running: { ...begin, progress: [], cancelling: false },
+      })),
+    ),
+    api.on('sync:progress', ({ syncId, progress }) =>
+      updateSync(queryClient, (status) =>
+        status.running?.syncId === syncId
+          ? {
+              ...status,
+              running: { ...status.running, progress: upsert(status.running.progress, progress) },
+            }
+          : status,
+      ),
+    ),
+    api.on('sync:finish', (finish) => {
+      updateSync(queryClient, (status) => ({ ...status, running: undefined, last: finish }));
+      libraryChanged(invalidate, finish.changed);
+    }),
+    api.on('library:changed', (change) => libraryChanged(invalidate, change)),
+    api.on('progress:changed', (change) => progressChanged(invalidate, change)),
+    api.on('plan:changed', ({ courseId }) => {
+      invalidate(keys.progress(courseId));
+      invalidate(keys.reminders());
+    }),
+    api.on('settings:changed', () => {
+      invalidate(keys.settings());
+      invalidate(keys.reminders());
+    }),
+    api.on('app:openEmail', ({ courseId, emailId }) => openEmail(courseId, emailId)),
+  ];
+  // Listening now: main may deliver what it held for the window.
+  void api['app:ready']().catch(() => undefined);
+  return () => offs.forEach((off) => off());
+}
+
+type Invalidate = (queryKey: readonly unknown[]) => void;
+
+/** The library's status, and each named course's emails, standing and groups. */
+function libraryChanged(invalidate: Invalidate, change: LibraryChange): void {
+  invalidate(keys.library());
+  for (const courseId of change.courseIds) {
+    invalidate(keys.emails(courseId));
+    invalidate(keys.progress(courseId));
+    invalidate(keys.groups(courseId));
+  }
+  // New emails can be due: the next reminder may move.
+  if (change.courseIds.length > 0) invalidate(keys.reminders());
+}
+
+function progressChanged(invalidate: Invalidate, change: Events['progress:changed']): void {
+  // Done and star move the standing (counts, streak, due): one read of the course's progress.
+  if (change.fields.some((field) => field !== 'note')) {
+    invalidate(keys.progress(change.courseId));
+    invalidate(keys.reminders());
+  }
+  if (change.fields.includes('note')) {
+    for (const emailId of change.emailIds) invalidate(keys.email(emailId));
+  }
+}
+
+/**
+ * Sync events change the cached state in place. Before the first answer to
+ * `sync:status` (or while one is on its way) there is nothing reliable to
+ * change: that read is asked again instead, so it cannot answer from before.
+ */
+function updateSync(queryClient: QueryClient, change: (status: SyncStatus) => SyncStatus): void {
+  const status = queryClient.getQueryData<SyncStatus>(keys.sync());
+  if (!status || queryClient.isFetching({ queryKey: keys.sync() }) > 0) {
+    void queryClient.invalidateQueries({ queryKey: keys.sync() });
+    return;
+  }
+  queryClient.setQueryData(keys.sync(), change(status));
+}
+
+function upsert(list: SyncProgress[], next: SyncProgress): SyncProgress[] {
+  const index = list.findIndex((p) => p.sourceId === next.sourceId);
+  if (index < 0) return [...list, next];
+  return list.map((p, i) => (i === index ? next : p));
+}

@@ -1,0 +1,91 @@
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import type { MutationOptions, QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type {
+  CourseProgressView,
+  EmailMarks,
+  EmailStateView,
+  EmailSummary,
+} from '../../electron/shared/types';
+import { errorText } from '../lib/error-text';
+import { studyline } from '../lib/studyline-api';
+import { useUiActions } from '../stores/useUiStore';
+import { keys, mutationKeys } from './keys';
+import { useProgress } from './progress';
+
+export interface MarkChange {
+  emailId: string;
+  courseId: string;
+  field: 'done' | 'starred';
+  value: boolean;
+}
+
+const NO_MARKS: EmailMarks = { opened: false, done: false, starred: false };
+
+/**
+ * An email's marks as the learner sees them: the course's progress (or the
+ * list's own, before it loads) with the changes still in flight drawn over.
+ */
+export function drawMarks(
+  email: EmailSummary,
+  view: CourseProgressView | undefined,
+  pending: readonly MarkChange[],
+): EmailMarks {
+  let marks: EmailMarks = view
+    ? (view.marks[email.id] ?? NO_MARKS)
+    : { opened: email.opened, done: email.done, starred: email.starred };
+  for (const change of pending) {
+    if (change.emailId !== email.id || change.courseId !== email.courseId) continue;
+    // Done implies read, as the core records it.
+    marks =
+      change.field === 'starred'
+        ? { ...marks, starred: change.value }
+        : { ...marks, done: change.value, opened: marks.opened || change.value };
+  }
+  return marks;
+}
+
+/**
+ * Done and star, shown the moment they are clicked: a change in flight is
+ * drawn over what the cache holds (drawMarks), so no re-read can flip it back
+ * meanwhile. The reply then confirms it; if the core refuses, the change is no
+ * longer drawn (the mark goes back as it was) and the learner is told why.
+ */
+export function markMutation(
+  queryClient: QueryClient,
+  setMarkError: (text: string | undefined) => void,
+): MutationOptions<EmailStateView, Error, MarkChange> {
+  return {
+    mutationKey: mutationKeys.marks(),
+    mutationFn: (change) => {
+      setMarkError(undefined);
+      const api = studyline();
+      return change.field === 'done'
+        ? api['email:setDone'](change.emailId, change.value)
+        : api['email:setStarred'](change.emailId, change.value);
+    },
+    onSuccess: (state) => {
+      // The `progress:changed` event re-reads the standing; the mark itself is known now.
+      const marks = { opened: state.opened, done: state.done, starred: state.starred };
+      queryClient.setQueryData<CourseProgressView>(keys.progress(state.courseId), (view) =>
+        view ? { ...view, marks: { ...view.marks, [state.emailId]: marks } } : view,
+      );
+    },
+    onError: (error) => setMarkError(errorText(error)),
+  };
+}
+
+export function useSetMark() {
+  const { setMarkError } = useUiActions();
+  return useMutation(markMutation(useQueryClient(), setMarkError));
+}
+
+/** The learner's marks per email of a course, with the changes still in flight drawn over them. */
+export function useMarks(courseId: string | undefined): (email: EmailSummary) => EmailMarks {
+  const { data: view } = useProgress(courseId);
+  const pending = useMutationState({
+    filters: { mutationKey: mutationKeys.marks(), status: 'pending' },
+    select: (mutation) => mutation.state.variables as MarkChange,
+  });
+  return useCallback((email: EmailSummary) => drawMarks(email, view, pending), [view, pending]);
+}
