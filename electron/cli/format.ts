@@ -64,19 +64,25 @@ export function emails(list: EmailSummary[], course?: CourseView): string {
 export function groups(list: GroupView[]): string {
   if (list.length === 0)
     return 'This course has no study groups yet. Add one with `studyline add-group`.';
-  return list
-    .map((g) => {
-      const head = `${g.name} [${g.id}] — ${activityText(g)}\n  Ask for help: ${g.liveUrl}`;
-      const posts = g.latestPosts.map(
-        (p) => `    · ${p.title} (${when(p.publishedAt)}${p.author ? `, ${p.author}` : ''})`,
-      );
-      const hint =
-        g.suggestFallback && g.fallback
-          ? [`  Quiet lately: try ${g.fallback.name} (${g.fallback.liveUrl})`]
-          : [];
-      return [head, ...hint, ...posts].join('\n');
-    })
-    .join('\n');
+  return list.map(groupText).join('\n');
+}
+
+function groupText(g: GroupView): string {
+  const mark = g.recommended ? ' — ask here first' : '';
+  // A closed group is history: its address is not offered as a place to ask.
+  const where = g.activity === 'closed' ? [] : [`  Ask for help: ${g.liveUrl}`];
+  const posts = g.latestPosts.map(
+    (p) => `    · ${p.title} (${when(p.publishedAt)}${p.author ? `, ${p.author}` : ''})`,
+  );
+  const hint =
+    g.suggestFallback && g.fallback
+      ? [
+          `  ${g.activity === 'closed' ? 'Ask instead' : 'Quiet lately: try'} ${g.fallback.name} (${g.fallback.liveUrl})`,
+        ]
+      : [];
+  return [`${g.name} [${g.id}] — ${activityText(g)}${mark}`, ...where, ...hint, ...posts].join(
+    '\n',
+  );
 }
 
 function activityText(g: GroupView): string {
@@ -91,6 +97,8 @@ function activityText(g: GroupView): string {
       return 'not synced yet';
     case 'error':
       return `could not be read: ${g.error ?? 'unknown error'}`;
+    case 'closed':
+      return `closed: ${g.closedNote ?? 'this group no longer exists'}`;
   }
 }
 

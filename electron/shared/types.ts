@@ -28,8 +28,15 @@ export interface CatalogGroup {
   liveUrl: string;
   /** RSS/Atom/JSON feed of the group; absent for link-only groups. */
   feedUrl?: string;
-  /** A larger group to suggest when this one is quiet. */
+  /** A larger group to suggest when this one is quiet (or closed). */
   fallbackGroupId?: string;
+  /**
+   * The group no longer exists where its address points (its site closed):
+   * shown as history, never as the place to ask.
+   */
+  closed?: boolean;
+  /** Why or when it closed, in a sentence ("OpenStudy closed in 2016."). */
+  closedNote?: string;
 }
 
 export interface CatalogCourse {
@@ -138,7 +145,7 @@ export interface GroupPost {
   publishedAt?: string;
 }
 
-export type GroupActivity = 'active' | 'quiet' | 'no-feed' | 'not-synced' | 'error';
+export type GroupActivity = 'active' | 'quiet' | 'no-feed' | 'not-synced' | 'error' | 'closed';
 
 export interface GroupView {
   id: string;
@@ -151,10 +158,18 @@ export interface GroupView {
   postsLast7Days: number;
   latestPosts: GroupPost[];
   error?: string;
+  /** Where to ask instead when this group is quiet or closed: an open group, never a closed one. */
   fallback?: { id: string; name: string; liveUrl: string };
-  /** True when this group is quiet and its fallback is livelier. */
+  /** True when this group is quiet or closed and its fallback is livelier. */
   suggestFallback: boolean;
   custom: boolean;
+  /** Set when activity is 'closed': why, in a sentence. */
+  closedNote?: string;
+  /**
+   * The one group to ask first (at most one per course): open, the liveliest,
+   * the course's own order breaking ties. No group is recommended when all are closed.
+   */
+  recommended: boolean;
 }
 
 /** Something the learner should be told once, e.g. a file restored from its backup. */

@@ -22,6 +22,8 @@ function activityText(group: GroupView, now: Date): string {
       return 'Not synced yet';
     case 'error':
       return 'Latest posts unavailable';
+    case 'closed':
+      return 'Closed';
   }
 }
 

@@ -89,7 +89,7 @@ describe('studyline CLI', () => {
     );
   });
 
-  it('shows the groups, their activity and the fallback of a link-only group', async () => {
+  it('shows the groups, their activity, the one to ask first, and where to go instead of a closed one', async () => {
     await cli('follow', 'seq21oct13');
     await cli('sync');
     const groups = JSON.parse((await cli('groups', 'seq21oct13', '--json')).stdout) as {
@@ -97,13 +97,24 @@ describe('studyline CLI', () => {
       activity: string;
       latestPosts: unknown[];
       fallback?: { id: string };
+      recommended: boolean;
     }[];
-    expect(groups.find((g) => g.id === 'forum')).toMatchObject({ activity: 'active' });
-    expect(groups.find((g) => g.id === 'forum')?.latestPosts).toHaveLength(3);
-    expect(groups.find((g) => g.id === 'openstudy-6189')).toMatchObject({
-      activity: 'no-feed',
-      fallback: { id: 'openstudy-600' },
+    expect(groups.find((g) => g.id === 'forum')).toMatchObject({
+      activity: 'active',
+      recommended: true,
     });
+    expect(groups.find((g) => g.id === 'forum')?.latestPosts).toHaveLength(3);
+    // Its fallback (6.00) closed too: the open forum is suggested instead.
+    expect(groups.find((g) => g.id === 'openstudy-6189')).toMatchObject({
+      activity: 'closed',
+      recommended: false,
+      suggestFallback: true,
+      fallback: { id: 'forum' },
+    });
+    const text = (await cli('groups', 'seq21oct13')).stdout;
+    expect(text).toMatch(/Python help forum \[forum\] — active .* — ask here first/);
+    expect(text).toContain('MIT 6.189 (OCW) [openstudy-6189] — closed: OpenStudy has closed');
+    expect(text).not.toContain('Ask for help: https://openstudy.example');
   });
 
   it('adds a group with a feed and a live URL', async () => {

@@ -22,13 +22,21 @@ export function loopbackCatalog(origin: string): Catalog {
           },
         ],
         groups: [
+          // Closed as in the built-in catalog: history, never the place to ask.
           {
             id: 'openstudy-6189',
             name: 'MIT 6.189 (OCW)',
             liveUrl: 'https://openstudy.example/6189',
             fallbackGroupId: 'openstudy-600',
+            closed: true,
+            closedNote: 'OpenStudy has closed: its address no longer leads to the group.',
           },
-          { id: 'openstudy-600', name: 'MIT 6.00 (OCW)', liveUrl: 'https://openstudy.example/600' },
+          {
+            id: 'openstudy-600',
+            name: 'MIT 6.00 (OCW)',
+            liveUrl: 'https://openstudy.example/600',
+            closed: true,
+          },
           {
             id: 'forum',
             name: 'Python help forum',

@@ -105,10 +105,10 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         }
         return email;
       },
-      groups: (courseId) => groupViews(library, requireCourse(deps, courseId), now()),
+      groups: (courseId) => groupViews(library, requireCourse(deps, courseId), now(), catalog),
       addGroup: async (courseId, group) => {
         await addGroup(deps, courseId, group);
-        return groupViews(library, requireCourse(deps, courseId), now());
+        return groupViews(library, requireCourse(deps, courseId), now(), catalog);
       },
       sources: () => sourceViews(library, progress.data.courses),
       sourceIdsFor: (scope) => sourcesInScope(deps, scope).map((s) => s.id),

@@ -8,6 +8,8 @@ const groupSchema = z.object({
   liveUrl: httpUrl,
   feedUrl: httpUrl.optional(),
   fallbackGroupId: z.string().optional(),
+  closed: z.boolean().optional(),
+  closedNote: z.string().optional(),
 });
 /** What a catalog file must hold; the bundled one is checked by its test. */
 export const catalogSchema = z.object({
