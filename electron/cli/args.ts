@@ -33,6 +33,7 @@ const OPTIONS = {
   'per-week': { type: 'string' },
   days: { type: 'string' },
   remind: { type: 'string' },
+  'up-to': { type: 'boolean' },
 } as const;
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -83,7 +84,8 @@ Your own pace (add --now ISO-DATETIME and TZ=Zone to answer for another moment):
                                   show or change your plan (F: 1 as sent, 0.5 half speed; or as-sent)
   pause <course-id> | resume <course-id>
   catch-up <course-id>            when behind: the earliest open email becomes due today
-  done <email-id> | undone <email-id>
+  done <email-id> [--up-to] | undone <email-id>
+                                  --up-to: this email and every earlier one of its course
   note <email-id> TEXT            a personal note (empty text removes it)
   status [--course ID]            progress: done, on track or behind, next due, streak, finish
   agenda [--days N]               what is due, day by day (default 7 days)

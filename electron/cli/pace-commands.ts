@@ -115,8 +115,20 @@ export const PACE_COMMANDS: Record<string, Command> = {
   },
   done: {
     writes: true,
+    flags: ['up-to'],
     run: async (core, cmd) => {
-      const s = await core.setDone(one(cmd, 'an email id'), true);
+      const emailId = one(cmd, 'an email id');
+      if (cmd.flags['up-to']) {
+        const result = await core.setDoneUpTo(emailId);
+        const count = result.emailIds.length;
+        return ok(
+          result,
+          count === 0
+            ? `Already done: ${emailId} and every email before it.`
+            : `Marked done: ${count} email${count === 1 ? '' : 's'}, up to ${emailId}.`,
+        );
+      }
+      const s = await core.setDone(emailId, true);
       return ok(s, `Marked done: ${s.emailId}`);
     },
   },

@@ -29,6 +29,8 @@ const REQUESTS = {
   'plan:resume': true,
   'plan:catchUp': true,
   'email:setDone': true,
+  'email:setDoneUpTo': true,
+  'email:setDoneMany': true,
   'email:setStarred': true,
   'email:setNote': true,
   'agenda:get': true,

@@ -17,6 +17,7 @@ import type {
   Catalog,
   CourseProgressView,
   CourseView,
+  DoneUpTo,
   Email,
   EmailStateView,
   EmailSummary,
@@ -82,6 +83,9 @@ export interface Requests {
   'plan:resume': (courseId: string) => CourseProgressView;
   'plan:catchUp': (courseId: string) => CourseProgressView;
   'email:setDone': (emailId: string, done: boolean) => EmailStateView;
+  /** "Done up to here": this email and every earlier one; answers what changed, for an undo. */
+  'email:setDoneUpTo': (emailId: string) => DoneUpTo;
+  'email:setDoneMany': (emailIds: string[], done: boolean) => EmailStateView[];
   'email:setStarred': (emailId: string, starred: boolean) => EmailStateView;
   'email:setNote': (emailId: string, note: string) => EmailStateView;
   'agenda:get': (days: number) => Agenda;
@@ -163,6 +167,8 @@ export const requestArgs = {
   'plan:resume': z.tuple([id]),
   'plan:catchUp': z.tuple([id]),
   'email:setDone': z.tuple([id, z.boolean()]),
+  'email:setDoneUpTo': z.tuple([id]),
+  'email:setDoneMany': z.tuple([z.array(id).max(10_000), z.boolean()]),
   'email:setStarred': z.tuple([id, z.boolean()]),
   'email:setNote': z.tuple([id, z.string().max(20_000)]),
   'agenda:get': z.tuple([z.number().int().min(1).max(366)]),

@@ -207,6 +207,8 @@ export interface CourseProgressView {
   marks: Record<string, EmailMarks>;
   /** Built on an incomplete archive: due dates may move once the missing emails are in. */
   provisional?: boolean;
+  /** Week of the learner's plan (1 = the first seven days from the start) per email id. */
+  weekOf: Record<string, number>;
 }
 
 /** What a plan would mean, before the learner saves it. */
@@ -229,6 +231,13 @@ export interface EmailStateView {
   done: boolean;
   starred: boolean;
   note?: string;
+}
+
+/** What "done up to here" changed: the emails it marked done, so it can be undone. */
+export interface DoneUpTo {
+  courseId: string;
+  /** In sequence order; emails that were done already are not listed. */
+  emailIds: string[];
 }
 
 export interface AppSettings {

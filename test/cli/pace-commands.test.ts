@@ -86,6 +86,18 @@ describe('studyline CLI: own pace', () => {
     expect(caught.dueOn[emails[1]!.id]).toBe('2026-11-20');
   });
 
+  it('marks every email up to one done with --up-to, and says when there was nothing left', async () => {
+    const emails = await json('emails', 'seq21oct13');
+    await cli('done', emails[1].id);
+    const upTo = await cli('done', emails[4].id, '--up-to');
+    expect(upTo.code).toBe(0);
+    expect(upTo.stdout).toBe(`Marked done: 4 emails, up to ${emails[4].id}.`);
+    const after = (await json('emails', 'seq21oct13')) as { done: boolean }[];
+    expect(after.map((e) => e.done)).toEqual([...Array(5).fill(true), ...Array(7).fill(false)]);
+    expect((await cli('done', emails[3].id, '--up-to')).stdout).toMatch(/^Already done/);
+    expect((await cli('undone', emails[0].id, '--up-to')).code).toBe(2);
+  });
+
   it('keeps a note, pauses and resumes', async () => {
     const emails = await json<EmailSummary[]>('emails', 'seq21oct13');
     expect((await cli('note', emails[2]!.id, 'Ask', 'about', 'loops')).stdout).toMatch(

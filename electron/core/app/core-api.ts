@@ -6,6 +6,7 @@ import type {
   ShownReminder,
   AppSettings,
   CourseProgressView,
+  DoneUpTo,
   EmailStateView,
   ImportReport,
   PlanPreview,
@@ -60,6 +61,10 @@ export interface StudylineCore {
   catchUp(courseId: string): Promise<CourseProgressView>;
   /** Records progress on one email; cost does not grow with the library. */
   setDone(emailId: string, done: boolean): Promise<EmailStateView>;
+  /** Marks this email and every earlier one of its course done; answers what it changed. */
+  setDoneUpTo(emailId: string): Promise<DoneUpTo>;
+  /** Done or not done for several emails at once (the undo of setDoneUpTo). */
+  setDoneMany(emailIds: string[], done: boolean): Promise<EmailStateView[]>;
   setStarred(emailId: string, starred: boolean): Promise<EmailStateView>;
   setNote(emailId: string, note: string): Promise<EmailStateView>;
   agenda(days: number): Promise<Agenda>;

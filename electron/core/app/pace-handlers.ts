@@ -63,6 +63,21 @@ export function paceHandlers(
     'email:setStarred': (emailId, starred) =>
       emailChange('starred', core.setStarred(emailId, starred)),
     'email:setNote': (emailId, note) => emailChange('note', core.setNote(emailId, note)),
+    'email:setDoneUpTo': async (emailId) => {
+      const result = await core.setDoneUpTo(emailId);
+      if (result.emailIds.length > 0) {
+        emit('progress:changed', { ...result, fields: ['done'] });
+      }
+      return result;
+    },
+    'email:setDoneMany': async (emailIds, done) => {
+      const views = await core.setDoneMany(emailIds, done);
+      for (const courseId of new Set(views.map((v) => v.courseId))) {
+        const ids = views.filter((v) => v.courseId === courseId).map((v) => v.emailId);
+        emit('progress:changed', { courseId, emailIds: ids, fields: ['done'] });
+      }
+      return views;
+    },
     'agenda:get': (days) => core.agenda(days),
     'reminders:get': () => core.reminders(),
     'reminders:snooze': async (choice) => {

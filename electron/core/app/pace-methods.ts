@@ -1,6 +1,7 @@
 import type { PlanInput } from '../pace/model';
 import { validatePlanInput } from '../pace/validate-plan';
 import type { StudylineCore } from './core-api';
+import { setDoneMany, setDoneUpTo } from './done-up-to';
 import * as due from './due-service';
 import * as pace from './pace-service';
 import { settingsOf, updateSettings } from './settings-service';
@@ -15,6 +16,8 @@ type PaceMethods = Pick<
   | 'resume'
   | 'catchUp'
   | 'setDone'
+  | 'setDoneUpTo'
+  | 'setDoneMany'
   | 'setStarred'
   | 'setNote'
   | 'agenda'
@@ -38,6 +41,8 @@ export function paceMethods(deps: pace.PaceDeps): PaceMethods {
     resume: (courseId) => pace.changePlan(deps, courseId, 'resume'),
     catchUp: (courseId) => pace.changePlan(deps, courseId, 'catch-up'),
     setDone: (emailId, done) => pace.updateEmailState(deps, emailId, pace.withDone(done)),
+    setDoneUpTo: (emailId) => setDoneUpTo(deps, emailId),
+    setDoneMany: (emailIds, done) => setDoneMany(deps, emailIds, done),
     setStarred: (emailId, starred) =>
       pace.updateEmailState(deps, emailId, (state) => {
         const { starred: _starred, ...rest } = state;

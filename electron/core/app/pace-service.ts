@@ -77,14 +77,16 @@ function viewOf(
   const states = deps.progress.data.emails;
   const { schedule, status } = planCourse(plan, emails, states, clockOf(deps));
   const dueOn: Record<string, string> = {};
+  const weekOf: Record<string, number> = {};
   const marks: Record<string, EmailMarks> = {};
   for (const email of schedule.emails) {
     dueOn[email.id] = email.dueOn;
+    weekOf[email.id] = email.week;
     if (email.opened || email.done || email.starred) {
       marks[email.id] = { opened: email.opened, done: email.done, starred: email.starred };
     }
   }
-  return { courseId: course.id, plan, status, dueOn, marks };
+  return { courseId: course.id, plan, status, dueOn, weekOf, marks };
 }
 
 function previewOf(deps: PaceDeps, course: Course, input: PlanInput, emails: SequenceEmail[]) {

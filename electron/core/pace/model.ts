@@ -64,6 +64,8 @@ export interface ScheduledEmail {
   sentOn: string;
   /** Always a study day. */
   dueOn: string;
+  /** The learner's week of their plan it falls in: week 1 starts on the plan's start day. */
+  week: number;
   /** Days added by pauses and catch-ups. */
   shiftDays: number;
   done: boolean;

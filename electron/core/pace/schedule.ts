@@ -125,7 +125,15 @@ export function rawSchedule(
   return result;
 }
 
-function toScheduledEmail(entry: RawEntry): ScheduledEmail {
+/**
+ * Week of the learner's plan a day falls in: week 1 is the seven days from the
+ * start; a day before the start (catch-up can pull one there) is still week 1.
+ */
+export function planWeek(startDay: number, day: number): number {
+  return Math.max(1, Math.floor((day - startDay) / 7) + 1);
+}
+
+function toScheduledEmail(entry: RawEntry, startDay: number): ScheduledEmail {
   const { email } = entry;
   const scheduled: ScheduledEmail = {
     id: email.id,
@@ -133,6 +141,7 @@ function toScheduledEmail(entry: RawEntry): ScheduledEmail {
     title: email.title,
     sentOn: email.sentOn,
     dueOn: fromDayNumber(entry.due),
+    week: planWeek(startDay, entry.due),
     shiftDays: entry.raw - entry.base,
     done: entry.done,
     opened: entry.opened,
@@ -151,7 +160,7 @@ export function scheduleFromRaw(plan: Plan, raw: RawSchedule): Schedule {
     remindAt: plan.remindAt,
     studyDays: [...plan.studyDays],
     paused: raw.pausedSince !== undefined,
-    emails: raw.entries.map(toScheduledEmail),
+    emails: raw.entries.map((entry) => toScheduledEmail(entry, toDayNumber(plan.startOn))),
   };
   if (raw.pausedSince !== undefined) schedule.pausedSince = fromDayNumber(raw.pausedSince);
   return schedule;

@@ -50,6 +50,8 @@ describe('own pace through the core', () => {
     const emails = await core.emails('seq21oct13');
     expect(view.dueOn[emails[0]!.id]).toBe('2026-11-02');
     expect(view.dueOn[emails[1]!.id]).toBe('2026-11-05');
+    // Week 1 of the plan is the seven days from its start: 2, 8 and 11 November → weeks 1, 1, 2.
+    expect([0, 2, 3].map((n) => view.weekOf[emails[n]!.id])).toEqual([1, 1, 2]);
     expect(view.status).toMatchObject({
       total: 16,
       done: 0,
@@ -170,3 +172,35 @@ describe('own pace through the core', () => {
 function addDay(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+describe('done up to here', () => {
+  it('marks the email and every earlier open one done, and says which, for an undo', async () => {
+    const emails = await core.emails('seq21oct13');
+    await core.setDone(emails[1]!.id, true);
+    const result = await core.setDoneUpTo(emails[3]!.id);
+    expect(result).toEqual({
+      courseId: 'seq21oct13',
+      emailIds: [emails[0]!.id, emails[2]!.id, emails[3]!.id],
+    });
+    const after = await core.emails('seq21oct13');
+    expect(after.map((e) => e.done).slice(0, 5)).toEqual([true, true, true, true, false]);
+    expect((await core.progress('seq21oct13')).status.done).toBe(4);
+
+    const undone = await core.setDoneMany(result.emailIds, false);
+    expect(undone.map((s) => s.done)).toEqual([false, false, false]);
+    const restored = await core.emails('seq21oct13');
+    expect(restored.map((e) => e.done).slice(0, 4)).toEqual([false, true, false, false]);
+  });
+
+  it('survives a restart, and refuses an email that is not in the library', async () => {
+    const emails = await core.emails('seq21oct13');
+    await core.setDoneUpTo(emails[2]!.id);
+    await core.close();
+    core = await open();
+    expect((await core.progress('seq21oct13')).status.done).toBe(3);
+    await expect(core.setDoneUpTo('nope.0000')).rejects.toThrow(/no email "nope.0000"/);
+    await expect(core.setDoneMany([emails[0]!.id, 'nope.1'], false)).rejects.toThrow(/no email/);
+    // Refused as a whole: the first email is still done.
+    expect((await core.emails('seq21oct13'))[0]?.done).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSchedule } from '../../../electron/core/pace/schedule';
-import { clockAt, daily, dueDates, planFrom, sequence } from './fixtures';
+import { clockAt, daily, doneOn, dueDates, planFrom, sequence } from './fixtures';
 import { textContaining } from '../../helpers/matchers';
 
 const threeEmails = sequence([3, 4]); // sent 11, 14 and 18 October 2013
@@ -187,5 +187,28 @@ describe('DST weeks', () => {
     );
     expect(autumn.today).toBe('2028-11-05');
     expect(autumn.emails[2]?.doneOn).toBe('2028-11-05');
+  });
+});
+
+describe('the learner’s week', () => {
+  it('counts weeks of the plan from its start, not from the original send dates', () => {
+    // Sent a week apart in 2013; at half speed from a Sunday they fall two weeks apart.
+    const weekly = sequence([7, 7, 7]);
+    const half = planFrom(sunday, { pace: { kind: 'factor', factor: 0.5 } });
+    const schedule = computeSchedule(half, weekly, {}, clockAt(sunday));
+    expect(dueDates(schedule)).toEqual(['2028-02-27', '2028-03-12', '2028-03-26', '2028-04-09']);
+    expect(schedule.emails.map((email) => email.week)).toEqual([1, 3, 5, 7]);
+  });
+
+  it('keeps day 7 in week 1 and day 8 in week 2', () => {
+    const schedule = computeSchedule(planFrom(sunday), daily(9), {}, clockAt(sunday));
+    expect(schedule.emails.map((email) => email.week)).toEqual([1, 1, 1, 1, 1, 1, 1, 2, 2]);
+  });
+
+  it('moves with a pause: what is not done yet lands in a later week', () => {
+    const paused = planFrom(sunday, { pauses: [{ from: '2028-02-28', to: '2028-03-13' }] });
+    const firstDone = doneOn({ e1: sunday });
+    const schedule = computeSchedule(paused, daily(3), firstDone, clockAt('2028-03-13'));
+    expect(schedule.emails.map((email) => email.week)).toEqual([1, 3, 3]);
   });
 });

@@ -34,6 +34,7 @@ function view(marks: CourseProgressView['marks'] = {}): CourseProgressView {
       paused: false,
     },
     dueOn: {},
+    weekOf: {},
     marks,
   };
 }
