@@ -69,6 +69,7 @@ Usage: npm run -s studyline -- [--data DIR] [--json] [--timeout S] <command>
 Commands:
   catalog                         the courses and sequences you can follow
   follow <sequence-id|url>        follow a catalog sequence, or any course blog/category/feed URL
+  unfollow <course-id>            stop following a course (its progress is kept)
   courses                         the courses you follow
   add-group <course-id> --live URL [--feed URL] [--name N] [--fallback GROUP-ID]
                                   add a study group (a live page, and its feed if it has one)

@@ -58,6 +58,17 @@ export const COMMANDS: Record<string, Command> = {
       );
     },
   },
+  unfollow: {
+    writes: true,
+    async run(core, cmd) {
+      const courseId = arg(cmd, 'a course id');
+      await core.unfollow(courseId);
+      return ok(
+        { courseId },
+        `No longer following ${courseId}. Your progress is kept: follow it again to pick up where you left off.`,
+      );
+    },
+  },
   courses: {
     writes: false,
     async run(core, cmd) {

@@ -38,8 +38,12 @@ export async function followCourse(deps: CourseDeps, target: FollowTarget): Prom
   }
   const match = findSequenceByUrl(deps.catalog, parseLearnerUrl(target.url).toString());
   if (match) return addCourse(deps, courseFromCatalog(match, deps.now()));
-  const existing = deps.progress.data.courses.find((c) => c.archiveUrl === target.url.trim());
+  const wanted = target.url.trim();
+  const existing = deps.progress.data.courses.find((c) => c.archiveUrl === wanted);
   if (existing) return existing;
+  // Followed before: no need to ask the network what the address is.
+  const earlier = deps.progress.data.unfollowed?.find((c) => c.archiveUrl === wanted);
+  if (earlier) return addCourse(deps, earlier);
   // Loaded when needed: feed parsing is not part of starting a command.
   const { resolveFeed } = await import('./follow-url');
   const feed = await resolveFeed(target.url, { timeoutMs: deps.timeoutMs, http: deps.http });
@@ -71,23 +75,48 @@ function courseFromCatalog(match: SequenceMatch, now: Date): Course {
   };
 }
 
+/** How many unfollowed courses are remembered (their progress is kept regardless). */
+const UNFOLLOWED_KEPT = 20;
+
 async function addCourse(deps: CourseDeps, course: Course): Promise<Course> {
   return deps.progress.update((draft) => {
     const same = draft.courses.find((c) => c.archiveUrl === course.archiveUrl);
     if (same) return same;
+    // Following again: the same id (so its plan and progress are there) and the learner's own groups.
+    const earlier = draft.unfollowed?.find((c) => c.archiveUrl === course.archiveUrl);
+    const base = earlier
+      ? { ...course, id: earlier.id, groups: mergeGroups(course, earlier) }
+      : course;
     const ids = new Set(draft.courses.map((c) => c.id));
-    let id = course.id;
-    for (let n = 2; ids.has(id); n++) id = `${course.id}-${n}`;
-    const added = { ...course, id };
+    let id = base.id;
+    for (let n = 2; ids.has(id); n++) id = `${base.id}-${n}`;
+    const added = { ...base, id };
     draft.courses.push(added);
+    if (earlier) draft.unfollowed = draft.unfollowed?.filter((c) => c !== earlier);
     return added;
   });
 }
 
-export async function unfollowCourse(deps: CourseDeps, courseId: string): Promise<void> {
+/** The groups as followed now, plus the ones the learner had added themselves. */
+function mergeGroups(course: Course, earlier: Course): GroupDef[] {
+  if (course === earlier) return earlier.groups;
+  const ids = new Set(course.groups.map((g) => g.id));
+  return [...course.groups, ...earlier.groups.filter((g) => g.custom && !ids.has(g.id))];
+}
+
+/**
+ * Stops following a course. Nothing the learner did is lost: its plan, done
+ * marks and notes stay in progress.json (and in every backup), the emails stay
+ * in the library, and following it again brings it all back.
+ */
+export async function unfollowCourse(deps: CourseDeps, courseId: string): Promise<Course> {
   requireCourse(deps, courseId);
-  await deps.progress.update((draft) => {
+  return deps.progress.update((draft) => {
+    const course = draft.courses.find((c) => c.id === courseId)!;
     draft.courses = draft.courses.filter((c) => c.id !== courseId);
+    const others = (draft.unfollowed ?? []).filter((c) => c.archiveUrl !== course.archiveUrl);
+    draft.unfollowed = [course, ...others].slice(0, UNFOLLOWED_KEPT);
+    return course;
   });
 }
 

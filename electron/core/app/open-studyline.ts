@@ -85,7 +85,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         const [view] = await courseViews(library, [course]);
         return view!;
       },
-      unfollow: (courseId) => unfollowCourse(deps, courseId),
+      unfollow: async (courseId) => void (await unfollowCourse(deps, courseId)),
       emails: (courseId) =>
         listEmails(library, requireCourse(deps, courseId), progress.data.emails),
       email: async (emailId, opts = {}) => {

@@ -117,6 +117,12 @@ export interface ProgressFile {
   settings: Settings;
   notices: Notice[];
   lastSyncAt?: string;
+  /**
+   * Courses the learner stopped following, most recent first: following one
+   * again (or undoing the unfollow) brings back its id and its own groups.
+   * Their plans and per-email progress are never removed.
+   */
+  unfollowed?: Course[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {

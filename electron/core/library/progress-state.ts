@@ -30,6 +30,7 @@ export function withDefaults(data: ProgressFile): ProgressFile {
     settings: { ...DEFAULT_SETTINGS, ...(isRecord(data.settings) ? data.settings : {}) },
     notices: Array.isArray(data.notices) ? data.notices : [],
     plans: isRecord(data.plans) ? data.plans : {},
+    unfollowed: Array.isArray(data.unfollowed) ? data.unfollowed : [],
     reminders: {
       settings: {
         ...DEFAULT_REMINDER_SETTINGS,
