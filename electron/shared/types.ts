@@ -129,7 +129,10 @@ export interface EmailSummary {
 }
 
 export interface Email extends EmailSummary {
-  /** Sanitized HTML; cached images point at the asset protocol. */
+  /**
+   * Sanitized HTML as it is read: cached images point at the asset protocol,
+   * and the opening "…: Sent 11 October 2013." paragraph is left out (sentAt says it).
+   */
   html: string;
   /** Pictures Studyline tried for a week and gave up on: they show their alt text. */
   missingPictures?: { url: string; reason: string }[];

@@ -2,6 +2,7 @@ import type { ArchiveGap, Course, Email, EmailSummary, SourceView } from '../../
 import { rewriteImageSources } from '../assets/rewrite-images';
 import { StudylineError } from '../errors';
 import { inSequenceOrder } from '../library/item-order';
+import { withoutSendLine } from './email-display';
 import type { LibraryStore } from '../library/library-store';
 import type { EmailState, SourceFile, SourceMeta, StoredItem } from '../library/model';
 
@@ -82,13 +83,19 @@ export async function findEmail(
   const givenUp = (item.pictureFailures ?? []).filter((failure) => !failure.retryAt);
   return {
     ...toSummary(item, course.id, index + 1, state, archiveGapOf(file) !== undefined),
-    html: assetUrl ? rewriteImageSources(item.html, item.images, assetUrl) : item.html,
+    html: readable(item, assetUrl),
     categories: item.categories,
     note: state?.note,
     ...(givenUp.length > 0
       ? { missingPictures: givenUp.map(({ url, reason }) => ({ url, reason })) }
       : {}),
   };
+}
+
+/** The body as the learner reads it: cached pictures, no repeated send line. */
+function readable(item: StoredItem, assetUrl?: (file: string) => string): string {
+  const html = withoutSendLine(item.html);
+  return assetUrl ? rewriteImageSources(html, item.images, assetUrl) : html;
 }
 
 /** Every feed the followed courses use, archive first, each once. */
