@@ -1,3 +1,5 @@
+import { styleDate } from './date-style';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function parse(iso: string | undefined): Date | undefined {
@@ -6,36 +8,28 @@ function parse(iso: string | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/**
- * Send dates come from lines like "Sent 11 October 2013." and are stored as
- * midnight UTC: formatting them in the local zone would show the day before
- * west of Greenwich.
- */
-// Building an Intl formatter costs far more than using one: a scrolling list formats dozens per frame.
-const sendDateFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function formatSendDate(iso: string | undefined, locale?: string): string {
-  const date = parse(iso);
-  if (!date) return 'Date unknown';
-  const key = locale ?? '';
-  let format = sendDateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    sendDateFormats.set(key, format);
-  }
-  return format.format(date);
+/** The year of a moment in the zone it is shown in. */
+function yearOf(date: Date, timeZone?: string): number {
+  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(date));
 }
 
-/** A moment of this learner's life (a sync, a backup), in their own zone. */
-export function formatMoment(iso: string | undefined, locale?: string): string {
+/**
+ * The day an email was first sent ("Thu 14 Nov 2013"). Send dates come from
+ * lines like "Sent 11 October 2013." and are stored as midnight UTC:
+ * formatting them in the local zone would show the day before west of Greenwich.
+ */
+export function formatSendDate(iso: string | undefined, locale?: string, now = new Date()): string {
+  const date = parse(iso);
+  if (!date) return 'Date unknown';
+  const withYear = yearOf(date, 'UTC') !== yearOf(now);
+  return styleDate(date, { locale, withYear, timeZone: 'UTC' });
+}
+
+/** A moment of this learner's life (a sync, a backup, a reminder), in their own zone. */
+export function formatMoment(iso: string | undefined, locale?: string, now = new Date()): string {
   const date = parse(iso);
   if (!date) return 'an unknown date';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return styleDate(date, { locale, withYear: yearOf(date) !== yearOf(now), withTime: true });
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

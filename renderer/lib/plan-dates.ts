@@ -4,6 +4,8 @@
  * so the page never disagrees with the reminders about what day it is.
  * Days are handled as UTC midnights so no zone can move them.
  */
+import { styleDate } from './date-style';
+
 const DAY_MS = 86_400_000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -41,29 +43,18 @@ function format(options: Intl.DateTimeFormatOptions, locale?: string): Intl.Date
   return found;
 }
 
-function asDate(day: string): Date {
-  return new Date(dayNumber(day) * DAY_MS);
-}
-
 /**
- * "Tue 3 Dec", with the year only when it is not this year's ("Fri 24 Jan 2025");
- * `weekday: false` gives "3 Dec".
+ * A day of the plan in the app's one date style: "Tue 3 Dec", with the year
+ * only when it is not this year's ("Fri 24 Jan 2025").
  */
-export function formatDay(
-  day: string,
-  options: { today?: string; weekday?: boolean; locale?: string } = {},
-): string {
+export function formatDay(day: string, options: { today?: string; locale?: string } = {}): string {
   if (Number.isNaN(dayNumber(day))) return 'an unknown day';
   const sameYear = options.today !== undefined && options.today.slice(0, 4) === day.slice(0, 4);
-  return format(
-    {
-      weekday: options.weekday === false ? undefined : 'short',
-      day: 'numeric',
-      month: 'short',
-      year: sameYear ? undefined : 'numeric',
-    },
-    options.locale,
-  ).format(asDate(day));
+  return styleDate(new Date(dayNumber(day) * DAY_MS), {
+    locale: options.locale,
+    withYear: !sameYear,
+    timeZone: 'UTC',
+  });
 }
 
 /** "Mon", "Tue"… for a weekday number (0 = Sunday). */
@@ -105,7 +96,7 @@ export function dueLabel(
   if (days === 0) return { text: 'due today', tone: 'today' };
   if (days === 1) return { text: 'due tomorrow', tone: 'soon' };
   if (days < 7) return { text: `due ${weekdayShort(weekdayOf(dueOn), locale)}`, tone: 'soon' };
-  return { text: `due ${formatDay(dueOn, { today, weekday: false, locale })}`, tone: 'later' };
+  return { text: `due ${formatDay(dueOn, { today, locale })}`, tone: 'later' };
 }
 
 /** A due date in a sentence: "due today", "due tomorrow", "due Tue 3 Dec", "was due Mon 2 Dec". */

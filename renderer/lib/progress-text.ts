@@ -32,7 +32,21 @@ export function nextText(next: NextEmail, today: string): { title: string; due: 
   };
 }
 
-/** The finish line: the plan's date, and the learner's actual speed when it differs. */
+/** When the next email is due, in a few words: "next due Fri", "next due today", "next overdue 2 days". */
+export function nextDueText(status: CourseStatus): string | undefined {
+  if (!status.next || status.finished || status.paused) return undefined;
+  const { dueOn } = status.next;
+  const label = dueLabel(dueOn, status.today, false);
+  if (!label) return undefined;
+  return `next ${label.text}`;
+}
+
+/** The one-line summary: "5/16 done · On track · next due Fri". */
+export function summaryParts(status: CourseStatus): { done: string; next?: string } {
+  return { done: `${status.done}/${status.total} done`, next: nextDueText(status) };
+}
+
+/** The finish line: one date, the plan's (the learner changes the plan to move it). */
 export function finishText(status: CourseStatus): string | undefined {
   const { today } = status;
   if (status.finished) {
@@ -46,12 +60,7 @@ export function finishText(status: CourseStatus): string | undefined {
       : undefined;
   }
   const planned = status.plannedFinishOn;
-  if (!planned) return undefined;
-  const text = `Finish by ${formatDay(planned, { today, weekday: false })}`;
-  const estimate = status.estimatedFinishOn;
-  if (!estimate || estimate === planned) return text;
-  // The estimate's year only when it differs from the plan's: the line must fit the pane.
-  return `${text} · at your pace ${formatDay(estimate, { today: planned, weekday: false })}`;
+  return planned ? `Finish by ${formatDay(planned, { today })}` : undefined;
 }
 
 /** What Catch up did, for the live region: the earliest open email is due today. */

@@ -28,9 +28,8 @@ describe('calendar days', () => {
     expect(formatDay('2025-01-24', { today: '2024-12-02', locale: 'en-GB' })).toMatch(
       /^Fri,? 24 Jan 2025$/,
     );
-    expect(formatDay('2024-12-03', { today: '2024-12-02', weekday: false, locale: 'en-GB' })).toBe(
-      '3 Dec',
-    );
+    // Without a today to compare with, the year is always there.
+    expect(formatDay('2024-12-03', { locale: 'en-GB' })).toMatch(/^Tue,? 3 Dec 2024$/);
   });
 });
 
@@ -45,8 +44,8 @@ describe('an email’s due date in its list row', () => {
     expect(label('2024-12-03')).toBe('due tomorrow');
     expect(label('2024-12-05')).toBe('due Thu');
     expect(label('2024-12-08')).toBe('due Sun');
-    expect(label('2024-12-09')).toBe('due 9 Dec');
-    expect(label('2025-01-06')).toBe('due 6 Jan 2025');
+    expect(label('2024-12-09')).toBe('due Mon 9 Dec');
+    expect(label('2025-01-06')).toMatch(/^due Mon,? 6 Jan 2025$/);
   });
 
   test('a done email is done, whatever its date; no plan, no label', () => {
