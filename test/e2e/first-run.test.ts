@@ -52,7 +52,7 @@ describe.skipIf(!chromium)('first run to reading offline', () => {
     expect(await page.getByRole('radio', { name: /Sequence of 21 October 2013/ }).isChecked()).toBe(
       true,
     );
-    expect(await page.getByText('Started 21 Oct 2013').isVisible()).toBe(true);
+    expect(await page.getByText('Started Mon, 21 Oct 2013').isVisible()).toBe(true);
   });
 
   test('following the course shows the sync progress page by page, with Cancel', async () => {
@@ -81,7 +81,7 @@ describe.skipIf(!chromium)('first run to reading offline', () => {
     expect(first).toContain('Week 1');
     expect(first).toContain('Unread');
     expect(await options.nth(0).locator('.email-meta').getAttribute('title')).toBe(
-      'Sent 21 Oct 2013',
+      'Sent Mon, 21 Oct 2013',
     );
     expect(await options.nth(1).innerText()).toContain('Lesson 2');
     expect(await options.nth(11).innerText()).toContain('Lesson 12');
