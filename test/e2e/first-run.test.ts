@@ -66,7 +66,7 @@ describe.skipIf(!chromium)('first run to reading offline', () => {
     // The plan is set up while the emails arrive.
     expect(await page.getByRole('heading', { name: 'Set your pace' }).isVisible()).toBe(true);
     hold.release();
-    await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Start studying' }).click();
     await expect.poll(() => page.getByRole('listbox').isVisible(), { timeout: 10_000 }).toBe(true);
   });

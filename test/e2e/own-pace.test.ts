@@ -59,7 +59,7 @@ describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and bac
     const { page } = app;
     await page.getByRole('button', { name: 'Follow this course' }).click();
     await page.getByRole('heading', { name: 'Set your pace' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor({ timeout: 30_000 });
     // 12 emails sent 3 days apart: 33 days as sent, from Monday 2 December.
     const asSent = page.getByRole('radio', { name: /^As sent/ });
     await expect
