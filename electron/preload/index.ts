@@ -41,6 +41,7 @@ const REQUESTS = {
   'plan:exportIcs': true,
   'progress:export': true,
   'progress:import': true,
+  'search:query': true,
 } satisfies Record<RequestChannel, true>;
 
 const EVENTS = {

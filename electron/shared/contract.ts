@@ -8,6 +8,7 @@ import {
   planInputSchema,
   planInputsSchema,
   settingsPatchSchema,
+  searchRequestSchema,
   syncScopeSchema,
 } from './schemas';
 import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from './schemas';
@@ -28,6 +29,8 @@ import type {
   PlanInput,
   PlanPreviewResult,
   RemindersView,
+  SearchRequest,
+  SearchResults,
   SourceView,
   SyncBegin,
   SyncFinish,
@@ -98,6 +101,8 @@ export interface Requests {
   'progress:export': () => SavedFile;
   /** Asks for a backup file, validates it, keeps a copy of the current data, then imports. */
   'progress:import': () => ImportReport | null;
+  /** Full-text search over emails, notes and group posts. */
+  'search:query': (request: SearchRequest) => SearchResults;
 }
 
 export interface SavedFile {
@@ -179,6 +184,7 @@ export const requestArgs = {
   'plan:exportIcs': z.tuple([id]),
   'progress:export': z.tuple([]),
   'progress:import': z.tuple([]),
+  'search:query': z.tuple([searchRequestSchema]),
 } satisfies { [C in RequestChannel]: z.ZodType<RequestArgs<C>> };
 
 export const REQUEST_CHANNELS = Object.keys(requestArgs) as RequestChannel[];

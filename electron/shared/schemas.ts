@@ -70,3 +70,17 @@ export const syncScopeSchema = z
   .object({ courseId: id.optional(), sourceIds: z.array(id).max(500).optional() })
   .strict();
 export type SyncScope = z.infer<typeof syncScopeSchema>;
+
+/** Any text is accepted (the core makes sense of it); only its size is bounded. */
+export const searchRequestSchema = z
+  .object({
+    text: z.string().max(10_000),
+    courseId: id.optional(),
+    kinds: z
+      .array(z.enum(['email', 'note', 'group']))
+      .max(3)
+      .optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    limitPerKind: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();

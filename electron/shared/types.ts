@@ -268,3 +268,48 @@ export interface ImportReport {
   backupPath: string;
   summary: string[];
 }
+
+// ── Search ──────────────────────────────────────────────────────────────────
+
+export type SearchKind = 'email' | 'note' | 'group';
+
+/** Text with the ranges (UTF-16 offsets, end exclusive) that matched the query. */
+export interface MarkedText {
+  text: string;
+  marks: Array<{ start: number; end: number }>;
+}
+
+export interface SearchRequest {
+  text: string;
+  courseId?: string;
+  /** Which kinds to search (default: all). */
+  kinds?: SearchKind[];
+  /** Most hits in all (default 20). */
+  limit?: number;
+  /** Most hits of each kind, so a long list of emails leaves room for notes and posts. */
+  limitPerKind?: number;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** Email id for an email or a note (open it, or `studyline show` it); post id for a group post. */
+  id: string;
+  courseId?: string;
+  title: MarkedText;
+  /** Send date of the email (a note: of its email), publication date of a post. */
+  date?: string;
+  snippet: MarkedText;
+  /** A group post's page, opened in the browser. */
+  link?: string;
+  /** The study group a post belongs to. */
+  groupName?: string;
+}
+
+export interface SearchResults {
+  query: string;
+  hits: SearchHit[];
+  /** More matched than were returned. */
+  more: boolean;
+  /** Why there is nothing to search for (only punctuation or symbols), in words. */
+  message?: string;
+}

@@ -11,6 +11,8 @@ import type {
   ImportReport,
   PlanPreview,
   RemindersView,
+  SearchRequest,
+  SearchResults,
   Catalog,
   CourseView,
   Email,
@@ -79,6 +81,8 @@ export interface StudylineCore {
   exportProgress(): Promise<{ fileName: string; text: string }>;
   /** Validates first; keeps a copy of the current data; says what changed. */
   importProgress(text: string): Promise<ImportReport>;
+  /** Ranked hits over email text, notes and group posts; any text gives an answer, never an error. */
+  search(request: SearchRequest): Promise<SearchResults>;
 
   close(): Promise<void>;
 }

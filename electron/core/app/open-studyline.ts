@@ -16,6 +16,7 @@ import { APP_VERSION } from './app-version';
 import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
 import type { CourseDeps } from './courses';
 import { paceMethods } from './pace-methods';
+import { withSearch } from './with-search';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
 import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-views';
@@ -51,7 +52,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         () => undefined,
       );
     }
-    const core: StudylineCore = {
+    const core: Omit<StudylineCore, 'search'> = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
       // Backups, feed parsing and syncing load their modules when used: a command that only
       // reads the library starts without them (see cli_start_ms in the benchmarks).
@@ -145,7 +146,8 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         await lock.release();
       },
     };
-    return core;
+    const search = { dataDir: options.dataDir, library, progress, readOnly: options.readOnly };
+    return withSearch(core, search, { openNow: options.owner === 'app' && !options.readOnly });
   } catch (error) {
     await lock.release();
     throw error;

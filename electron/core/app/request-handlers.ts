@@ -69,5 +69,6 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): C
       libraryChanged([]);
     },
     'link:open': (url) => deps.openExternal(url),
+    'search:query': (request) => core.search(request),
   };
 }
