@@ -34,6 +34,8 @@ const OPTIONS = {
   days: { type: 'string' },
   remind: { type: 'string' },
   'up-to': { type: 'boolean' },
+  in: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -79,6 +81,8 @@ Commands:
   emails <course-id>              the course's emails in sequence order
   show <email-id>                 read one email
   groups <course-id>              the course's study groups and how active they are
+  search QUERY [--course ID] [--in emails,notes,groups] [--limit N]
+                                  find emails, your notes and group posts ("quoted phrase", prefix, typo)
 
 Your own pace (add --now ISO-DATETIME and TZ=Zone to answer for another moment):
   plan <course-id> [--start DATE] [--pace F | --per-week N] [--days mon,wed,fri] [--remind HH:MM]

@@ -4,6 +4,7 @@ import type { SyncProgress } from '../shared/types';
 import { usage, type ParsedCommand } from './args';
 import * as format from './format';
 import { PACE_COMMANDS } from './pace-commands';
+import { SEARCH_COMMAND } from './search-command';
 import * as paceFormat from './pace-format';
 
 export interface CommandResult {
@@ -161,4 +162,5 @@ export const COMMANDS: Record<string, Command> = {
       return ok(groups, format.groups(groups));
     },
   },
+  search: SEARCH_COMMAND,
 };

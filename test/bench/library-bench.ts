@@ -13,7 +13,7 @@ import { stats, timeMs, type Stats } from './stats';
 export interface LibraryBench {
   library_open: Stats;
   json_parse: Stats;
-  open_ratio: number;
+  library_open_ratio: number;
   library_mb: number;
 }
 
@@ -45,7 +45,7 @@ export async function benchLibraryOpen(runs: number): Promise<LibraryBench> {
     return {
       library_open: openStats,
       json_parse: parseStats,
-      open_ratio: ratio(openStats.median, parseStats.median),
+      library_open_ratio: ratio(openStats.median, parseStats.median),
       library_mb: Math.round(texts.reduce((n, t) => n + t.length, 0) / 1e5) / 10,
     };
   } finally {

@@ -166,7 +166,10 @@ async function checkedFeedUrl(deps: CourseDeps, url: string): Promise<string> {
   return (await resolveFeed(url, { timeoutMs: deps.timeoutMs, http: deps.http })).feedUrl;
 }
 
-export function requireCourse(deps: Pick<CourseDeps, 'progress'>, courseId: string): Course {
+export function requireCourse(
+  deps: { progress: { readonly data: { readonly courses: readonly Course[] } } },
+  courseId: string,
+): Course {
   const course = deps.progress.data.courses.find((c) => c.id === courseId);
   if (!course) {
     const known = deps.progress.data.courses.map((c) => c.id).join(', ');

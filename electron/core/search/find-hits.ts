@@ -1,4 +1,5 @@
 import type { Course, SearchHit, SearchRequest, SearchResults } from '../../shared/types';
+import { requireCourse } from '../app/courses';
 import { sourceIdOfEmail } from '../app/library-views';
 import type { SourceFile, StoredItem } from '../library/model';
 import { foldText } from './fold';
@@ -34,6 +35,7 @@ export async function findHits(
   request: SearchRequest,
   deps: ReconcileDeps,
 ): Promise<SearchResults> {
+  if (request.courseId) requireCourse(deps, request.courseId);
   const query = parseQuery(request.text);
   const result: SearchResults = { query: request.text, hits: [], more: false };
   if (query.terms.length === 0) {
@@ -103,7 +105,7 @@ function toHit(
       doc.kind === 'note'
         ? { text: text.title, marks: [] }
         : markAll(text.title, match, folded.title),
-    date: doc.date,
+    date: text.item?.sentAt ?? text.item?.publishedAt,
     snippet: snippetOf(text.body, match, folded.body),
     ...(doc.kind === 'group' ? { link: text.item?.link, groupName: group?.name } : {}),
   };
@@ -132,7 +134,7 @@ class TextSource {
       const emailId = doc.key.slice('note:'.length);
       const note = this.deps.progress.data.emails[emailId]?.note;
       const email = await this.item(sourceIdOfEmail(emailId), emailId);
-      return note ? { title: email?.title ?? doc.title, body: note, item: email } : undefined;
+      return note && email ? { title: email.title, body: note, item: email } : undefined;
     }
     const item = await this.item(doc.sourceId, doc.key);
     return item ? { ...itemSearchText(item), item } : undefined;

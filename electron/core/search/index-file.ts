@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { diskError } from '../errors';
 import { nodeFs, syncFolder, writeSynced, type DurableFs } from '../library/durable-fs';
+import { sourceIdOfEmail } from '../app/library-views';
 import { SearchIndex, type Field, type IndexedDoc } from './search-index';
 import { Vocabulary } from './vocabulary';
 
@@ -12,11 +13,23 @@ export const SEARCH_INDEX_VERSION = 1;
 const MAGIC = 'studyline-search-index';
 export const INDEX_FILE = 'search-index.txt';
 
+/** Records as [number, key, version, kind], sources derived from the key: small and quick to read. */
+type SavedDoc = [number, string, string, 'e' | 'n' | 'g'];
+
 interface Meta {
   nextNumber: number;
   stale: number;
-  docs: Array<IndexedDoc & { number: number }>;
+  docs: SavedDoc[];
   vocabulary: string[];
+}
+
+const KIND_CODE = { email: 'e', note: 'n', group: 'g' } as const;
+const CODE_KIND = { e: 'email', n: 'note', g: 'group' } as const;
+
+function fromSaved([number, key, version, code]: SavedDoc): [number, IndexedDoc] {
+  const item = code === 'n' ? key.slice('note:'.length) : key;
+  const sourceId = sourceIdOfEmail(item);
+  return [number, { key, kind: CODE_KIND[code], sourceId, version }];
 }
 
 export function indexPath(dataDir: string): string {
@@ -29,7 +42,13 @@ export function indexPath(dataDir: string): string {
  * closing line that proves the file was written to the end.
  */
 export function serializeIndex(index: SearchIndex): string {
-  const meta: Meta = { ...index.snapshot(), vocabulary: [...index.vocabulary.all()] };
+  const { docs, nextNumber, stale } = index.snapshot();
+  const meta: Meta = {
+    nextNumber,
+    stale,
+    docs: docs.map(([number, doc]) => [number, doc.key, doc.version, KIND_CODE[doc.kind]]),
+    vocabulary: [...index.vocabulary.all()],
+  };
   const lines = [`${MAGIC} ${SEARCH_INDEX_VERSION}`, JSON.stringify(meta)];
   for (const field of ['title', 'body'] as Field[]) {
     index.fields[field].export((key: string | number, data: string) => {
@@ -49,7 +68,7 @@ export function parseIndex(text: string): SearchIndex | undefined {
     if (lines[lines.length - 1] !== `end ${lines.length - 3}`) return undefined;
     const meta = JSON.parse(lines[1] ?? '') as Meta;
     const index = new SearchIndex(new Vocabulary(meta.vocabulary), meta.nextNumber, meta.stale);
-    for (const { number, ...doc } of meta.docs) index.restore(number, doc);
+    for (const saved of meta.docs) index.restore(...fromSaved(saved));
     for (const line of lines.slice(2, -1)) {
       const [field, key, data] = line.split('\t', 3) as [Field, string, string];
       if ((field !== 'title' && field !== 'body') || key === undefined || data === undefined) {

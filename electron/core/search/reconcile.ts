@@ -50,11 +50,7 @@ export async function reconcile(index: SearchIndex, deps: ReconcileDeps): Promis
       if (kind === 'email') emails.set(item.id, item);
       const version = itemSearchVersion(item);
       if (index.versionOf(item.id) === version) continue;
-      const date = item.sentAt ?? item.publishedAt;
-      index.put(
-        { key: item.id, kind, sourceId: source.id, version, title: item.title, date },
-        itemSearchText(item),
-      );
+      index.put({ key: item.id, kind, sourceId: source.id, version }, itemSearchText(item));
       changed += 1;
       await pause();
     }
@@ -67,7 +63,7 @@ export async function reconcile(index: SearchIndex, deps: ReconcileDeps): Promis
     const version = noteVersion(state.note);
     if (index.versionOf(key) === version) continue;
     const doc = { key, kind: 'note' as const, sourceId: sourceIdOfEmail(emailId), version };
-    index.put({ ...doc, title: email.title, date: email.sentAt }, { title: '', body: state.note });
+    index.put(doc, { title: '', body: state.note });
     changed += 1;
   }
   for (const key of [...index.keys()]) {

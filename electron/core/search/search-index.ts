@@ -14,8 +14,6 @@ export interface IndexedDoc {
   sourceId: string;
   /** Changes when its text changes (content hash, note hash). */
   version: string;
-  title: string;
-  date?: string;
 }
 
 export interface DocText {
@@ -118,13 +116,9 @@ export class SearchIndex {
     return this.fields[field].search(term, { limit: ALL }) as number[];
   }
 
-  /** For saving: the records with their numbers, and the counters. */
+  /** For saving: every record with its number, and the counters. */
   snapshot() {
-    return {
-      docs: [...this.docs].map(([number, doc]) => ({ number, ...doc })),
-      nextNumber: this.nextNumber,
-      stale: this.stale,
-    };
+    return { docs: [...this.docs], nextNumber: this.nextNumber, stale: this.stale };
   }
 
   /** Restores a saved record (the engine's own parts are imported separately). */

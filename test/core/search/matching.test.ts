@@ -84,8 +84,8 @@ describe('search matches what a learner remembers', () => {
 
   it('filters by kind and by course, and stops at the limit', async () => {
     expect((await core.search({ text: 'spiral', kinds: ['group'] })).hits).toHaveLength(1);
-    await expect(core.search({ text: 'spiral', courseId: 'nope' })).resolves.toMatchObject({
-      hits: [],
+    await expect(core.search({ text: 'spiral', courseId: 'nope' })).rejects.toMatchObject({
+      code: 'not-found',
     });
     const limited = await core.search({ text: 'week', limit: 2 });
     expect(limited.hits).toHaveLength(2);
