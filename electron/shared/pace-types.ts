@@ -81,6 +81,8 @@ export interface CourseStatus {
   next?: NextEmail;
   /** Emails not done that are due today or earlier. */
   dueNow: number;
+  /** Emails marked done today (the learner's calendar day). */
+  doneToday: number;
   /** Study days in a row, up to today, with at least one email done. */
   streak: number;
   finished: boolean;

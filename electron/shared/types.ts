@@ -126,6 +126,8 @@ export interface EmailSummary {
   /** The learner marked it done. */
   done: boolean;
   starred: boolean;
+  /** The learner wrote a note on it. */
+  hasNote: boolean;
 }
 
 export interface Email extends EmailSummary {

@@ -18,6 +18,7 @@ export function emailSummary(n: number, opened = false): EmailSummary {
     sentAt: `2013-10-${String(20 + n).padStart(2, '0')}T00:00:00.000Z`,
     opened,
     done: false,
+    hasNote: false,
     starred: false,
   };
 }

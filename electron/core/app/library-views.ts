@@ -39,6 +39,7 @@ export function toSummary(
     opened: Boolean(state?.openedAt),
     done: Boolean(state?.doneAt),
     starred: Boolean(state?.starred),
+    hasNote: Boolean(state?.note),
   };
 }
 

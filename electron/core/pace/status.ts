@@ -95,6 +95,7 @@ interface Counts {
   behind: number;
   ahead: number;
   dueNow: number;
+  doneToday: number;
   plannedFinish: number;
   next?: NextEmail;
 }
@@ -107,6 +108,7 @@ function countEntries(raw: RawSchedule): Counts {
     behind: 0,
     ahead: 0,
     dueNow: 0,
+    doneToday: 0,
     plannedFinish: -Infinity,
   };
   for (const entry of raw.entries) {
@@ -115,6 +117,7 @@ function countEntries(raw: RawSchedule): Counts {
     if (entry.starred) counts.starred += 1;
     if (entry.done) {
       counts.done += 1;
+      if (entry.doneOn === raw.today) counts.doneToday += 1;
       if (entry.due > raw.today) counts.ahead += 1;
       continue;
     }

@@ -26,6 +26,7 @@ function status(change: Partial<CourseStatus> = {}): CourseStatus {
     behind: 0,
     ahead: 0,
     dueNow: 1,
+    doneToday: 0,
     streak: 0,
     finished: false,
     paused: false,
