@@ -1,5 +1,6 @@
 import { useActiveCourse, useCourses } from '../queries/library';
 import { useUiActions } from '../stores/useUiStore';
+import { SearchField } from './SearchField';
 import { SourceStatusList } from './SourceStatusList';
 import { SyncControl } from './SyncControl';
 
@@ -34,6 +35,7 @@ export function AppHeader() {
         Studyline
       </p>
       <CoursePicker />
+      <SearchField />
       <button type="button" className="button button-quiet" onClick={() => show('welcome')}>
         Add a course
       </button>

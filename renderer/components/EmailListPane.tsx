@@ -1,27 +1,11 @@
-import { useMemo } from 'react';
-import type { CourseView, EmailSummary } from '../../electron/shared/types';
+import type { CourseView } from '../../electron/shared/types';
 import { formatSendDate } from '../lib/dates';
 import { errorText } from '../lib/error-text';
-import { useSelection } from '../hooks/useSelection';
-import { useEmails } from '../queries/emails';
-import { useMarks, useSetMark } from '../queries/marks';
-import { useProgress } from '../queries/progress';
+import { useMarkedEmails } from '../hooks/useShownEmails';
 import { useStartSync, useSyncView } from '../queries/sync';
-import { useUiActions, useUiStore } from '../stores/useUiStore';
-import { EmailList } from './EmailList';
+import { FilteredEmailList } from './FilteredEmailList';
 import { ProgressHeader } from './ProgressHeader';
 import { StateMessage } from './StateMessage';
-
-/** The course's emails with the learner's marks as they are now (changes in flight included). */
-function useMarkedEmails(courseId: string) {
-  const emails = useEmails(courseId);
-  const marksOf = useMarks(courseId);
-  const marked = useMemo(
-    () => emails.data?.map((email): EmailSummary => ({ ...email, ...marksOf(email) })),
-    [emails.data, marksOf],
-  );
-  return { ...emails, marked };
-}
 
 function NoEmails({ course }: { course: CourseView }) {
   const { running } = useSyncView();
@@ -50,11 +34,6 @@ function NoEmails({ course }: { course: CourseView }) {
 
 function ListBody({ course }: { course: CourseView }) {
   const emails = useMarkedEmails(course.id);
-  const progress = useProgress(course.id).data;
-  const selectedId = useSelection(course.id);
-  const openId = useUiStore((s) => s.openId);
-  const { open, select } = useUiActions();
-  const setMark = useSetMark();
 
   // A failed re-read keeps the list on screen; only no list at all is an error.
   if (emails.isError && !emails.marked) {
@@ -71,22 +50,7 @@ function ListBody({ course }: { course: CourseView }) {
   }
   if (!emails.marked) return <StateMessage tone="loading" title="Loading emails…" />;
   if (emails.marked.length === 0) return <NoEmails course={course} />;
-  return (
-    <EmailList
-      emails={emails.marked}
-      label={`Emails of ${course.title}`}
-      firstSentAt={course.firstSentAt ?? emails.marked[0]?.sentAt}
-      dueOn={progress?.dueOn}
-      today={progress?.status.today}
-      selectedId={selectedId}
-      openId={openId}
-      onOpen={open}
-      onToggleDone={(id, done) => {
-        select(id);
-        setMark.mutate({ emailId: id, courseId: course.id, field: 'done', value: done });
-      }}
-    />
-  );
+  return <FilteredEmailList course={course} />;
 }
 
 /**

@@ -69,6 +69,20 @@ export function EmailRow(props: EmailRowProps) {
           {!due && <span>{formatSendDate(email.sentAt)}</span>}
         </span>
       </span>
+      <span className="email-marks">
+        {email.starred && (
+          <span className="mark-star" title="Starred">
+            <span aria-hidden="true">★</span>
+            <span className="visually-hidden">Starred</span>
+          </span>
+        )}
+        {email.hasNote && (
+          <span className="mark-note" title="You wrote a note">
+            <span aria-hidden="true">✎</span>
+            <span className="visually-hidden">Has a note</span>
+          </span>
+        )}
+      </span>
       <span
         className={`email-state ${email.opened ? 'state-read' : 'state-unread'}`}
         title={email.opened ? undefined : 'Unread'}

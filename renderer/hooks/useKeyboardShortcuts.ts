@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { useEmails } from '../queries/emails';
-import { useMarks, useSetMark } from '../queries/marks';
+import { useSetMark } from '../queries/marks';
 import { useStartSync, useSyncView } from '../queries/sync';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
+import { useShownEmails } from './useShownEmails';
 
 export const EMAIL_LIST_ID = 'email-list';
 
@@ -19,11 +19,12 @@ function listHasFocus(): boolean {
   return active === document.body || active === null || active.id === EMAIL_LIST_ID;
 }
 
-/** What the keys act on: the course's list, the cursor, and the actions. */
+/** What the keys act on: the emails the list shows (filter, search), the cursor, the actions. */
 function useKeyTargets(courseId: string | undefined) {
-  const emails = useEmails(courseId).data ?? NO_EMAILS;
-  const marksOf = useMarks(courseId);
-  const selectedId = useUiStore((s) => s.selectedId);
+  const emails = useShownEmails(courseId).shown;
+  const cursor = useUiStore((s) => s.selectedId);
+  // A cursor on an email the list hides acts on nothing.
+  const selected = emails.find((e) => e.id === cursor);
   const { select, open } = useUiActions();
   const setMark = useSetMark();
   const startSync = useStartSync();
@@ -31,19 +32,19 @@ function useKeyTargets(courseId: string | undefined) {
   return {
     move(delta: number) {
       if (emails.length === 0) return;
-      const index = emails.findIndex((e) => e.id === selectedId);
-      const next = index < 0 ? 0 : Math.min(emails.length - 1, Math.max(0, index + delta));
+      const index = selected ? emails.indexOf(selected) : -1;
+      // From outside the list, down starts at the top and up at the bottom.
+      const from = index >= 0 ? index : delta > 0 ? -1 : emails.length;
+      const next = Math.min(emails.length - 1, Math.max(0, from + delta));
       const id = emails[next]?.id;
       if (id) select(id);
     },
     openSelected() {
-      if (selectedId) open(selectedId);
+      if (selected) open(selected.id);
     },
     toggleDone() {
-      const email = emails.find((e) => e.id === selectedId);
-      if (!email || !courseId) return;
-      const done = !marksOf(email).done;
-      setMark.mutate({ emailId: email.id, courseId, field: 'done', value: done });
+      if (!selected || !courseId) return;
+      setMark.mutate({ emailId: selected.id, courseId, field: 'done', value: !selected.done });
     },
     sync() {
       // A sync is already running: the key has nothing more to do.
@@ -51,8 +52,6 @@ function useKeyTargets(courseId: string | undefined) {
     },
   };
 }
-
-const NO_EMAILS: never[] = [];
 
 /**
  * j/k (and ↑/↓ in the list) move through the emails, Enter opens one, x (and

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CourseProgressView, Email } from '../../electron/shared/types';
+import type { CourseProgressView, Email, EmailSummary } from '../../electron/shared/types';
 import { studyline } from '../lib/studyline-api';
 import { keys } from './keys';
 
@@ -41,7 +41,11 @@ function withOpened(view: CourseProgressView, email: Email): CourseProgressView 
   return { ...view, marks: { ...view.marks, [email.id]: opened } };
 }
 
-/** Saves the learner's note; the open email shows what the core kept. */
+/**
+ * Saves the learner's note; the open email shows what the core kept, and its
+ * row whether it has one (the list's note icon and "With notes" filter),
+ * without reading the whole list again.
+ */
 export function useSaveNote() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -50,6 +54,10 @@ export function useSaveNote() {
     onSuccess: (state) => {
       queryClient.setQueryData<Email>(keys.email(state.emailId), (email) =>
         email ? { ...email, note: state.note } : email,
+      );
+      const hasNote = Boolean(state.note);
+      queryClient.setQueryData<EmailSummary[]>(keys.emails(state.courseId), (list) =>
+        list?.map((e) => (e.id === state.emailId && e.hasNote !== hasNote ? { ...e, hasNote } : e)),
       );
     },
   });

@@ -16,8 +16,8 @@ export function connectEvents(
   openEmail: (courseId: string, emailId: string) => void,
 ): () => void {
   const api = studyline();
-  const invalidate = (queryKey: readonly unknown[]) =>
-    void queryClient.invalidateQueries({ queryKey, exact: true });
+  const invalidate: Invalidate = (queryKey, exact = true) =>
+    void queryClient.invalidateQueries({ queryKey, exact });
   const offs = [
     api.on('sync:begin', (begin) =>
       updateSync(queryClient, (status) => ({
@@ -56,9 +56,17 @@ export function connectEvents(
   return () => offs.forEach((off) => off());
 }
 
-type Invalidate = (queryKey: readonly unknown[]) => void;
+/** `exact: false` reaches every key under the prefix (searches, keyed by their text). */
+type Invalidate = (queryKey: readonly unknown[], exact?: boolean) => void;
 
-/** The library's status, and each named course's emails, standing and groups. */
+/** Every search over the named courses' text (emails, notes, group posts). */
+function searchesOf(invalidate: Invalidate, courseIds: readonly string[]): void {
+  if (courseIds.length === 0) return;
+  invalidate(['search'], false);
+  for (const courseId of courseIds) invalidate([...keys.course(courseId), 'search'], false);
+}
+
+/** The library's status, and each named course's emails, standing, groups and searches. */
 function libraryChanged(invalidate: Invalidate, change: LibraryChange): void {
   invalidate(keys.library());
   for (const courseId of change.courseIds) {
@@ -66,6 +74,7 @@ function libraryChanged(invalidate: Invalidate, change: LibraryChange): void {
     invalidate(keys.progress(courseId));
     invalidate(keys.groups(courseId));
   }
+  searchesOf(invalidate, change.courseIds);
   // New emails can be due: the next reminder may move.
   if (change.courseIds.length > 0) invalidate(keys.reminders());
 }
@@ -78,6 +87,8 @@ function progressChanged(invalidate: Invalidate, change: Events['progress:change
   }
   if (change.fields.includes('note')) {
     for (const emailId of change.emailIds) invalidate(keys.email(emailId));
+    // Notes are searched; whether an email has one comes with the note's reply (emails.ts).
+    searchesOf(invalidate, [change.courseId]);
   }
 }
 

@@ -16,7 +16,9 @@ import type { PlanInput } from '../../electron/shared/types';
  *   3. Make an event invalidate it in renderer/queries/events.ts, exactly for
  *      what the event names: `library:changed { courseIds }` invalidates
  *      `keys.groups(id)` for each id, nothing else. Only queries on screen are
- *      read again; the others are read when they next appear.
+ *      read again; the others are read when they next appear. A key that
+ *      depends on free input (a search's text) is invalidated by its prefix:
+ *      `['search']`, or `['course', id, 'search']` for one course.
  *
  * How to change something: a useMutation in the query module. It does not
  * invalidate on success (the core's event does, once); marks and settings
@@ -39,6 +41,10 @@ export const keys = {
     asked: readonly { choice: string; input: PlanInput }[],
     libraryVersion: string,
   ) => ['course', courseId, 'previews', libraryVersion, asked] as const,
+  /** The course's emails (and notes) matching a search, to narrow its list. */
+  courseSearch: (courseId: string, text: string) => ['course', courseId, 'search', text] as const,
+  /** The header's results for a search over every course. */
+  search: (text: string) => ['search', text] as const,
   email: (emailId: string) => ['email', emailId] as const,
   settings: () => ['settings'] as const,
   reminders: () => ['reminders'] as const,

@@ -7,6 +7,7 @@ import { SettingsDialog } from '../components/SettingsDialog';
 import { SkipLink } from '../components/SkipLink';
 import { StateMessage } from '../components/StateMessage';
 import { StatusBanners } from '../components/StatusBanners';
+import { TodayPanel } from '../components/TodayPanel';
 import { EMAIL_LIST_ID, useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useActiveCourse } from '../queries/library';
 import { useUiStore } from '../stores/useUiStore';
@@ -23,6 +24,7 @@ export function LibraryView() {
       <SkipLink targetId={EMAIL_LIST_ID}>Skip to the email list</SkipLink>
       <AppHeader />
       <StatusBanners />
+      {course && <TodayPanel courseId={course.id} />}
       {course ? (
         <div className="panes">
           <EmailListPane course={course} />

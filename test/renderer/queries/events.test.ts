@@ -19,7 +19,13 @@ const ON_SCREEN: [readonly unknown[], string, unknown[]][] = [
   [keys.progress('c2'), 'progress:get', ['c2']],
   [keys.settings(), 'settings:get', []],
   [keys.sync(), 'sync:status', []],
+  [keys.search('turtle'), 'search:query', [{ text: 'turtle' }]],
+  [keys.courseSearch('c1', 'turtle'), 'search:query', [{ text: 'turtle', courseId: 'c1' }]],
+  [keys.courseSearch('c2', 'turtle'), 'search:query', [{ text: 'turtle', courseId: 'c2' }]],
 ];
+
+const SEARCH_ALL = 'search:query {"text":"turtle"}';
+const SEARCH_C1 = 'search:query {"text":"turtle","courseId":"c1"}';
 
 const IDLE: SyncStatus = { queuedSourceIds: [] };
 
@@ -54,7 +60,8 @@ async function readsAfter(fire: () => void): Promise<string[]> {
   fire();
   await new Promise((done) => setTimeout(done, 0));
   await vi.waitFor(() => expect(client.isFetching()).toBe(0));
-  return stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`.trim());
+  const arg = (a: unknown) => (typeof a === 'string' ? a : JSON.stringify(a));
+  return stub.calls.map((c) => `${c.channel} ${c.args.map(arg).join(',')}`.trim());
 }
 
 const report: SyncReport = {
@@ -91,11 +98,11 @@ describe('each event reads again exactly what it names', () => {
     expect(reads).toEqual(['progress:get c1']);
   });
 
-  test('a note: one read, that email', async () => {
+  test('a note: that email, and the searches over its course (notes are searched)', async () => {
     const reads = await readsAfter(() =>
       stub.emit('progress:changed', { courseId: 'c1', emailIds: ['e1'], fields: ['note'] }),
     );
-    expect(reads).toEqual(['email:open e1']);
+    expect(reads.sort()).toEqual(['email:open e1', SEARCH_C1, SEARCH_ALL].sort());
   });
 
   test('a plan change: that course’s progress only', async () => {
@@ -127,12 +134,16 @@ describe('each event reads again exactly what it names', () => {
         changed: { courseIds: ['c1'], sourceIds: ['archive'] },
       }),
     );
-    expect(after.sort()).toEqual([
-      'emails:list c1',
-      'groups:list c1',
-      'progress:get c1',
-      'status:get',
-    ]);
+    expect(after.sort()).toEqual(
+      [
+        'emails:list c1',
+        'groups:list c1',
+        'progress:get c1',
+        'status:get',
+        SEARCH_C1,
+        SEARCH_ALL,
+      ].sort(),
+    );
     expect(client.getQueryData<SyncStatus>(keys.sync())).toEqual({
       queuedSourceIds: [],
       running: undefined,

@@ -22,6 +22,7 @@ function view(marks: CourseProgressView['marks'] = {}): CourseProgressView {
       today: '2024-12-16',
       total: 3,
       done: 0,
+      doneToday: 0,
       opened: 0,
       starred: 0,
       percent: 0,
