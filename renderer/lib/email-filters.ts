@@ -97,7 +97,7 @@ export function loadFilters(
     const valid = new Set<string>(EMAIL_FILTERS.map((f) => f.id));
     return Object.fromEntries(
       Object.entries(saved).filter(([, value]) => typeof value === 'string' && valid.has(value)),
-    ) as Record<string, EmailFilter>;
+    );
   } catch {
     return {};
   }
