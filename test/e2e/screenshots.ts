@@ -8,6 +8,7 @@ import { serveDemo } from './demo/demo-feeds';
 import { asSentFrom, buildDemoLibrary } from './demo/demo-progress';
 import { ROOT } from './build-renderer';
 import { launchBrowser, openApp } from './harness';
+import { searchScreenshots } from './search-screenshots';
 import type { OpenAppOptions } from './harness';
 
 /**
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
 
     const dataDir = join(dir, 'library');
     const courseId = await buildDemoLibrary(dataDir, feeds);
+    await searchScreenshots(browser, catalogPath, dataDir);
     await shoot(browser, 'library', { catalogPath, dataDir }, async (page) => {
       await openEmail(page, /Functions: define once/);
       await page.getByRole('listbox').focus();
