@@ -52,6 +52,38 @@ async function heapMb(page: Page): Promise<number> {
   return used / (1024 * 1024);
 }
 
+/**
+ * Keystroke to results painted: types "lesso" then, timed, "n"; done once the
+ * results list shows the answer for "lesson" and a frame has been painted.
+ * Includes the field's pause before it searches (SEARCH_DELAY_MS).
+ */
+async function searchOnce(page: Page): Promise<number> {
+  await page.keyboard.press('/');
+  await page.keyboard.type('lesso');
+  await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+  const done = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const input = document.getElementById('search-field') as HTMLInputElement;
+        let start = 0;
+        input.addEventListener('keydown', () => (start = performance.now()), { once: true });
+        const observer = new MutationObserver(() => {
+          const status = document.querySelector('.search-status')?.textContent ?? '';
+          if (!start || input.value !== 'lesson' || !/results/.test(status)) return;
+          const titles = document.querySelectorAll('#search-results mark');
+          if (![...titles].some((mark) => mark.textContent?.toLowerCase() === 'lesson')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+  );
+  await page.keyboard.type('n');
+  const ms = await done;
+  await page.keyboard.press('Escape');
+  return ms;
+}
+
 async function measureOnce(browser: Browser, catalogPath: string, dataDir: string) {
   const app = await openApp(browser, {
     catalogPath,
@@ -70,7 +102,8 @@ async function measureOnce(browser: Browser, catalogPath: string, dataDir: strin
     );
     const firstList = (await handle.jsonValue()) as number;
     await scrollEndToEnd(app.page);
-    return { firstList, heap: await heapMb(app.page) };
+    const heap = await heapMb(app.page);
+    return { firstList, heap, search: await searchOnce(app.page) };
   } finally {
     await app.close();
   }
@@ -82,7 +115,7 @@ async function measureOnce(browser: Browser, catalogPath: string, dataDir: strin
  */
 export async function benchRenderer(
   runs: number,
-): Promise<{ renderer_first_list: Stats; renderer_heap: Stats }> {
+): Promise<{ renderer_first_list: Stats; renderer_heap: Stats; renderer_search_ms: Stats }> {
   const dir = await mkdtemp(join(tmpdir(), 'studyline-bench-renderer-'));
   const server = await startFeedServer();
   const browser = await launchBrowser();
@@ -113,12 +146,18 @@ export async function benchRenderer(
     await measureOnce(browser, catalogPath, dataDir); // warm-up: build, disk cache, JIT
     const firstList: number[] = [];
     const heap: number[] = [];
+    const search: number[] = [];
     for (let i = 0; i < runs; i++) {
       const sample = await measureOnce(browser, catalogPath, dataDir);
       firstList.push(sample.firstList);
       heap.push(sample.heap);
+      search.push(sample.search);
     }
-    return { renderer_first_list: stats(firstList), renderer_heap: stats(heap) };
+    return {
+      renderer_first_list: stats(firstList),
+      renderer_heap: stats(heap),
+      renderer_search_ms: stats(search),
+    };
   } finally {
     await browser.close();
     await server.close();

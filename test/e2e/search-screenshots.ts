@@ -67,7 +67,7 @@ export async function searchScreenshots(browser: Browser, catalogPath: string, d
     ['-dark', LARGE, 'dark'],
   ] as const) {
     await shoot(browser, `filters${suffix}`, { ...base, viewport, colorScheme }, async (page) => {
-      await page.getByRole('button', { name: /^Not done/ }).click();
+      await page.getByRole('radio', { name: /^Not done/ }).click();
     });
   }
 }
