@@ -12,6 +12,7 @@ const email: Email = {
   opened: true,
   done: false,
   starred: false,
+  hasNote: false,
   html: '<p>Hello <b>loops</b>.</p><p><img src="https://blog.example.org/chart.png" alt="A chart"></p>',
   categories: [],
 };
