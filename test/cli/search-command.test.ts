@@ -94,12 +94,17 @@ describe('studyline search', () => {
       ['search', 'x', '--in', 'tweets'],
       ['search', 'x', '--limit', '0'],
       ['search', 'x', '--limit', 'lots'],
-      ['search', 'x', '--course', 'nope'],
     ]) {
       const result = await cli(...argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^studyline: /);
     }
+  });
+
+  it('exits 1 for a course it does not know, as every command does for an unknown id', async () => {
+    const result = await cli('search', 'x', '--course', 'nope');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^studyline: .*nope/);
   });
 
   it('only reads: a missing index is rebuilt in memory, never written', async () => {
