@@ -5,8 +5,9 @@ type CoreWithoutSearch = Omit<StudylineCore, 'search'>;
 
 /**
  * Adds search to the core and keeps its index current: after a sync (new and
- * changed emails and posts), an unfollow, a note edit and an import, only what
- * changed is indexed; the index file is written after a sync and on close.
+ * changed emails and posts), a follow or an unfollow, a note edit and an
+ * import, only what changed is indexed; the index file is written after a
+ * sync and on close.
  * A writing app core opens the index in the background at once, so the first
  * search does not wait for it.
  */
@@ -29,6 +30,8 @@ export function withSearch(
     ...core,
     search: (request) => search.search(request),
     sync: after(core.sync, true),
+    // Following a course again brings back its saved emails and notes at once.
+    follow: after(core.follow),
     unfollow: after(core.unfollow),
     setNote: after(core.setNote),
     importProgress: after(core.importProgress),

@@ -75,6 +75,16 @@ describe('the index follows the library', () => {
       expect((await core.search({ text })).hits).toEqual([]);
     }
   });
+
+  it('finds them again at once when the course is followed again (the library kept them)', async () => {
+    const [email] = (await core.search({ text: 'cafe' })).hits;
+    await core.setNote(email!.id, 'croissant');
+    await core.unfollow('seq21oct13');
+    await core.follow({ sequenceId: 'seq21oct13' });
+    for (const text of ['cafe', 'croissant', 'keyerror']) {
+      expect((await core.search({ text })).hits, text).not.toEqual([]);
+    }
+  });
 });
 
 describe('the index file', () => {
