@@ -315,3 +315,34 @@ export interface SearchResults {
   /** Why there is nothing to search for (only punctuation or symbols), in words. */
   message?: string;
 }
+
+// ── Progress shared across computers ────────────────────────────────────────
+
+export interface ShareComputer {
+  id: string;
+  /** The computer's name as it was when it joined ("laptop"). */
+  name: string;
+  /** Its latest change seen here (ISO). */
+  lastChangeAt?: string;
+}
+
+/** Sharing progress through a folder the learner's sync service keeps in step. */
+export interface ShareStatus {
+  on: boolean;
+  /** The shared folder, when sharing is on. */
+  folder?: string;
+  /** This computer. */
+  computer: { id: string; name: string };
+  /** The other computers whose changes are in the folder. */
+  others: ShareComputer[];
+  /** The latest change from any computer (ISO). */
+  lastChangeAt?: string;
+  /** When this computer last looked at the folder (ISO). */
+  checkedAt?: string;
+  /** Files another computer is still writing, or the sync service still copying. */
+  waiting: number;
+  /** Changes made here that are not in the shared folder yet. */
+  pending: boolean;
+  /** What keeps this computer out of step, in plain words. */
+  problem?: { code: string; message: string };
+}

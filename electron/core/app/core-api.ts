@@ -20,6 +20,7 @@ import type {
   GroupView,
   LibraryStatus,
   SourceView,
+  ShareStatus,
   SyncProgress,
   SyncReport,
 } from '../../shared/types';
@@ -84,6 +85,14 @@ export interface StudylineCore {
   /** Ranked hits over email text, notes and group posts; any text gives an answer, never an error. */
   search(request: SearchRequest): Promise<SearchResults>;
 
+  // Progress kept in step across computers through a folder a sync service shares.
+  shareStatus(): ShareStatus;
+  /** Starts sharing through `folder` (a folder the learner's sync service keeps in step). */
+  shareStart(folder: string): Promise<ShareStatus>;
+  shareStop(): Promise<ShareStatus>;
+  /** Looks at the shared folder now. */
+  shareSync(): Promise<ShareStatus>;
+
   close(): Promise<void>;
 }
 
@@ -105,4 +114,10 @@ export interface OpenCoreOptions {
   now?: () => Date;
   /** IANA time zone for calendar days and reminder times (default: the system's, or TZ). */
   zone?: string;
+  /** With sharing on, look at the shared folder this often (the app); else on opening only. */
+  sharePollMs?: number;
+  /** Changes from the learner's other computers were taken in (`count` values). */
+  onShared?: (count: number) => void;
+  /** This computer's name in the shared folder (default: its host name). */
+  computerName?: string;
 }

@@ -8,6 +8,7 @@ import { acquireDataLock } from '../library/data-lock';
 import { LibraryStore } from '../library/library-store';
 import { ProgressStore } from '../library/progress-store';
 import { HttpLayer } from '../sync/http-layer';
+import { ShareSession } from '../share/share-session';
 import { createPageProcessor, defaultWorkerEntry } from '../sync/page-processor';
 import type { OpenCoreOptions, StudylineCore } from './core-api';
 import { defaultPlan } from '../pace/model';
@@ -37,6 +38,16 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const catalog = await loadCatalog(options.catalogPath);
     const library = await LibraryStore.open(options.dataDir, { onNotice });
     const progress = await ProgressStore.open(options.dataDir, { onNotice });
+    const share = await ShareSession.open({
+      dataDir: options.dataDir,
+      progress,
+      now,
+      readOnly: options.readOnly,
+      pollMs: options.sharePollMs,
+      onTaken: options.onShared,
+      onNotice,
+      host: options.computerName,
+    });
     const shownOnly = await keepNotices(progress, pending, now());
     // One HTTP layer for everything this core fetches: its per-host limits hold across sources.
     const http = new HttpLayer();
@@ -133,6 +144,10 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         }
         return report;
       },
+      shareStatus: () => share.status(),
+      shareStart: (folder) => share.start(folder),
+      shareStop: () => share.stop(),
+      shareSync: () => share.syncNow(),
       dismissNotice: async (noticeId) => {
         await progress.update((draft) => {
           draft.notices = draft.notices.filter((n) => n.id !== noticeId);
@@ -140,6 +155,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       },
       close: async () => {
         await processor.close();
+        await share.close();
         await (options.readOnly ? library.flush() : library.close());
         // A read-only core writes nothing, so it must not fold another process's journal either.
         if (!options.readOnly) await progress.flush();

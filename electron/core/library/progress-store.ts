@@ -63,6 +63,9 @@ function entryOf(task: EmailTask): JournalEntry {
   return task.state === undefined ? { e: task.emailId } : { e: task.emailId, s: task.state };
 }
 
+/** Told after a durable write: the emails it changed, or undefined when anything may have. */
+export type WriteListener = (emailIds: readonly string[] | undefined) => void;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -79,6 +82,7 @@ export class ProgressStore {
   private limits: JournalLimits;
   /** Settles when every write so far has finished. */
   private writing: Promise<void> = Promise.resolve();
+  private listeners = new Set<WriteListener>();
 
   private constructor(
     private state: ProgressFile,
@@ -154,6 +158,16 @@ export class ProgressStore {
     });
   }
 
+  /** Calls `listener` after every durable change (sharing logs them); returns the unsubscribe. */
+  onWritten(listener: WriteListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(emailIds: readonly string[] | undefined): void {
+    for (const listener of this.listeners) listener(emailIds);
+  }
+
   /** Settles once everything asked so far is written, and the journal folded into progress.json. */
   async flush(): Promise<void> {
     await this.writing;
@@ -224,6 +238,10 @@ export class ProgressStore {
     this.compactRequested = false;
     this.limits = this.baseLimits;
     for (const { task, result } of applied) task.resolve(result);
+    if (applied.length > 0) {
+      const emails = applied.every(({ task }) => task.kind === 'email');
+      this.tell(emails ? applied.map(({ task }) => (task as EmailTask).emailId) : undefined);
+    }
     return true;
   }
 
@@ -238,6 +256,7 @@ export class ProgressStore {
     }
     this.inFlight = [];
     for (const task of tasks) task.resolve(task.state);
+    this.tell(tasks.map((task) => task.emailId));
     if (this.journal.bytes >= this.limits.bytes || this.journal.lines >= this.limits.lines) {
       this.compactRequested = true;
     }

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { isRecord, DurableJsonFile } from '../library/durable-json';
+import type { DurableFs } from '../library/durable-fs';
+import { isStamp, type Stamp } from './hlc';
+import { isDeviceId } from './share-log';
+
+/**
+ * share.json, in the data folder (never in the shared one): which folder this
+ * computer shares through, who it is there, its clock, and how far into each
+ * log its progress has taken changes in.
+ */
+export interface ShareConfig {
+  schemaVersion: number;
+  deviceId: string;
+  deviceName: string;
+  /** The host the id was made on: a data folder copied to another computer gets a new id. */
+  host: string;
+  /** Absent: sharing is off. */
+  folder?: string;
+  /** The last stamp this computer issued or saw, so its clock never runs back. */
+  clock?: Stamp;
+  /** Per log file name: the latest stamp taken into this computer's progress. */
+  seen: Record<string, Stamp>;
+}
+
+export const SHARE_CONFIG_VERSION = 1;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+export function newDeviceId(): string {
+  return [...randomBytes(12)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+function freshConfig(host: string): ShareConfig {
+  return {
+    schemaVersion: SHARE_CONFIG_VERSION,
+    deviceId: newDeviceId(),
+    deviceName: host,
+    host,
+    seen: {},
+  };
+}
+
+function cleanSeen(value: unknown): Record<string, Stamp> {
+  const seen: Record<string, Stamp> = {};
+  if (!isRecord(value)) return seen;
+  for (const [name, stamp] of Object.entries(value)) if (isStamp(stamp)) seen[name] = stamp;
+  return seen;
+}
+
+export class ShareConfigFile {
+  private readonly file: DurableJsonFile<ShareConfig>;
+
+  constructor(dataDir: string, fs?: DurableFs, onRestored?: (message: string) => void) {
+    this.file = new DurableJsonFile<ShareConfig>(path.join(dataDir, 'share.json'), {
+      label: 'your sharing settings',
+      schemaVersion: SHARE_CONFIG_VERSION,
+      isValid: (data) => isDeviceId(data.deviceId),
+      indent: 2,
+      onRestored,
+      fs,
+    });
+  }
+
+  /** `fresh`: ignore what is stored (it could not be read). */
+  async read(host = os.hostname(), fresh = false): Promise<ShareConfig> {
+    const stored = fresh ? null : await this.file.read();
+    if (!stored) return freshConfig(host);
+    if (stored.host !== host) {
+      // The same id on two computers would have both write one log.
+      return { ...freshConfig(host), folder: stored.folder };
+    }
+    return {
+      ...stored,
+      deviceName: typeof stored.deviceName === 'string' ? stored.deviceName : host,
+      folder: typeof stored.folder === 'string' ? stored.folder : undefined,
+      clock: isStamp(stored.clock) ? stored.clock : undefined,
+      seen: cleanSeen(stored.seen),
+    };
+  }
+
+  write(config: ShareConfig): Promise<void> {
+    return this.file.write(config);
+  }
+}

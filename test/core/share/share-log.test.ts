@@ -1,0 +1,57 @@
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { formatStamp } from '../../../electron/core/share/hlc';
+import {
+  encodeHeader,
+  encodeRecords,
+  parseLog,
+  type LogRecord,
+} from '../../../electron/core/share/share-log';
+
+const header = encodeHeader({ device: 'laptop0001', name: 'laptop' });
+const r = (n: number, value: LogRecord['value'] = `2026-11-30T09:0${n}:00.000Z`): LogRecord => ({
+  stamp: formatStamp({ wall: Date.UTC(2026, 10, 30, 9, n), counter: 0 }),
+  key: `e/seq.e${n}/d`,
+  value,
+});
+
+describe('a computer’s log file', () => {
+  it('reads back what was written, batch by batch', () => {
+    const text = header + encodeRecords([r(1), r(2)]) + encodeRecords([r(3, null)]);
+    const log = parseLog(text);
+    expect(log.header).toEqual({ device: 'laptop0001', name: 'laptop' });
+    expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d', 'e/seq.e2/d', 'e/seq.e3/d']);
+    expect(log.records[2]!.value).toBeNull();
+    expect(log.maxStamp).toBe(r(3).stamp);
+    expect(log.incomplete).toBe(false);
+  });
+
+  it('ignores a batch the sync service has only partly copied, until it is complete', () => {
+    const full = header + encodeRecords([r(1)]) + encodeRecords([r(2), r(3)]);
+    const cut = full.slice(0, full.length - 20);
+    const log = parseLog(cut);
+    expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d']);
+    expect(log.incomplete).toBe(true);
+    expect(parseLog(full).records).toHaveLength(3);
+  });
+
+  it('stops at a line whose checksum does not match, even when later lines are fine', () => {
+    const second = encodeRecords([r(2)]).replace('seq.e2', 'seq.e9');
+    const log = parseLog(header + encodeRecords([r(1)]) + second + encodeRecords([r(3)]));
+    expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d']);
+    expect(log.incomplete).toBe(true);
+  });
+
+  it('reads nothing from a file whose header is not there yet, and nothing from a newer Studyline', () => {
+    expect(parseLog(header.slice(0, 12))).toMatchObject({ records: [], incomplete: true });
+    expect(parseLog('')).toMatchObject({ records: [], incomplete: false });
+    // A header as a newer writer would make it, with its own valid checksum.
+    const json = header.slice(9, -1).replace('"v":1', '"v":9');
+    const line = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+    expect(parseLog(line + encodeRecords([r(1)]))).toMatchObject({
+      newer: true,
+      records: [],
+      header: { name: 'laptop' },
+    });
+  });
+});
