@@ -36,6 +36,7 @@ const OPTIONS = {
   'up-to': { type: 'boolean' },
   in: { type: 'string' },
   limit: { type: 'string' },
+  off: { type: 'boolean' },
 } as const;
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -98,6 +99,12 @@ Your own pace (add --now ISO-DATETIME and TZ=Zone to answer for another moment):
   export-ics <course-id> FILE     the plan as a calendar (.ics)
   export-progress FILE            progress and plans as one backup file
   import-progress FILE            import a backup (your current data is kept aside first)
+
+Your other computers:
+  share FOLDER                    keep your progress, plans, notes and settings in step through a
+                                  folder your sync service shares (Syncthing, Dropbox, OneDrive…)
+  share                           look at the shared folder now: in step with which computers
+  share --off                     stop sharing (what was shared stays in the folder)
 
 Options:
   --data DIR      data folder (default: the desktop app's; or STUDYLINE_DATA)

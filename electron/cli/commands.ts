@@ -5,6 +5,7 @@ import { usage, type ParsedCommand } from './args';
 import * as format from './format';
 import { PACE_COMMANDS } from './pace-commands';
 import { SEARCH_COMMAND } from './search-command';
+import { SHARE_COMMAND } from './share-command';
 import * as paceFormat from './pace-format';
 
 export interface CommandResult {
@@ -137,6 +138,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...PACE_COMMANDS,
+  share: SHARE_COMMAND,
   emails: {
     writes: false,
     async run(core, cmd) {

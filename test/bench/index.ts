@@ -5,6 +5,7 @@ import { benchLibraryOpen } from './library-bench';
 import { benchPace } from './pace-bench';
 import { benchRenderer } from './renderer-bench';
 import { benchSearch } from './search-bench';
+import { benchShare } from './share-bench';
 import { benchSync } from './sync-bench';
 import { benchSyncWan } from './sync-wan-bench';
 
@@ -34,6 +35,8 @@ const TARGETS: Record<string, number> = {
   renderer_library_refreshes_per_sync: 1,
   previews_during_first_sync: 2,
   search_p95_ms: 10,
+  share_merge_ms: 100,
+  share_open_ratio: 1.5,
 };
 
 const log = (line: string) => {
@@ -58,6 +61,8 @@ log('search…');
 Object.assign(results, await benchSearch(runs));
 log('progress and plans…');
 Object.assign(results, await benchPace(runs));
+log('progress shared by three computers…');
+Object.assign(results, await benchShare(runs));
 if (args.includes('--no-browser')) {
   log('renderer: skipped (--no-browser)');
 } else {

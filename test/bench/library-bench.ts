@@ -53,7 +53,7 @@ export async function benchLibraryOpen(runs: number): Promise<LibraryBench> {
   }
 }
 
-async function writeLibrary(dir: string): Promise<void> {
+export async function writeLibrary(dir: string): Promise<void> {
   const library = await LibraryStore.open(dir);
   for (let s = 0; s < SOURCES; s++) {
     const file: SourceFile = {

@@ -1,19 +1,19 @@
 /**
  * Hybrid logical clock stamps for shared progress.
  *
- * A stamp is the wall time in milliseconds and a counter, written as a
- * fixed-width string (`wwwwwwwww.cccc`, base 36) so that comparing two stamps
- * is comparing two strings. The clock never goes backwards and always moves
- * past every stamp it has seen: a computer whose clock is hours behind still
- * stamps a change made after seeing another computer's change as later.
+ * A stamp packs the wall time (milliseconds since 2020) and a counter into
+ * one integer: `wall * 4096 + counter`, so comparing stamps is comparing
+ * numbers and "the next stamp" is `stamp + 1` (a counter past 4095 simply
+ * borrows the next millisecond). The clock never goes backwards and always
+ * moves past every stamp it has seen: a computer whose clock is hours behind
+ * still stamps a change made after seeing another computer's as later.
+ * Integers stay exact up to 2^53, which is the year 2089.
  */
 
-const WALL_DIGITS = 9;
-const COUNTER_DIGITS = 4;
-const MAX_COUNTER = 36 ** COUNTER_DIGITS - 1;
-const STAMP_PATTERN = /^[0-9a-z]{9}\.[0-9a-z]{4}$/;
+const EPOCH = Date.UTC(2020, 0, 1);
+const COUNTER_RANGE = 4096;
 
-export type Stamp = string;
+export type Stamp = number;
 
 export interface ClockState {
   wall: number;
@@ -21,57 +21,53 @@ export interface ClockState {
 }
 
 export function isStamp(value: unknown): value is Stamp {
-  return typeof value === 'string' && value.length === 14 && STAMP_PATTERN.test(value);
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-export function formatStamp({ wall, counter }: ClockState): Stamp {
-  return `${wall.toString(36).padStart(WALL_DIGITS, '0')}.${counter
-    .toString(36)
-    .padStart(COUNTER_DIGITS, '0')}`;
+export function makeStamp({ wall, counter }: ClockState): Stamp {
+  return Math.max(0, wall - EPOCH) * COUNTER_RANGE + counter;
 }
 
 export function parseStamp(stamp: Stamp): ClockState {
-  return {
-    wall: parseInt(stamp.slice(0, WALL_DIGITS), 36),
-    counter: parseInt(stamp.slice(WALL_DIGITS + 1), 36),
-  };
+  return { wall: wallOf(stamp), counter: stamp % COUNTER_RANGE };
 }
 
 /** The wall time a stamp carries, in epoch milliseconds. */
 export function wallOf(stamp: Stamp): number {
-  return parseInt(stamp.slice(0, WALL_DIGITS), 36);
+  return Math.floor(stamp / COUNTER_RANGE) + EPOCH;
 }
 
 export class HybridClock {
-  private state: ClockState;
+  private lastStamp: Stamp;
 
   constructor(
     private readonly physical: () => number,
     start?: Stamp,
   ) {
-    this.state = start && isStamp(start) ? parseStamp(start) : { wall: 0, counter: 0 };
+    this.lastStamp = isStamp(start) ? start : 0;
   }
 
   /** A stamp later than every stamp this clock issued or saw. */
   tick(): Stamp {
-    const now = this.physical();
-    if (now > this.state.wall) {
-      this.state = { wall: now, counter: 0 };
-    } else if (this.state.counter < MAX_COUNTER) {
-      this.state = { wall: this.state.wall, counter: this.state.counter + 1 };
-    } else {
-      // 1.6 million changes in one millisecond: borrow the next millisecond.
-      this.state = { wall: this.state.wall + 1, counter: 0 };
-    }
-    return formatStamp(this.state);
+    return this.tickMany(1);
+  }
+
+  /**
+   * The first of `count` consecutive stamps, all later than every stamp
+   * issued or seen: a batch of changes is written with its first stamp only.
+   */
+  tickMany(count: number): Stamp {
+    const first = Math.max(this.lastStamp + 1, makeStamp({ wall: this.physical(), counter: 0 }));
+    this.lastStamp = first + Math.max(1, count) - 1;
+    return first;
   }
 
   /** Takes in a stamp from another computer, so the next tick comes after it. */
   observe(stamp: Stamp): void {
-    if (stamp > formatStamp(this.state)) this.state = parseStamp(stamp);
+    if (stamp > this.lastStamp) this.lastStamp = stamp;
   }
 
   get last(): Stamp {
-    return formatStamp(this.state);
+    return this.lastStamp;
   }
 }

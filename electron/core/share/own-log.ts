@@ -84,8 +84,8 @@ export class OwnLog {
 
   private async readExisting(): Promise<ParsedLog & { bytes?: number }> {
     try {
-      const text = await readFile(this.file, 'utf8');
-      return { ...parseLog(text), bytes: Buffer.byteLength(text) };
+      const bytes = await readFile(this.file);
+      return { ...parseLog(bytes), bytes: bytes.length };
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
       return parseLog('');

@@ -5,6 +5,8 @@ import type { SharedValue } from './share-log';
 import type { MergedView } from './share-merge';
 import {
   emailEntries,
+  emailKeys,
+  smallEntries,
   isDefault,
   parseKey,
   projectProgress,
@@ -51,15 +53,44 @@ function decide(out: Reconciled, view: MergedView, key: string, local: SharedVal
   out.log.push({ key, value: local ?? null });
 }
 
-/** Compares everything: on opening, after a pass over the folder, after a whole-file update. */
+/**
+ * Compares everything: on opening, after a look at the folder, after a
+ * whole-file update. Opening costs one pass over the emails and the merged
+ * view when they agree; only values missing here take the slower way.
+ */
 export function reconcileAll(data: Readonly<ProgressFile>, view: MergedView): Reconciled {
   const out: Reconciled = { take: [], log: [], unusable: 0 };
+  let visited = 0;
+  const visit = (key: string, local: SharedValue | undefined) => {
+    const winner = view.get(key);
+    if (winner !== undefined && winner.value !== null) visited += 1;
+    // The common case, all primitives: equal, nothing to do.
+    if (winner === undefined ? local === undefined : winner.value === local) return;
+    decide(out, view, key, local);
+  };
+  for (const emailId of Object.keys(data.emails)) {
+    const state = data.emails[emailId];
+    const [o, d, n, s] = emailKeys(emailId);
+    visit(o!, state?.openedAt);
+    visit(d!, state?.doneAt);
+    visit(n!, state?.note);
+    visit(s!, state?.starred ? true : undefined);
+  }
+  const small = smallEntries(data);
+  for (const [key, value] of small) visit(key, value);
+  if (visited === presentCount(view)) return out;
+  // Some merged values have no counterpart here (another computer's, or removed here).
   const local = projectProgress(data);
-  for (const [key, value] of local) decide(out, view, key, value);
   for (const [key, winner] of view) {
-    if (!local.has(key) && winner.value !== null) decide(out, view, key, undefined);
+    if (winner.value !== null && !local.has(key)) decide(out, view, key, undefined);
   }
   return out;
+}
+
+function presentCount(view: MergedView): number {
+  let count = 0;
+  for (const winner of view.values()) if (winner.value !== null) count += 1;
+  return count;
 }
 
 /** Compares only these emails and the small shared parts: after marking an email. */

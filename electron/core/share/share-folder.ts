@@ -68,8 +68,8 @@ export class FolderReader {
       if (!info.isFile()) return undefined;
       const cached = this.cache.get(name);
       if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached;
-      const text = await readFile(file, 'utf8');
-      return { name, size: info.size, mtimeMs: info.mtimeMs, log: parseLog(text) };
+      const bytes = await readFile(file);
+      return { name, size: info.size, mtimeMs: info.mtimeMs, log: parseLog(bytes) };
     } catch (error) {
       // Gone between listing and reading: the service is moving it.
       if (errorCode(error) === 'ENOENT') return undefined;

@@ -5,13 +5,17 @@ import { isStamp, type Stamp } from './hlc';
  * One computer's log in the shared folder: a header line naming the computer,
  * then one line per batch of changes. Every line is `<crc32> <json>`, so a
  * line the sync service has only partly copied (or mixed from two versions)
- * is recognised and the file is read only up to it, until it is complete.
+ * is recognised, and the file is read only up to it until it is complete.
+ *
+ * A batch is `[first stamp, key, value, key, value, …]`: its changes carry
+ * consecutive stamps, so only the first is written.
  */
 
 export const LOG_VERSION = 1;
 const LOG_KIND = 'studyline-shared-progress';
 const DEVICE_PATTERN = /^[a-z0-9]{6,32}$/;
 const MAX_KEY_LENGTH = 1000;
+const NEWLINE = 0x0a;
 
 /** A shared value: plain JSON. `null` is a removal (a tombstone). */
 export type SharedValue = string | number | boolean | null | SharedValue[] | SharedObject;
@@ -41,38 +45,37 @@ export interface ParsedLog {
   incomplete: boolean;
   /** Written by a newer Studyline: not read at all. */
   newer: boolean;
+  /** Bytes of the readable part. */
+  readableBytes: number;
 }
 
 export function isDeviceId(value: unknown): value is string {
   return typeof value === 'string' && DEVICE_PATTERN.test(value);
 }
 
-function checksum(json: string): string {
-  return crc32(json).toString(16).padStart(8, '0');
-}
-
 function line(json: string): string {
-  return `${checksum(json)} ${json}\n`;
+  return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
 }
 
 export function encodeHeader(header: LogHeader): string {
   return line(JSON.stringify({ kind: LOG_KIND, v: LOG_VERSION, ...header }));
 }
 
+/** One line per run of consecutive stamps (one line for a batch from the clock's tickMany). */
 export function encodeRecords(records: readonly LogRecord[]): string {
-  return line(JSON.stringify(records.map((r) => [r.stamp, r.key, r.value])));
-}
-
-/** The JSON of a line whose checksum matches, else undefined. */
-function verified(text: string): unknown {
-  if (text.length < 10 || text[8] !== ' ') return undefined;
-  const json = text.slice(9);
-  if (checksum(json) !== text.slice(0, 8)) return undefined;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined;
+  let text = '';
+  let batch: unknown[] = [];
+  let next = -1;
+  for (const { stamp, key, value } of records) {
+    if (batch.length > 0 && stamp !== next) {
+      text += line(JSON.stringify(batch));
+      batch = [];
+    }
+    if (batch.length === 0) batch.push(stamp);
+    batch.push(key, value);
+    next = stamp + 1;
   }
+  return batch.length > 0 ? text + line(JSON.stringify(batch)) : text;
 }
 
 function asHeader(value: unknown): { header?: LogHeader; version?: number } {
@@ -82,40 +85,54 @@ function asHeader(value: unknown): { header?: LogHeader; version?: number } {
   return { header: { device, name: typeof name === 'string' ? name : device }, version: v };
 }
 
-function asRecords(value: unknown): LogRecord[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const records: LogRecord[] = [];
-  for (const item of value) {
-    if (!Array.isArray(item) || item.length !== 3) return undefined;
-    const [stamp, key, recordValue] = item as [unknown, unknown, SharedValue];
-    if (!isStamp(stamp) || typeof key !== 'string' || key.length > MAX_KEY_LENGTH) return undefined;
-    records.push({ stamp, key, value: recordValue });
+/** Appends a batch's records to `into`; false when the batch is malformed. */
+function readBatch(value: unknown, into: LogRecord[]): boolean {
+  if (!Array.isArray(value) || value.length < 3 || value.length % 2 === 0) return false;
+  const first = value[0] as unknown;
+  if (!isStamp(first) || !isStamp(first + value.length)) return false;
+  const start = into.length;
+  for (let i = 1; i < value.length; i += 2) {
+    const key = value[i] as unknown;
+    if (typeof key !== 'string' || key.length > MAX_KEY_LENGTH) {
+      into.length = start;
+      return false;
+    }
+    into.push({ stamp: first + (i - 1) / 2, key, value: value[i + 1] as SharedValue });
   }
-  return records;
+  return true;
 }
 
-export function parseLog(text: string): ParsedLog {
-  const parsed: ParsedLog = { records: [], incomplete: false, newer: false };
-  const lines = text.split('\n');
-  // After the last newline: an append still on its way.
-  const tail = lines.pop() ?? '';
-  const { header, version } = asHeader(verified(lines[0] ?? ''));
-  if (!header || version === undefined) {
-    parsed.incomplete = text.length > 0;
-    return parsed;
+/** The JSON of the line at [start, end) when its checksum matches, else undefined. */
+function verifiedLine(bytes: Buffer, start: number, end: number): unknown {
+  if (end - start < 10 || bytes[start + 8] !== 0x20) return undefined;
+  const want = Number.parseInt(bytes.toString('latin1', start, start + 8), 16);
+  // Checked on the bytes themselves: no decoding before the line is known whole.
+  if (crc32(bytes.subarray(start + 9, end)) !== want) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8', start + 9, end));
+  } catch {
+    return undefined;
   }
+}
+
+export function parseLog(input: Buffer | string): ParsedLog {
+  const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+  const parsed: ParsedLog = { records: [], incomplete: false, newer: false, readableBytes: 0 };
+  const firstEnd = bytes.indexOf(NEWLINE);
+  const { header, version } = asHeader(firstEnd < 0 ? undefined : verifiedLine(bytes, 0, firstEnd));
+  if (!header || version === undefined) return { ...parsed, incomplete: bytes.length > 0 };
   if (version > LOG_VERSION) return { ...parsed, header, newer: true };
   parsed.header = header;
-  for (let i = 1; i < lines.length; i++) {
-    const records = asRecords(verified(lines[i]!));
-    // Everything after a damaged line waits for it: the log is only ever read as a prefix.
-    if (!records) return { ...parsed, incomplete: true };
-    for (const record of records) {
-      parsed.records.push(record);
-      if (parsed.maxStamp === undefined || record.stamp > parsed.maxStamp)
-        parsed.maxStamp = record.stamp;
-    }
+  let start = firstEnd + 1;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, start);
+    // Without its newline the line is still on its way; a damaged one hides what follows.
+    if (end < 0 || !readBatch(verifiedLine(bytes, start, end), parsed.records)) break;
+    start = end + 1;
   }
-  parsed.incomplete = tail !== '';
+  parsed.readableBytes = start;
+  parsed.incomplete = start < bytes.length;
+  for (const { stamp } of parsed.records)
+    if (parsed.maxStamp === undefined || stamp > parsed.maxStamp) parsed.maxStamp = stamp;
   return parsed;
 }

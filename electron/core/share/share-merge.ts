@@ -23,7 +23,7 @@ export function compareRecords(
   a: Pick<Winner, 'stamp' | 'device' | 'value'>,
   b: Pick<Winner, 'stamp' | 'device' | 'value'>,
 ): number {
-  if (a.stamp !== b.stamp) return a.stamp > b.stamp ? 1 : -1;
+  if (a.stamp !== b.stamp) return a.stamp - b.stamp;
   if (a.device !== b.device) return a.device > b.device ? 1 : -1;
   if (a.value === b.value) return 0;
   // A device that reused a stamp (a restored copy of its data): any fixed order will do.

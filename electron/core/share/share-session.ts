@@ -244,7 +244,8 @@ export class ShareSession {
 
   private async append(entries: Reconciled['log']): Promise<void> {
     if (entries.length === 0 || !this.folder || this.options.readOnly) return;
-    const records = entries.map(({ key, value }) => ({ stamp: this.clock.tick(), key, value }));
+    const first = this.clock.tickMany(entries.length);
+    const records = entries.map(({ key, value }, i) => ({ stamp: first + i, key, value }));
     try {
       await this.folder.append(records);
     } catch (error) {

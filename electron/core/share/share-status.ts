@@ -22,7 +22,8 @@ export function describeShare(input: {
   for (const { log } of logs) {
     if (!log.header) continue;
     // A clock running ahead must not make a change look as if it came from the future.
-    const wall = log.maxStamp ? Math.min(wallOf(log.maxStamp), now.getTime()) : undefined;
+    const wall =
+      log.maxStamp !== undefined ? Math.min(wallOf(log.maxStamp), now.getTime()) : undefined;
     if (wall !== undefined) latest = Math.max(latest ?? wall, wall);
     if (log.header.device === self.id) continue;
     const at = wall === undefined ? undefined : new Date(wall).toISOString();

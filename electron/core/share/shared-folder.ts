@@ -4,8 +4,8 @@ import { FolderReader, type FolderLog } from './share-folder';
 import type { LogHeader, LogRecord } from './share-log';
 import { mergeRecords, type MergedView } from './share-merge';
 
-/** Stamps after every other: this computer's own records are always in its progress already. */
-const EVERYTHING: Stamp = '~';
+/** After every stamp: this computer's own records are always in its progress already. */
+const EVERYTHING: Stamp = Number.MAX_SAFE_INTEGER;
 
 /**
  * The shared folder as this computer knows it: every log read (conflict
@@ -45,7 +45,7 @@ export class SharedFolder {
       if (!log.header || log.newer) continue;
       const mine = log.header.device === this.self.device;
       mergeRecords(view, log.header.device, log.records, mine ? EVERYTHING : seen[name]);
-      if (log.maxStamp) clock.observe(log.maxStamp);
+      if (log.maxStamp !== undefined) clock.observe(log.maxStamp);
     }
     this.view = view;
     this.logs = scan.logs;
@@ -57,7 +57,7 @@ export class SharedFolder {
     let moved = false;
     for (const { name, log } of this.logs) {
       const before = seen[name];
-      if (log.maxStamp && (!before || log.maxStamp > before)) {
+      if (log.maxStamp !== undefined && (before === undefined || log.maxStamp > before)) {
         seen[name] = log.maxStamp;
         moved = true;
       }

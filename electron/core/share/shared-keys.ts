@@ -39,6 +39,21 @@ export type SharedKey =
 
 export const emailKey = (emailId: string, field: EmailField) => `e/${emailId}/${field}`;
 
+/**
+ * An email's four keys, made once per email: comparing a 10,000-email
+ * progress with the merged logs on every opening then allocates nothing.
+ */
+const EMAIL_KEYS = new Map<string, readonly string[]>();
+
+export function emailKeys(emailId: string): readonly string[] {
+  let keys = EMAIL_KEYS.get(emailId);
+  if (!keys) {
+    keys = FIELD_CODES.map((code) => emailKey(emailId, code));
+    EMAIL_KEYS.set(emailId, keys);
+  }
+  return keys;
+}
+
 export function parseKey(key: string): SharedKey | undefined {
   const slash = key.indexOf('/');
   const head = key.slice(0, slash);
@@ -70,9 +85,10 @@ export function emailEntries(
   emailId: string,
   state: EmailState | undefined,
 ): Array<[string, SharedValue | undefined]> {
-  return FIELD_CODES.map((code) => {
+  const keys = emailKeys(emailId);
+  return FIELD_CODES.map((code, i) => {
     const value = state?.[EMAIL_FIELDS[code]];
-    return [emailKey(emailId, code), code === 's' ? (value ? true : undefined) : value];
+    return [keys[i]!, code === 's' ? (value ? true : undefined) : value];
   });
 }
 

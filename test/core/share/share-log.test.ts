@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { formatStamp } from '../../../electron/core/share/hlc';
+import { makeStamp } from '../../../electron/core/share/hlc';
 import {
   encodeHeader,
   encodeRecords,
@@ -9,15 +9,24 @@ import {
 } from '../../../electron/core/share/share-log';
 
 const header = encodeHeader({ device: 'laptop0001', name: 'laptop' });
-const r = (n: number, value: LogRecord['value'] = `2026-11-30T09:0${n}:00.000Z`): LogRecord => ({
-  stamp: formatStamp({ wall: Date.UTC(2026, 10, 30, 9, n), counter: 0 }),
+/** Record n; records of one minute share a millisecond, with consecutive counters. */
+const r = (
+  n: number,
+  value: LogRecord['value'] = `2026-11-30T09:0${n}:00.000Z`,
+  minute = n,
+): LogRecord => ({
+  stamp: makeStamp({ wall: Date.UTC(2026, 10, 30, 9, minute), counter: n }),
   key: `e/seq.e${n}/d`,
   value,
 });
 
 describe('a computer’s log file', () => {
   it('reads back what was written, batch by batch', () => {
-    const text = header + encodeRecords([r(1), r(2)]) + encodeRecords([r(3, null)]);
+    const text =
+      header +
+      encodeRecords([r(1, undefined, 0), r(2, undefined, 0)]) +
+      encodeRecords([r(3, null)]);
+    expect(text.split('\n')).toHaveLength(4);
     const log = parseLog(text);
     expect(log.header).toEqual({ device: 'laptop0001', name: 'laptop' });
     expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d', 'e/seq.e2/d', 'e/seq.e3/d']);
@@ -27,7 +36,8 @@ describe('a computer’s log file', () => {
   });
 
   it('ignores a batch the sync service has only partly copied, until it is complete', () => {
-    const full = header + encodeRecords([r(1)]) + encodeRecords([r(2), r(3)]);
+    const full =
+      header + encodeRecords([r(1)]) + encodeRecords([r(2, undefined, 0), r(3, undefined, 0)]);
     const cut = full.slice(0, full.length - 20);
     const log = parseLog(cut);
     expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatStamp } from '../../../electron/core/share/hlc';
+import { makeStamp } from '../../../electron/core/share/hlc';
 import type { LogRecord } from '../../../electron/core/share/share-log';
 import { mergeRecords, type MergedView } from '../../../electron/core/share/share-merge';
 
@@ -22,7 +22,7 @@ const recordArb = fc.record({
 type Tagged = { device: string; record: LogRecord };
 
 function tag(r: typeof recordArb extends fc.Arbitrary<infer T> ? T : never): Tagged {
-  const stamp = formatStamp({ wall: Date.UTC(2026, 10, 30) + r.wall, counter: r.counter });
+  const stamp = makeStamp({ wall: Date.UTC(2026, 10, 30) + r.wall, counter: r.counter });
   return { device: r.device, record: { stamp, key: r.key, value: r.value } };
 }
 
@@ -80,7 +80,7 @@ describe('merging the computers’ logs', () => {
 
 function toTagged([key, w]: [
   string,
-  { stamp: string; device: string; value: LogRecord['value'] },
+  { stamp: number; device: string; value: LogRecord['value'] },
 ]): Tagged {
   return { device: w.device, record: { stamp: w.stamp, key, value: w.value } };
 }

@@ -51,6 +51,7 @@ describe('progress shared through one folder', () => {
       draft.settings.closeToTray = false;
       draft.reminders.settings.enabled = false;
     });
+    await laptop.sync();
     await desktop.sync();
     expect(desktop.progress.data.settings).toMatchObject({
       theme: 'dark',
@@ -240,7 +241,11 @@ describe('problems, in plain words', () => {
     const { encodeRecords } = await import('../../../electron/core/share/share-log');
     const own = path.join(laptop.folder, `studyline-${laptop.share.status().computer.id}.log`);
     const bad = encodeRecords([
-      { stamp: 'zzzzzzzzz.0000', key: 'p/seq21oct13', value: { startOn: 'tomorrowish' } },
+      {
+        stamp: Number.MAX_SAFE_INTEGER - 10,
+        key: 'p/seq21oct13',
+        value: { startOn: 'tomorrowish' },
+      },
     ]);
     await writeFile(own, (await readFile(own, 'utf8')) + bad);
     await desktop.sync();

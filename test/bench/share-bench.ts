@@ -1,0 +1,166 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LibraryStore } from '../../electron/core/library/library-store';
+import { ProgressStore } from '../../electron/core/library/progress-store';
+import { makeStamp } from '../../electron/core/share/hlc';
+import { reconcileAll } from '../../electron/core/share/reconcile';
+import { ShareSession } from '../../electron/core/share/share-session';
+import { SharedFolder } from '../../electron/core/share/shared-folder';
+import { HybridClock } from '../../electron/core/share/hlc';
+import { encodeHeader, encodeRecords, type LogRecord } from '../../electron/core/share/share-log';
+import { writeLibrary } from './library-bench';
+import { ratio } from './sync-bench';
+import { stats, timeMs, type Stats } from './stats';
+
+export interface ShareBench {
+  share_merge: Stats;
+  /** Median of share_merge, against its 100 ms target. */
+  share_merge_ms: number;
+  share_open: Stats;
+  share_open_parse: Stats;
+  share_open_ratio: number;
+  share_log_mb: number;
+}
+
+const EMAILS = 10_000;
+const DEVICES = ['laptop00001', 'desktop0001', 'studypc0001'];
+const T0 = Date.UTC(2026, 8, 1);
+
+/**
+ * 10,000 emails whose states come from three computers, written as a learner
+ * makes them (one change per line, nothing batched): each email opened and
+ * done on one computer, every third changed again later on another (undone,
+ * or a note), every tenth starred on the third; each computer's clock its own.
+ */
+function deviceLogs(): string[] {
+  const lines = DEVICES.map((device, i) => [encodeHeader({ device, name: `computer ${i + 1}` })]);
+  const add = (device: number, wall: number, entries: Array<[string, LogRecord['value']]>) => {
+    const first = makeStamp({ wall: wall + device * 7_000, counter: 0 });
+    const records = entries.map(([key, value], i) => ({ stamp: first + i, key, value }));
+    lines[device]!.push(encodeRecords(records));
+  };
+  for (let n = 0; n < EMAILS; n++) {
+    const id = `bench-${n % 10}.${Math.floor(n / 10)
+      .toString(16)
+      .padStart(10, '0')}`;
+    const wall = T0 + n * 60_000;
+    const at = new Date(wall).toISOString();
+    add(n % 3, wall, [
+      [`e/${id}/o`, at],
+      [`e/${id}/d`, at],
+    ]);
+    if (n % 3 === 0) {
+      add((n + 1) % 3, wall + 3_600_000, [
+        n % 6 ? [`e/${id}/d`, null] : [`e/${id}/n`, `note ${n}`],
+      ]);
+    }
+    if (n % 10 === 0) add((n + 2) % 3, wall + 7_200_000, [[`e/${id}/s`, true]]);
+  }
+  return lines.map((l) => l.join(''));
+}
+
+export async function writeLogs(folder: string): Promise<number> {
+  await mkdir(folder, { recursive: true });
+  let bytes = 0;
+  const logs = deviceLogs();
+  for (const [i, device] of DEVICES.entries()) {
+    const text = logs[i]!;
+    bytes += text.length;
+    await writeFile(join(folder, `studyline-${device}.log`), text);
+  }
+  return bytes;
+}
+
+/** Reading, checking and merging all three logs, then comparing with a 10,000-email progress. */
+async function mergeOnce(dir: string, folder: string): Promise<number> {
+  const progress = await ProgressStore.open(join(dir, 'data'));
+  return timeMs(async () => {
+    const shared = new SharedFolder(folder, { device: 'benchself001', name: 'bench' });
+    await shared.look({}, new HybridClock(() => Date.now()));
+    const found = reconcileAll(progress.data, shared.view);
+    if (found.take.length < EMAILS) throw new Error('share bench: merge lost changes');
+  });
+}
+
+/** Opening the data folder with sharing on, against JSON.parse of every byte it reads. */
+async function openOnce(dataDir: string, parseTexts: string[]): Promise<[number, number]> {
+  const parse = await timeMs(() => parseTexts.map((t) => JSON.parse(t)));
+  const open = await timeMs(async () => {
+    const library = await LibraryStore.open(dataDir);
+    await library.loadAll();
+    const progress = await ProgressStore.open(dataDir);
+    const share = await ShareSession.open({
+      dataDir,
+      progress,
+      now: () => new Date(),
+      host: 'bench',
+    });
+    await share.close();
+  });
+  return [open, parse];
+}
+
+export async function benchShare(runs: number): Promise<ShareBench> {
+  const dir = await mkdtemp(join(tmpdir(), 'studyline-bench-share-'));
+  try {
+    const folder = join(dir, 'Sync');
+    const logBytes = await writeLogs(folder);
+    const merge: number[] = [];
+    for (let run = 0; run < runs; run++) merge.push(await mergeOnce(dir, folder));
+
+    // A library of 10,000 emails whose progress came from the three computers.
+    const dataDir = join(dir, 'data');
+    await writeLibrary(dataDir);
+    const progress = await ProgressStore.open(dataDir);
+    const share = await ShareSession.open({
+      dataDir,
+      progress,
+      now: () => new Date(),
+      host: 'bench',
+    });
+    await share.start(folder);
+    await share.close();
+    await progress.flush();
+    const texts = await filesRead(dataDir, folder);
+    const open: number[] = [];
+    const parse: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const [o, p] = await openOnce(dataDir, texts);
+      open.push(o);
+      parse.push(p);
+    }
+    const mergeStats = stats(merge);
+    const openStats = stats(open);
+    const parseStats = stats(parse);
+    return {
+      share_merge: mergeStats,
+      share_merge_ms: mergeStats.median,
+      share_open: openStats,
+      share_open_parse: parseStats,
+      share_open_ratio: ratio(openStats.median, parseStats.median),
+      share_log_mb: Math.round(logBytes / 1e5) / 10,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The JSON texts opening reads: library files, progress, and each log line's body. */
+async function filesRead(dataDir: string, folder: string): Promise<string[]> {
+  const library = join(dataDir, 'library');
+  const names = (await readdir(library)).filter((f) => f.endsWith('.json'));
+  const texts = await Promise.all(names.map((f) => readFile(join(library, f), 'utf8')));
+  texts.push(await readFile(join(dataDir, 'progress.json'), 'utf8'));
+  for (const name of (await readdir(folder)).filter((f) => f.endsWith('.log'))) {
+    const log = await readFile(join(folder, name), 'utf8');
+    texts.push(
+      `[${log
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.slice(9))
+        .join(',')}]`,
+    );
+  }
+  return texts;
+}
