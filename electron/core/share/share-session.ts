@@ -47,6 +47,8 @@ export class ShareSession {
   /** Local changes not logged yet: email ids, or 'all' after a whole-file change. */
   private dirty: Set<string> | 'all' | undefined;
   private logScheduled = false;
+  /** The last pass compared everything and nothing failed since. */
+  private inStep = false;
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -187,16 +189,21 @@ export class ShareSession {
   private async pass(): Promise<void> {
     const folder = this.folder;
     if (!folder) return;
+    let changed: boolean;
     try {
-      await folder.look(this.config.seen, this.clock);
+      changed = await folder.look(this.config.seen, this.clock);
       const newer = folder.newerLogs();
       this.problem = newer.length > 0 ? newerProblem(newer) : undefined;
     } catch (error) {
       this.problem = folderProblem(error, folder.path);
+      this.inStep = false;
       return;
     } finally {
       this.checkedAt = this.options.now().toISOString();
     }
+    // Nothing new in the folder or here: a look every few seconds costs a listing and a stat.
+    if (!changed && this.inStep && this.dirty === undefined) return;
+    this.inStep = false;
     // Compared whole now: only changes made from here on are left to log.
     this.dirty = undefined;
     let found = reconcileAll(this.options.progress.data, folder.view);
@@ -207,7 +214,7 @@ export class ShareSession {
       this.options.onTaken?.(taken.take.length);
     }
     if (folder.markSeen(this.config.seen)) await this.saveConfig();
-    await this.append(found.log);
+    this.inStep = await this.append(found.log);
   }
 
   /** Applies the others' changes in one write, deciding again on the state as it is then. */
@@ -242,8 +249,9 @@ export class ShareSession {
     );
   }
 
-  private async append(entries: Reconciled['log']): Promise<void> {
-    if (entries.length === 0 || !this.folder || this.options.readOnly) return;
+  /** False when the folder could not be written (everything is compared again next time). */
+  private async append(entries: Reconciled['log']): Promise<boolean> {
+    if (entries.length === 0 || !this.folder || this.options.readOnly) return true;
     const first = this.clock.tickMany(entries.length);
     const records = entries.map(({ key, value }, i) => ({ stamp: first + i, key, value }));
     try {
@@ -252,6 +260,9 @@ export class ShareSession {
       this.problem = writeProblem(error, this.folder.path);
       // Everything is compared again on the next pass, so nothing is forgotten.
       this.dirty = 'all';
+      this.inStep = false;
+      return false;
     }
+    return true;
   }
 }

@@ -35,11 +35,11 @@ export class SharedFolder {
   /**
    * Reads what changed and merges everything again. Records up to `seen[file]`
    * were taken into this computer's progress before. Throws the file system's
-   * error when the folder cannot be read.
+   * error when the folder cannot be read. True when anything changed.
    */
-  async look(seen: Readonly<Record<string, Stamp>>, clock: HybridClock): Promise<void> {
+  async look(seen: Readonly<Record<string, Stamp>>, clock: HybridClock): Promise<boolean> {
     const scan = await this.reader.scan();
-    if (!scan.changed && this.ready) return;
+    if (!scan.changed && this.ready) return false;
     const view: MergedView = new Map();
     for (const { name, log } of scan.logs) {
       if (!log.header || log.newer) continue;
@@ -50,6 +50,7 @@ export class SharedFolder {
     this.view = view;
     this.logs = scan.logs;
     this.ready = true;
+    return true;
   }
 
   /** Everything read is now in the progress: moves `seen` on; true when it moved. */

@@ -42,13 +42,18 @@ export class Computer {
 
   now = (): Date => new Date(this.time.now + this.offset);
 
-  async open(): Promise<void> {
+  /** Changes taken in from the other computers, as the app would be told. */
+  taken: number[] = [];
+
+  async open(pollMs?: number): Promise<void> {
     this.progress = await ProgressStore.open(this.dataDir);
     this.share = await ShareSession.open({
       dataDir: this.dataDir,
       progress: this.progress,
       now: this.now,
       host: this.name,
+      pollMs,
+      onTaken: (count) => this.taken.push(count),
     });
   }
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pause } from '../../../electron/core/pace/plan-ops';
 import { tempDir } from '../library/helpers';
 import { Computer, deliver, HOUR, settle, T0 } from './computers';
@@ -92,6 +92,17 @@ describe('progress shared through one folder', () => {
       expect(computer.email('seq.e1').note).toBe('from the desktop');
       expect(computer.email('seq.e2').doneAt).toBeDefined();
     }
+  });
+
+  it('looks at the folder on its own while the app runs, and tells what it took in', async () => {
+    const { laptop, desktop } = await two();
+    await desktop.close();
+    await desktop.open(20);
+    await laptop.done('seq.e1');
+    await laptop.sync();
+    await vi.waitFor(() => expect(desktop.email('seq.e1').doneAt).toBeDefined(), { timeout: 5000 });
+    expect(desktop.taken.at(-1)).toBe(2);
+    await desktop.close();
   });
 
   it('says how many other computers are in step and when the last change was', async () => {
