@@ -85,7 +85,7 @@ async function mergeOnce(dir: string, folder: string): Promise<number> {
 
 /** Opening the data folder with sharing on, against JSON.parse of every byte it reads. */
 async function openOnce(dataDir: string, parseTexts: string[]): Promise<[number, number]> {
-  const parse = await timeMs(() => parseTexts.map((t) => JSON.parse(t)));
+  const parse = await timeMs(() => parseTexts.map((t): unknown => JSON.parse(t)));
   const open = await timeMs(async () => {
     const library = await LibraryStore.open(dataDir);
     await library.loadAll();

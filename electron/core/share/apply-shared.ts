@@ -86,7 +86,7 @@ function applyEmailField(
   if (value === undefined) delete next[FIELD_NAMES[field]];
   else next[FIELD_NAMES[field]] = value;
   if (Object.keys(next).length === 0) delete draft.emails[emailId];
-  else draft.emails[emailId] = next as EmailState;
+  else draft.emails[emailId] = next;
 }
 
 function asPlan(value: SharedValue) {
