@@ -1,6 +1,19 @@
+import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { inject } from 'vitest';
 import { findChromium, type ToolLookup } from './find-chromium';
+
+/** Syncthing on the PATH (or SYNCTHING_PATH), answering --version. */
+function findSyncthing(env: NodeJS.ProcessEnv): ToolLookup {
+  const binary = env.SYNCTHING_PATH || 'syncthing';
+  const run = spawnSync(binary, ['--version'], { encoding: 'utf8', env });
+  if (run.status === 0 && /^syncthing v/.test(run.stdout)) return { path: binary };
+  return {
+    problem: env.SYNCTHING_PATH
+      ? `SYNCTHING_PATH (${env.SYNCTHING_PATH}) does not run Syncthing`
+      : 'syncthing is not installed',
+  };
+}
 
 /**
  * Some tests need a program the project cannot install through npm (a browser, and
@@ -30,6 +43,11 @@ export const TOOLS = {
     tests: 'browser tests (test/e2e)',
     find: (env) => findChromium({ env, platform: process.platform, home: homedir() }),
     howToGet: 'install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH',
+  },
+  syncthing: {
+    tests: 'tests of shared progress through a real Syncthing (test/core/share/syncthing.test.ts)',
+    find: findSyncthing,
+    howToGet: 'install Syncthing (Debian/Ubuntu: apt-get install syncthing) or set SYNCTHING_PATH',
   },
 } satisfies Record<string, Tool>;
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStudyline } from '../../../electron/core/app/open-studyline';
 import type { StudylineCore } from '../../../electron/core/app/core-api';
 import { serveBody, startFeedServer, type FeedServer } from '../../helpers/feed-server';
+import { toolPath } from '../../helpers/needs-tool';
 import { startSyncthingPair } from '../../helpers/syncthing';
 import { groupFeed, writeLoopbackCatalog } from '../../helpers/test-catalog';
 import { makePosts } from '../../helpers/wordpress-feed';
@@ -18,22 +18,9 @@ import { serveArchive } from '../../helpers/wordpress-server';
  * meet on both within 60 s.
  */
 
-const SYNCTHING = findSyncthing();
+const SYNCTHING = toolPath('syncthing');
 const COURSE = 'seq21oct13';
 const CONVERGE_MS = 60_000;
-
-function findSyncthing(): string | undefined {
-  const binary = process.env.SYNCTHING_PATH || 'syncthing';
-  const found = spawnSync(binary, ['--version'], { encoding: 'utf8' });
-  if (found.status === 0) return binary;
-  const line =
-    'Skipping the Syncthing test (test/core/share/syncthing.test.ts): syncthing is not installed. ' +
-    'To run it, apt-get install syncthing (or set SYNCTHING_PATH).';
-  if (process.env.STUDYLINE_REQUIRE_TOOLS === '1')
-    throw new Error(line.replace('Skipping', 'Cannot run'));
-  console.warn(line);
-  return undefined;
-}
 
 async function waitFor<T>(
   what: string,
