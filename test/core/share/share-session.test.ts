@@ -100,8 +100,9 @@ describe('progress shared through one folder', () => {
     await desktop.open(20);
     await laptop.done('seq.e1');
     await laptop.sync();
-    await vi.waitFor(() => expect(desktop.email('seq.e1').doneAt).toBeDefined(), { timeout: 5000 });
-    expect(desktop.taken.at(-1)).toBe(2);
+    // Told once the two values (opened, done) are saved on the desktop.
+    await vi.waitFor(() => expect(desktop.taken.at(-1)).toBe(2), { timeout: 10_000 });
+    expect(desktop.email('seq.e1').doneAt).toBeDefined();
     await desktop.close();
   });
 
