@@ -80,10 +80,10 @@ describe('studyline share', () => {
     expect((await readdir(shared)).filter((n) => n.endsWith('.log'))).toHaveLength(2);
   });
 
-  it('stops on --off, and refuses a folder that is not there with exit 2', async () => {
+  it('stops on --off, and refuses a folder that is not there with exit 1', async () => {
     const laptop = on('laptop');
     const missing = await laptop('share', join(dir, 'nowhere'));
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('There is no folder');
     await laptop('share', shared);
     const off = await laptop('share', '--off');
