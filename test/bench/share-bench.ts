@@ -2,6 +2,9 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LibraryStore } from '../../electron/core/library/library-store';
+import type { ProgressFile } from '../../electron/core/library/model';
+import { emptyProgress } from '../../electron/core/library/progress-state';
+import { applyShared } from '../../electron/core/share/apply-shared';
 import { ProgressStore } from '../../electron/core/library/progress-store';
 import { makeStamp } from '../../electron/core/share/hlc';
 import { reconcileAll } from '../../electron/core/share/reconcile';
@@ -17,6 +20,11 @@ export interface ShareBench {
   share_merge: Stats;
   /** Median of share_merge, against its 100 ms target. */
   share_merge_ms: number;
+  /** CPU time of the same work (all threads): what load on a shared machine inflates least. */
+  share_merge_cpu: Stats;
+  /** The same from an empty progress: a computer joining takes in (and checks) every value. */
+  share_join: Stats;
+  share_join_cpu: Stats;
   share_open: Stats;
   share_open_parse: Stats;
   share_open_ratio: number;
@@ -72,15 +80,45 @@ export async function writeLogs(folder: string): Promise<number> {
   return bytes;
 }
 
-/** Reading, checking and merging all three logs, then comparing with a 10,000-email progress. */
-async function mergeOnce(dir: string, folder: string): Promise<number> {
-  const progress = await ProgressStore.open(join(dir, 'data'));
-  return timeMs(async () => {
+/**
+ * Reading, checking and merging all three logs, then comparing the result
+ * with the learner's progress: `progress` already in step (every opening,
+ * every look after a change), or empty (a computer joining, where every
+ * value is checked and taken in). Wall and CPU milliseconds.
+ */
+async function mergeOnce(folder: string, progress: ProgressFile): Promise<[number, number]> {
+  const joining = Object.keys(progress.emails).length === 0;
+  const cpu = process.cpuUsage();
+  const wall = await timeMs(async () => {
     const shared = new SharedFolder(folder, { device: 'benchself001', name: 'bench' });
     await shared.look({}, new HybridClock(() => Date.now()));
-    const found = reconcileAll(progress.data, shared.view);
-    if (found.take.length < EMAILS) throw new Error('share bench: merge lost changes');
+    const found = reconcileAll(progress, shared.view);
+    const expected = joining ? found.take.length >= EMAILS : found.take.length === 0;
+    if (!expected || found.log.length > 0) throw new Error('share bench: merge went wrong');
   });
+  const used = process.cpuUsage(cpu);
+  return [wall, (used.user + used.system) / 1000];
+}
+
+/** The progress the three logs make, as a computer in step holds it. */
+async function inStepProgress(folder: string): Promise<ProgressFile> {
+  const progress = emptyProgress();
+  const shared = new SharedFolder(folder, { device: 'benchself001', name: 'bench' });
+  await shared.look({}, new HybridClock(() => Date.now()));
+  for (const { key, value } of reconcileAll(progress, shared.view).take)
+    applyShared(progress, key, value);
+  return progress;
+}
+
+async function sampleMerge(runs: number, folder: string, progress: ProgressFile) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const [w, c] = await mergeOnce(folder, progress);
+    wall.push(w);
+    cpu.push(c);
+  }
+  return { wall: stats(wall), cpu: stats(cpu) };
 }
 
 /** Opening the data folder with sharing on, against JSON.parse of every byte it reads. */
@@ -106,8 +144,8 @@ export async function benchShare(runs: number): Promise<ShareBench> {
   try {
     const folder = join(dir, 'Sync');
     const logBytes = await writeLogs(folder);
-    const merge: number[] = [];
-    for (let run = 0; run < runs; run++) merge.push(await mergeOnce(dir, folder));
+    const merge = await sampleMerge(runs, folder, await inStepProgress(folder));
+    const joining = await sampleMerge(runs, folder, emptyProgress());
 
     // A library of 10,000 emails whose progress came from the three computers.
     const dataDir = join(dir, 'data');
@@ -130,12 +168,14 @@ export async function benchShare(runs: number): Promise<ShareBench> {
       open.push(o);
       parse.push(p);
     }
-    const mergeStats = stats(merge);
     const openStats = stats(open);
     const parseStats = stats(parse);
     return {
-      share_merge: mergeStats,
-      share_merge_ms: mergeStats.median,
+      share_merge: merge.wall,
+      share_merge_ms: merge.wall.median,
+      share_merge_cpu: merge.cpu,
+      share_join: joining.wall,
+      share_join_cpu: joining.cpu,
       share_open: openStats,
       share_open_parse: parseStats,
       share_open_ratio: ratio(openStats.median, parseStats.median),

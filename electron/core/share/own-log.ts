@@ -55,8 +55,11 @@ export class OwnLog {
       this.size = existing.bytes + Buffer.byteLength(text);
       return;
     }
-    const kept = ours && existing.records.length > 0 ? encodeRecords(existing.records) : '';
-    await this.replace(encodeHeader(this.header) + kept + text);
+    // The readable part is kept byte for byte; what follows it (a torn line) is dropped.
+    const kept = ours
+      ? existing.text.toString('utf8', 0, existing.readableBytes)
+      : encodeHeader(this.header);
+    await this.replace(kept + text);
   }
 
   private async currentSize(): Promise<number | undefined> {
@@ -82,13 +85,13 @@ export class OwnLog {
     this.size = Buffer.byteLength(body);
   }
 
-  private async readExisting(): Promise<ParsedLog & { bytes?: number }> {
+  private async readExisting(): Promise<ParsedLog & { text: Buffer; bytes?: number }> {
     try {
-      const bytes = await readFile(this.file);
-      return { ...parseLog(bytes), bytes: bytes.length };
+      const text = await readFile(this.file);
+      return { ...parseLog(text), text, bytes: text.length };
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
-      return parseLog('');
+      return { ...parseLog(''), text: Buffer.alloc(0) };
     }
   }
 }

@@ -35,10 +35,17 @@ export interface LogHeader {
   name: string;
 }
 
+/**
+ * One line's batch as parsed and checked: `[first stamp, key, value, …]`.
+ * Kept as it came from JSON.parse: a 10,000-email log is read on every
+ * opening, and a record object per change would only feed the collector.
+ */
+export type Batch = readonly unknown[];
+
 export interface ParsedLog {
   header?: LogHeader;
-  /** Records of the readable beginning of the file, in file order. */
-  records: LogRecord[];
+  /** Batches of the readable beginning of the file, in file order. */
+  batches: Batch[];
   /** The latest stamp among them. */
   maxStamp?: Stamp;
   /** More follows the readable part: a line being written or copied right now. */
@@ -85,21 +92,35 @@ function asHeader(value: unknown): { header?: LogHeader; version?: number } {
   return { header: { device, name: typeof name === 'string' ? name : device }, version: v };
 }
 
-/** Appends a batch's records to `into`; false when the batch is malformed. */
-function readBatch(value: unknown, into: LogRecord[]): boolean {
-  if (!Array.isArray(value) || value.length < 3 || value.length % 2 === 0) return false;
+/** The batch, or undefined when malformed; its last stamp is `first + records - 1`. */
+function asBatch(value: unknown): Batch | undefined {
+  if (!Array.isArray(value) || value.length < 3 || value.length % 2 === 0) return undefined;
   const first = value[0] as unknown;
-  if (!isStamp(first) || !isStamp(first + value.length)) return false;
-  const start = into.length;
+  if (!isStamp(first) || !isStamp(first + value.length)) return undefined;
   for (let i = 1; i < value.length; i += 2) {
     const key = value[i] as unknown;
-    if (typeof key !== 'string' || key.length > MAX_KEY_LENGTH) {
-      into.length = start;
-      return false;
-    }
-    into.push({ stamp: first + (i - 1) / 2, key, value: value[i + 1] as SharedValue });
+    if (typeof key !== 'string' || key.length > MAX_KEY_LENGTH) return undefined;
   }
-  return true;
+  return value as Batch;
+}
+
+/** Calls `each` for every record of the batches, in order. */
+export function forEachRecord(
+  batches: readonly Batch[],
+  each: (stamp: Stamp, key: string, value: SharedValue) => void,
+): void {
+  for (const batch of batches) {
+    const first = batch[0] as Stamp;
+    for (let i = 1; i < batch.length; i += 2)
+      each(first + (i - 1) / 2, batch[i] as string, batch[i + 1] as SharedValue);
+  }
+}
+
+/** The records of a log as objects (tests, and the rare rewrite of a log). */
+export function recordsOf(log: ParsedLog): LogRecord[] {
+  const records: LogRecord[] = [];
+  forEachRecord(log.batches, (stamp, key, value) => records.push({ stamp, key, value }));
+  return records;
 }
 
 /** The JSON of the line at [start, end) when its checksum matches, else undefined. */
@@ -117,7 +138,7 @@ function verifiedLine(bytes: Buffer, start: number, end: number): unknown {
 
 export function parseLog(input: Buffer | string): ParsedLog {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input;
-  const parsed: ParsedLog = { records: [], incomplete: false, newer: false, readableBytes: 0 };
+  const parsed: ParsedLog = { batches: [], incomplete: false, newer: false, readableBytes: 0 };
   const firstEnd = bytes.indexOf(NEWLINE);
   const { header, version } = asHeader(firstEnd < 0 ? undefined : verifiedLine(bytes, 0, firstEnd));
   if (!header || version === undefined) return { ...parsed, incomplete: bytes.length > 0 };
@@ -127,12 +148,14 @@ export function parseLog(input: Buffer | string): ParsedLog {
   while (start < bytes.length) {
     const end = bytes.indexOf(NEWLINE, start);
     // Without its newline the line is still on its way; a damaged one hides what follows.
-    if (end < 0 || !readBatch(verifiedLine(bytes, start, end), parsed.records)) break;
+    const batch = end < 0 ? undefined : asBatch(verifiedLine(bytes, start, end));
+    if (!batch) break;
+    parsed.batches.push(batch);
+    const last = (batch[0] as Stamp) + (batch.length - 3) / 2;
+    if (parsed.maxStamp === undefined || last > parsed.maxStamp) parsed.maxStamp = last;
     start = end + 1;
   }
   parsed.readableBytes = start;
   parsed.incomplete = start < bytes.length;
-  for (const { stamp } of parsed.records)
-    if (parsed.maxStamp === undefined || stamp > parsed.maxStamp) parsed.maxStamp = stamp;
   return parsed;
 }

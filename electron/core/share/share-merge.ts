@@ -1,5 +1,5 @@
 import type { Stamp } from './hlc';
-import type { LogRecord, SharedValue } from './share-log';
+import { forEachRecord, type Batch, type LogRecord, type SharedValue } from './share-log';
 
 /**
  * Last writer wins, per key: of all records for a key, in every computer's
@@ -42,17 +42,43 @@ export function mergeRecords(
   records: readonly LogRecord[],
   seenUpTo?: Stamp,
 ): void {
-  for (const { stamp, key, value } of records) {
-    const seen = seenUpTo !== undefined && stamp <= seenUpTo;
-    const current = view.get(key);
-    if (current === undefined) {
-      view.set(key, { stamp, device, value, seen });
-      continue;
-    }
-    const order = compareRecords({ stamp, device, value }, current);
-    if (order > 0) view.set(key, { stamp, device, value, seen });
-    else if (order === 0 && seen && !current.seen) current.seen = true;
+  for (const { stamp, key, value } of records) mergeOne(view, device, stamp, key, value, seenUpTo);
+}
+
+/** The same for a parsed log's batches. */
+export function mergeBatches(
+  view: MergedView,
+  device: string,
+  batches: readonly Batch[],
+  seenUpTo?: Stamp,
+): void {
+  forEachRecord(batches, (stamp, key, value) =>
+    mergeOne(view, device, stamp, key, value, seenUpTo),
+  );
+}
+
+function mergeOne(
+  view: MergedView,
+  device: string,
+  stamp: Stamp,
+  key: string,
+  value: SharedValue,
+  seenUpTo: Stamp | undefined,
+): void {
+  const seen = seenUpTo !== undefined && stamp <= seenUpTo;
+  const current = view.get(key);
+  if (current === undefined) {
+    view.set(key, { stamp, device, value, seen });
+    return;
   }
+  const order = compareRecords({ stamp, device, value }, current);
+  if (order > 0) {
+    // Changed in place: a view of 10,000 emails is rebuilt on every opening.
+    current.stamp = stamp;
+    current.device = device;
+    current.value = value;
+    current.seen = seen;
+  } else if (order === 0 && seen && !current.seen) current.seen = true;
 }
 
 /** The value a key has in the merged view; undefined when absent or removed. */

@@ -2,7 +2,7 @@ import type { HybridClock, Stamp } from './hlc';
 import { OwnLog } from './own-log';
 import { FolderReader, type FolderLog } from './share-folder';
 import type { LogHeader, LogRecord } from './share-log';
-import { mergeRecords, type MergedView } from './share-merge';
+import { mergeBatches, mergeRecords, type MergedView } from './share-merge';
 
 /** After every stamp: this computer's own records are always in its progress already. */
 const EVERYTHING: Stamp = Number.MAX_SAFE_INTEGER;
@@ -44,7 +44,7 @@ export class SharedFolder {
     for (const { name, log } of scan.logs) {
       if (!log.header || log.newer) continue;
       const mine = log.header.device === this.self.device;
-      mergeRecords(view, log.header.device, log.records, mine ? EVERYTHING : seen[name]);
+      mergeBatches(view, log.header.device, log.batches, mine ? EVERYTHING : seen[name]);
       if (log.maxStamp !== undefined) clock.observe(log.maxStamp);
     }
     this.view = view;

@@ -5,6 +5,7 @@ import {
   encodeHeader,
   encodeRecords,
   parseLog,
+  recordsOf,
   type LogRecord,
 } from '../../../electron/core/share/share-log';
 
@@ -29,8 +30,8 @@ describe('a computer’s log file', () => {
     expect(text.split('\n')).toHaveLength(4);
     const log = parseLog(text);
     expect(log.header).toEqual({ device: 'laptop0001', name: 'laptop' });
-    expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d', 'e/seq.e2/d', 'e/seq.e3/d']);
-    expect(log.records[2]!.value).toBeNull();
+    expect(recordsOf(log).map((x) => x.key)).toEqual(['e/seq.e1/d', 'e/seq.e2/d', 'e/seq.e3/d']);
+    expect(recordsOf(log)[2]!.value).toBeNull();
     expect(log.maxStamp).toBe(r(3).stamp);
     expect(log.incomplete).toBe(false);
   });
@@ -40,27 +41,27 @@ describe('a computer’s log file', () => {
       header + encodeRecords([r(1)]) + encodeRecords([r(2, undefined, 0), r(3, undefined, 0)]);
     const cut = full.slice(0, full.length - 20);
     const log = parseLog(cut);
-    expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d']);
+    expect(recordsOf(log).map((x) => x.key)).toEqual(['e/seq.e1/d']);
     expect(log.incomplete).toBe(true);
-    expect(parseLog(full).records).toHaveLength(3);
+    expect(recordsOf(parseLog(full))).toHaveLength(3);
   });
 
   it('stops at a line whose checksum does not match, even when later lines are fine', () => {
     const second = encodeRecords([r(2)]).replace('seq.e2', 'seq.e9');
     const log = parseLog(header + encodeRecords([r(1)]) + second + encodeRecords([r(3)]));
-    expect(log.records.map((x) => x.key)).toEqual(['e/seq.e1/d']);
+    expect(recordsOf(log).map((x) => x.key)).toEqual(['e/seq.e1/d']);
     expect(log.incomplete).toBe(true);
   });
 
   it('reads nothing from a file whose header is not there yet, and nothing from a newer Studyline', () => {
-    expect(parseLog(header.slice(0, 12))).toMatchObject({ records: [], incomplete: true });
-    expect(parseLog('')).toMatchObject({ records: [], incomplete: false });
+    expect(parseLog(header.slice(0, 12))).toMatchObject({ batches: [], incomplete: true });
+    expect(parseLog('')).toMatchObject({ batches: [], incomplete: false });
     // A header as a newer writer would make it, with its own valid checksum.
     const json = header.slice(9, -1).replace('"v":1', '"v":9');
     const line = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
     expect(parseLog(line + encodeRecords([r(1)]))).toMatchObject({
       newer: true,
-      records: [],
+      batches: [],
       header: { name: 'laptop' },
     });
   });
