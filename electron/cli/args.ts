@@ -37,6 +37,7 @@ const OPTIONS = {
   in: { type: 'string' },
   limit: { type: 'string' },
   off: { type: 'boolean' },
+  'no-responses': { type: 'boolean' },
 } as const;
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -80,7 +81,7 @@ Commands:
   sources                         every feed, its state and last error
   status                          data folder, courses, feeds and notices
   emails <course-id>              the course's emails in sequence order
-  show <email-id>                 read one email
+  show <email-id>                 read one email and its responses (--no-responses: the email only)
   groups <course-id>              the course's study groups and how active they are
   search QUERY [--course ID] [--in emails,notes,groups] [--limit N]
                                   find emails, your notes and group posts ("quoted phrase", prefix, typo)

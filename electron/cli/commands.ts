@@ -150,8 +150,10 @@ export const COMMANDS: Record<string, Command> = {
   },
   show: {
     writes: false,
+    flags: ['no-responses'],
     async run(core, cmd) {
-      const email = await core.email(arg(cmd, 'an email id'));
+      const { responses, ...rest } = await core.email(arg(cmd, 'an email id'));
+      const email = cmd.flags['no-responses'] || !responses ? rest : { ...rest, responses };
       // The HTML-to-text reader is loaded only by the one command that needs it.
       const { emailText } = await import('./email-text');
       return ok(email, emailText(email));

@@ -140,6 +140,18 @@ export interface Email extends EmailSummary {
   missingPictures?: { url: string; reason: string }[];
   categories: string[];
   note?: string;
+  /** Its readers' responses (the post's comments), oldest first; absent when there are none. */
+  responses?: EmailResponse[];
+}
+
+/** One reader's response to an email, as saved for offline reading. */
+export interface EmailResponse {
+  author?: string;
+  /** ISO. */
+  publishedAt?: string;
+  /** Sanitized HTML. */
+  html: string;
+  link?: string;
 }
 
 export interface GroupPost {

@@ -12,6 +12,19 @@ export interface ArchivePost {
   pubDate: string;
   body: string;
   guid?: string;
+  /** Its readers' comments, oldest first; absent: the feed names no comment feed. */
+  responses?: ArchiveResponse[];
+  /** slash:comments when it differs from the responses served (a count not yet updated). */
+  commentCount?: number;
+  /** The comment feed answers 404 (comments closed, feed removed). */
+  responsesGone?: boolean;
+}
+
+export interface ArchiveResponse {
+  author: string;
+  /** ISO. */
+  date: string;
+  html: string;
 }
 
 const MONTHS = [
@@ -66,8 +79,19 @@ export function makePosts(count: number, options: PostOptions = {}): ArchivePost
   return posts.reverse();
 }
 
+/** Where a post lives on the test blog; its comment feed is this + "feed/". */
+export function postPath(post: Pick<ArchivePost, 'n'>): string {
+  return `/2013/lesson-${post.n}/`;
+}
+
+function commentElements(post: ArchivePost, link: string): string {
+  if (!post.responses) return '';
+  const count = post.commentCount ?? post.responses.length;
+  return `<wfw:commentRss>${link}feed/</wfw:commentRss>\n  <slash:comments>${count}</slash:comments>`;
+}
+
 export function rssItem(post: ArchivePost, base: string): string {
-  const link = `${base}/2013/lesson-${post.n}/`;
+  const link = `${base}${postPath(post)}`;
   return `<item>
   <title>${escapeXml(post.title)}</title>
   <link>${link}</link>
@@ -78,6 +102,7 @@ export function rssItem(post: ArchivePost, base: string): string {
   <guid isPermaLink="false">${post.guid ?? `${base}/?p=${1000 + post.n}`}</guid>
   <description><![CDATA[Lesson ${post.n}]]></description>
   <content:encoded><![CDATA[${post.body}]]></content:encoded>
+  ${commentElements(post, link)}
 </item>`;
 }
 
@@ -87,7 +112,7 @@ export function rssPage(
   title = 'Mechanical MOOC » seq21oct13',
 ): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/">
 <channel>
   <title>${escapeXml(title)}</title>
   <link>${base}</link>
@@ -107,4 +132,33 @@ export function paginate<T>(posts: T[], perPage = 10): T[][] {
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One page of a post's comment feed, newest first as WordPress lists them. */
+export function commentFeedPage(
+  post: ArchivePost,
+  responses: ArchiveResponse[],
+  base: string,
+): string {
+  const link = `${base}${postPath(post)}`;
+  const items = responses.map(
+    (r, i) => `<item>
+  <title>By: ${escapeXml(r.author)}</title>
+  <link>${link}#comment-${post.n * 1000 + i}</link>
+  <dc:creator><![CDATA[${r.author}]]></dc:creator>
+  <pubDate>${new Date(r.date).toUTCString()}</pubDate>
+  <guid isPermaLink="false">${base}/?p=${1000 + post.n}#comment-${escapeXml(r.date)}</guid>
+  <description><![CDATA[${r.html}]]></description>
+  <content:encoded><![CDATA[${r.html}]]></content:encoded>
+</item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+  <title>Comments on: ${escapeXml(post.title)}</title>
+  <link>${link}</link>
+  <description>A Gentle Introduction to Python</description>
+  ${items.join('\n')}
+</channel>
+</rss>`;
 }

@@ -1,6 +1,13 @@
 import type { FeedServer } from './feed-server';
 import { serveBody } from './feed-server';
-import { makePosts, paginate, rssPage, type ArchivePost } from './wordpress-feed';
+import {
+  commentFeedPage,
+  makePosts,
+  paginate,
+  postPath,
+  rssPage,
+  type ArchivePost,
+} from './wordpress-feed';
 
 export interface ArchiveRoute {
   feedPath: string;
@@ -8,6 +15,8 @@ export interface ArchiveRoute {
   /** Replace the archive (e.g. a new email published): pages are rebuilt. */
   setPosts(posts: ArchivePost[]): void;
   pageRequests(): number;
+  /** Requests to post n's comment feed (every page). */
+  commentRequests(n: number): string[];
 }
 
 /**
@@ -24,6 +33,8 @@ export function serveArchive(
   const setPosts = (posts: ArchivePost[]) => {
     pages = paginate(posts).map((page) => rssPage(page, server.origin));
     etag = `"v${Date.now()}-${posts.length}"`;
+    for (const post of posts)
+      if (post.responses && !post.responsesGone) serveComments(server, post);
   };
   setPosts(options.posts ?? makePosts(25));
   server.route(feedPath, (req, res) => {
@@ -48,5 +59,29 @@ export function serveArchive(
     feedUrl: server.url(feedPath),
     setPosts,
     pageRequests: () => server.requests.filter((r) => r.path.startsWith(feedPath)).length,
+    commentRequests: (n) =>
+      server.requests.map((r) => r.path).filter((p) => p.startsWith(`${postPath({ n })}feed/`)),
   };
+}
+
+/** A post's comment feed: 10 a page, newest first, `?paged=N`, 404 past the end, ETag and 304. */
+function serveComments(server: FeedServer, post: ArchivePost): void {
+  const pages = paginate([...(post.responses ?? [])].reverse()).map((page) =>
+    commentFeedPage(post, page, server.origin),
+  );
+  if (pages.length === 0) pages.push(commentFeedPage(post, [], server.origin));
+  const etag = `"c${post.n}-${post.responses?.length ?? 0}"`;
+  server.route(`${postPath(post)}feed/`, (req, res) => {
+    const page = Number(new URL(req.url ?? '/', server.origin).searchParams.get('paged') ?? '1');
+    const body = pages[page - 1];
+    if (!body) return serveBody('Page not found', { status: 404 })(req, res);
+    if (page === 1 && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      return res.end();
+    }
+    serveBody(body, { headers: { 'content-type': 'application/rss+xml; charset=UTF-8', etag } })(
+      req,
+      res,
+    );
+  });
 }

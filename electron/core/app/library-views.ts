@@ -90,6 +90,7 @@ export async function findEmail(
     ...(givenUp.length > 0
       ? { missingPictures: givenUp.map(({ url, reason }) => ({ url, reason })) }
       : {}),
+    ...(item.responses?.items.length ? { responses: item.responses.items } : {}),
   };
 }
 

@@ -49,6 +49,34 @@ export interface PictureFailure {
   retryAt?: string;
 }
 
+/** One reader's response to an email (a WordPress comment), as the reader shows it offline. */
+export interface StoredResponse {
+  author?: string;
+  /** ISO. */
+  publishedAt?: string;
+  /** Sanitized HTML, like an email's. */
+  html: string;
+  link?: string;
+}
+
+/** An email's discussion: where it lives and what was read of it. */
+export interface StoredResponses {
+  /** The post's comment feed (wfw:commentRss, else the post's link + "feed/"). */
+  feedUrl: string;
+  /** How many responses the archive said the post has on the latest sync (slash:comments). */
+  count?: number;
+  /** `count` when the responses were last fetched: a change means there is more to read. */
+  fetchedCount?: number;
+  /** When the comment feed was last read; absent: not yet. */
+  checkedAt?: string;
+  etag?: string;
+  lastModified?: string;
+  /** The comment feed answered 404/410 (comments closed, feed removed); what was saved stays. */
+  gone?: boolean;
+  /** Oldest first. */
+  items: StoredResponse[];
+}
+
 /** One feed entry as kept in the library (an email or a group post). */
 export interface StoredItem {
   /** Stable id used everywhere else (progress, CLI, IPC). */
@@ -75,6 +103,8 @@ export interface StoredItem {
    * (newest). Orders undated entries the way the feed listed them.
    */
   feedIndex?: number;
+  /** Its readers' responses (archive emails whose feed names a comment feed). */
+  responses?: StoredResponses;
   /** Hash of the parsed entry, to tell an updated item from an unchanged one. */
   contentHash: string;
   firstSeenAt: string;

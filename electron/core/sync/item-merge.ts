@@ -1,4 +1,4 @@
-import type { SourceMeta, StoredItem } from '../library/model';
+import type { SourceMeta, StoredItem, StoredResponses } from '../library/model';
 import { itemId, versionOf } from './item-key';
 import type { ProcessedItem } from './process-page';
 
@@ -11,6 +11,8 @@ export class ItemMerger {
   private readonly byKey = new Map<string, StoredItem>();
   /** Keys first seen during this sync (to know which items need their images). */
   readonly changedKeys = new Set<string>();
+  /** Unchanged entries whose response count moved: saved, but their pictures are as they were. */
+  private readonly touchedKeys = new Set<string>();
   /** Keys met in this sync: a guid repeated later (even on an older page) must not replace the newest entry. */
   private readonly seen = new Set<string>();
   newCount = 0;
@@ -39,7 +41,10 @@ export class ItemMerger {
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const previous = this.byKey.get(key);
-      if (previous && previous.contentHash === processed.contentHash) continue;
+      if (previous && previous.contentHash === processed.contentHash) {
+        this.noteResponses(previous, processed);
+        continue;
+      }
       this.byKey.set(key, this.toStored(processed, feedIndex, previous));
       this.changedKeys.add(key);
       if (previous) this.updatedCount += 1;
@@ -66,6 +71,19 @@ export class ItemMerger {
   replace(item: StoredItem): void {
     this.byKey.set(item.key, item);
     this.changedKeys.add(item.key);
+  }
+
+  /** Something in this sync is to be saved. */
+  get hasChanges(): boolean {
+    return this.changedKeys.size > 0 || this.touchedKeys.size > 0;
+  }
+
+  /** An unchanged email whose comment feed or response count moved keeps the news. */
+  private noteResponses(previous: StoredItem, processed: ProcessedItem): void {
+    const responses = responsesOf(processed, previous.responses);
+    if (responses === previous.responses) return;
+    this.byKey.set(previous.key, { ...previous, responses });
+    this.touchedKeys.add(previous.key);
   }
 
   get(key: string): StoredItem | undefined {
@@ -103,9 +121,31 @@ export class ItemMerger {
       html: processed.safeHtml,
       categories: processed.categories,
       images: previous?.images ?? [],
+      ...optional('responses', responsesOf(processed, previous?.responses)),
       contentHash: processed.contentHash,
       firstSeenAt,
       updatedAt: this.nowIso,
     };
   }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** The stored responses with the feed's latest word on where they live and how many there are. */
+function responsesOf(
+  processed: ProcessedItem,
+  stored: StoredResponses | undefined,
+): StoredResponses | undefined {
+  const feedUrl = processed.commentsFeed;
+  if (!feedUrl) return stored;
+  if (stored && stored.feedUrl === feedUrl && stored.count === processed.commentCount)
+    return stored;
+  // A feed that moved is read anew (its validators were another server's); the responses stay.
+  const { count: _count, ...rest } =
+    stored?.feedUrl === feedUrl ? stored : { feedUrl, items: stored?.items ?? [] };
+  return processed.commentCount === undefined
+    ? { ...rest, feedUrl }
+    : { ...rest, feedUrl, count: processed.commentCount };
 }

@@ -15,6 +15,10 @@ export interface ParsedItem {
   /** Raw (unsanitized) HTML: content:encoded > content > description/summary. */
   html: string;
   categories: string[];
+  /** WordPress: the post's comment feed (wfw:commentRss, or the post's link + "feed/"). */
+  commentsFeed?: string;
+  /** WordPress: how many responses the post has (slash:comments). */
+  commentCount?: number;
 }
 
 export interface ParsedFeed {

@@ -11,6 +11,7 @@ import type { PageProcessor } from './page-processor';
 import type { ProcessedPage } from './process-page';
 import { processWith, walkOlderPages, type Report, type WalkResult } from './archive-walk';
 import { PictureQueue } from './sync-images';
+import { syncResponses } from './sync-responses';
 
 export interface SourceSyncContext {
   fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'signal' | 'userAgent'>;
@@ -82,7 +83,7 @@ export async function syncSource(
     );
     if (first.status === 'not-modified') {
       pictures.startPending(); // pictures a cancelled sync left, failed ones now due
-      await pictures.finish();
+      await Promise.all([pictures.finish(), responsesOf(source, merger, ctx)]);
       Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
       progress('not-modified');
       return finish(source, merger, existing, 'not-modified', 0, undefined, ctx);
@@ -110,7 +111,7 @@ export async function syncSource(
     // Validators once every page they vouch for is stored; pictures have their own marks.
     Object.assign(source, validators);
     pictures.startPending();
-    await pictures.finish();
+    await Promise.all([pictures.finish(), responsesOf(source, merger, ctx)]);
     Object.assign(source, { lastSuccessAt: nowIso, lastError: undefined, retryAfter: undefined });
     progress('done');
     return finish(source, merger, existing, 'ok', walk.pages, undefined, ctx);
@@ -140,7 +141,7 @@ function pageHandler(
     const added = merger.mergePage(feed.items);
     walk.pages = page;
     if (source.kind === 'archive') {
-      if (ctx.store && merger.changedKeys.size > 0) {
+      if (ctx.store && merger.hasChanges) {
         const snapshot = { ...before, title: source.title, siteUrl: source.siteUrl };
         const file = finish(snapshot, merger, existing, 'ok', page).file;
         // A failed write shows again (and is reported) when the sync saves at its end.
@@ -210,7 +211,7 @@ function finish(
   if (source.kind === 'group')
     items = newestFirst(items).slice(0, ctx?.maxGroupItems ?? DEFAULT_MAX_GROUP_ITEMS);
   const file: SourceFile =
-    existing && merger.changedKeys.size === 0
+    existing && !merger.hasChanges
       ? { ...existing, schemaVersion: LIBRARY_SCHEMA_VERSION, source }
       : { schemaVersion: LIBRARY_SCHEMA_VERSION, source, items };
   return {
@@ -227,6 +228,11 @@ function finish(
       itemCount: file.items.length,
     },
   };
+}
+
+/** Archive emails' discussions, read while their pictures download. */
+function responsesOf(source: SourceMeta, merger: ItemMerger, ctx: SourceSyncContext) {
+  return source.kind === 'archive' ? syncResponses(merger, ctx) : Promise.resolve();
 }
 
 function applyFeedInfo(source: SourceMeta, feed: ProcessedPage): void {

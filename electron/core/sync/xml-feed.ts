@@ -43,6 +43,8 @@ interface RawItem {
   mediaContent?: unknown;
   mediaTitle?: unknown;
   mediaDescription?: unknown;
+  commentRss?: unknown;
+  commentCount?: unknown;
   attrs?: XmlNode;
 }
 
@@ -80,6 +82,9 @@ const CUSTOM_FIELDS = {
     ['media:content', 'mediaContent', { keepArray: true }],
     ['media:title', 'mediaTitle', { keepArray: true }],
     ['media:description', 'mediaDescription', { keepArray: true }],
+    // WordPress: each post's own comment feed and its number of comments.
+    ['wfw:commentRss', 'commentRss'],
+    ['slash:comments', 'commentCount'],
   ],
 } as unknown as Parser.CustomFields<RawFeed, RawItem>;
 
@@ -191,9 +196,10 @@ function normaliseItem(item: RawItem, feed: FeedContext): ParsedItem {
     nodeText(item.content) ||
     nodeText(item.summary) ||
     mediaDescription(item);
+  const link = resolveHttpUrl(item.link, itemBase) ?? permalinkGuid(item);
   return {
     guid,
-    link: resolveHttpUrl(item.link, itemBase) ?? permalinkGuid(item),
+    link,
     title:
       titleText(item.rawTitle ?? item.title, feed.atom) ||
       literalText(mediaNode(item, 'media:title', 'mediaTitle')) ||
@@ -203,7 +209,30 @@ function normaliseItem(item: RawItem, feed: FeedContext): ParsedItem {
     publishedAt: firstDate(item.published, item.pubDate, item.date, item.updated),
     html,
     categories: categoryNames([...asArray(item.rawCategories), ...asArray(item.subjects)]),
+    ...commentsOf(item, itemBase, link),
   };
+}
+
+/**
+ * A WordPress post's comment feed and count. Without <wfw:commentRss> the
+ * feed is guessed from the post's link only when the count says this is
+ * WordPress: other feeds' links would answer 404s.
+ */
+function commentsOf(
+  item: RawItem,
+  itemBase: string,
+  link: string | undefined,
+): Pick<ParsedItem, 'commentsFeed' | 'commentCount'> {
+  const text = nodeText(item.commentCount)?.trim();
+  const count = text && /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+  const named = resolveHttpUrl(item.commentRss, itemBase);
+  const guessed =
+    count !== undefined && link && !link.includes('?') && !link.includes('#')
+      ? `${link.endsWith('/') ? link : `${link}/`}feed/`
+      : undefined;
+  const commentsFeed = named ?? guessed;
+  if (!commentsFeed) return {};
+  return count === undefined ? { commentsFeed } : { commentsFeed, commentCount: count };
 }
 
 /** A Media RSS element of the item, else of its media:group, else of a media:content. */
