@@ -8,6 +8,7 @@ import { useUiActions, useUiStore } from '../stores/useUiStore';
 import { EmailActions } from './EmailActions';
 import { EmailBody } from './EmailBody';
 import { EmailNote } from './EmailNote';
+import { EmailResponses } from './EmailResponses';
 import { StateMessage } from './StateMessage';
 
 export const READER_ID = 'reader';
@@ -59,6 +60,13 @@ function EmailArticle(props: { email: Email; count: number; course: CourseView }
         </p>
       )}
       <EmailNote key={email.id} email={email} />
+      {email.responses && (
+        <EmailResponses
+          key={email.id}
+          responses={email.responses}
+          onLink={(href) => void openLink(href)}
+        />
+      )}
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { FeedServer } from '../helpers/feed-server';
 import { serveBody } from '../helpers/feed-server';
 import type { ArchivePost } from '../helpers/wordpress-feed';
 import { longDate, paginate, rssPage } from '../helpers/wordpress-feed';
+import { serveComments } from '../helpers/wordpress-server';
 import { spiralPng } from './png';
 
 export const FEED_PATH = '/category/seq21oct13/feed/';
@@ -72,6 +73,8 @@ export function serveCourse(
     if (page === 2 && gate) void gate.then(send);
     else send();
   });
+  // Posts that carry responses answer on their own comment feed.
+  for (const post of posts) if (post.responses && !post.responsesGone) serveComments(server, post);
   server.route(IMAGE_PATH, serveBody(spiralPng(), { headers: { 'content-type': 'image/png' } }));
   server.route('/forum/latest.rss', (req, res) =>
     groupFailing

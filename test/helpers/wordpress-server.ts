@@ -65,7 +65,7 @@ export function serveArchive(
 }
 
 /** A post's comment feed: 10 a page, newest first, `?paged=N`, 404 past the end, ETag and 304. */
-function serveComments(server: FeedServer, post: ArchivePost): void {
+export function serveComments(server: FeedServer, post: ArchivePost): void {
   const pages = paginate([...(post.responses ?? [])].reverse()).map((page) =>
     commentFeedPage(post, page, server.origin),
   );

@@ -51,11 +51,21 @@ export interface ItemSearchText {
  * the snippets both read it from here.
  */
 export function itemSearchText(item: StoredItem): ItemSearchText {
-  return { title: item.title, body: htmlText(item.html) };
+  const body = htmlText(item.html);
+  const responses = item.responses?.items ?? [];
+  if (responses.length === 0) return { title: item.title, body };
+  // The discussion under the email reads after it, each response with who wrote it.
+  const said = responses.map((r) => `${r.author ?? ''} ${htmlText(r.html)}`.trim());
+  return { title: item.title, body: `${body} ${said.join(' ')}` };
 }
 
 /** Changes whenever `itemSearchText` would say something else: the index re-reads the item then. */
 export function itemSearchVersion(item: StoredItem): string {
   // Sixteen hex digits tell versions apart and keep the saved index small.
-  return item.contentHash.slice(0, 16);
+  const version = item.contentHash.slice(0, 16);
+  const responses = item.responses?.items ?? [];
+  if (responses.length === 0) return version;
+  // A response added (or the last one edited) changes what search reads, not the email.
+  const last = responses[responses.length - 1]!;
+  return `${version}.${responses.length}.${last.publishedAt ?? ''}.${last.html.length}`;
 }

@@ -42,6 +42,26 @@ describe('the index follows the library', () => {
     expect(await titlesFor(core, 'meaning')).toEqual([]);
   });
 
+  it('finds an email by what its readers answered under it, and takes in a new response', async () => {
+    const posts = searchPosts();
+    for (const post of posts) post.responses = [];
+    const functions = posts.find((p) => p.title === 'Week 6: Functions')!;
+    const answer = (author: string, html: string, minute: number) => ({
+      author,
+      html,
+      date: new Date(Date.UTC(2013, 11, 1, 9, minute)).toISOString(),
+    });
+    functions.responses = [answer('Ana', '<p>How do I stay accountable?</p>', 0)];
+    world.archive.setPosts(posts);
+    await core.sync({ courseId: 'seq21oct13' });
+    expect(await titlesFor(core, 'accountable')).toEqual(['Week 6: Functions']);
+
+    functions.responses = [...functions.responses, answer('Bo', '<p>Pomodoro timers.</p>', 5)];
+    world.archive.setPosts(posts);
+    await core.sync({ courseId: 'seq21oct13' });
+    expect(await titlesFor(core, 'pomodoro')).toEqual(['Week 6: Functions']);
+  });
+
   it('takes in new and edited group posts', async () => {
     world.setForum([
       FORUM_POSTS[0]!,
