@@ -8,6 +8,7 @@ import { serveDemo } from './demo/demo-feeds';
 import { asSentFrom, buildDemoLibrary } from './demo/demo-progress';
 import { ROOT } from './build-renderer';
 import { launchBrowser, openApp } from './harness';
+import { responsesScreenshots } from './responses-screenshots';
 import { searchScreenshots } from './search-screenshots';
 import type { OpenAppOptions } from './harness';
 
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     const dataDir = join(dir, 'library');
     const courseId = await buildDemoLibrary(dataDir, feeds);
     await searchScreenshots(browser, catalogPath, dataDir);
+    await responsesScreenshots(browser, catalogPath, dataDir);
     await shoot(browser, 'library', { catalogPath, dataDir }, async (page) => {
       await openEmail(page, /Functions: define once/);
       await page.getByRole('listbox').focus();

@@ -1,4 +1,4 @@
-import type { ArchivePost } from '../../helpers/wordpress-feed';
+import type { ArchivePost, ArchiveResponse } from '../../helpers/wordpress-feed';
 import { longDate } from '../../helpers/wordpress-feed';
 
 export const TURTLE_IMAGE_PATH = '/wp-content/uploads/2013/11/square-spiral.png';
@@ -135,6 +135,21 @@ export function demoPosts(origin: string): ArchivePost[] {
       sentOn,
       pubDate: new Date(Date.parse('2014-06-01T10:00:00Z') - n * 60_000).toUTCString(),
       body: bodyOf(email, n, sentOn, origin),
+      responses: n === 4 ? CHECK_IN_RESPONSES : [],
     };
   });
 }
+
+/** The discussion under the check-in email, as readers left it on the blog. */
+const CHECK_IN_RESPONSES: ArchiveResponse[] = [
+  {
+    author: 'Priya',
+    date: '2013-11-03T08:12:00Z',
+    html: '<p>Our group is three people in three time zones, so we rarely meet live. How do you stay accountable when you study alone, at your own pace?</p>',
+  },
+  {
+    author: 'The Mechanical MOOC team',
+    date: '2013-11-03T15:40:00Z',
+    html: '<p>Learn at your own pace, but say out loud what that pace is: post your plan for the week in your group on Monday, and tick it off on Friday. A quiet group still reads. And if yours stays quiet, try the larger 6.00 group.</p>',
+  },
+];

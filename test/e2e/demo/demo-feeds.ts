@@ -5,6 +5,7 @@ import type { FeedServer } from '../../helpers/feed-server';
 import { serveBody } from '../../helpers/feed-server';
 import { escapeXml, paginate, rssPage } from '../../helpers/wordpress-feed';
 import { spiralPng } from '../png';
+import { serveComments } from '../../helpers/wordpress-server';
 import { demoPosts, TURTLE_IMAGE_PATH } from './demo-emails';
 
 export const ARCHIVE_PATH = '/category/seq21oct13/feed/';
@@ -77,7 +78,9 @@ export async function serveDemo(
 ): Promise<DemoFeeds> {
   const origin = server.origin;
   const now = new Date();
-  const pages = paginate([...demoPosts(origin)].reverse()).map((page) => rssPage(page, origin));
+  const posts = demoPosts(origin);
+  const pages = paginate([...posts].reverse()).map((page) => rssPage(page, origin));
+  for (const post of posts) if (post.responses?.length) serveComments(server, post);
   server.route(ARCHIVE_PATH, (req, res) => {
     const page = Number(new URL(req.url ?? '/', origin).searchParams.get('paged') ?? '1');
     const body = pages[page - 1];
