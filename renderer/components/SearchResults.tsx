@@ -81,7 +81,14 @@ export function SearchResults({ onOpen }: { onOpen: (hit: SearchHit) => void }) 
       <p className="search-status" role="status">
         {status}
       </p>
-      <ul id={SEARCH_RESULTS_ID} role="listbox" aria-label="Search results" className="search-list">
+      <ul
+        id={SEARCH_RESULTS_ID}
+        role="listbox"
+        aria-label="Search results"
+        className="search-list"
+        // Which text these results answer (the last one's stay while the next is asked).
+        data-query={results?.query}
+      >
         {groupHits(hits).map((group) => (
           <li key={group.kind} role="presentation" className="search-group">
             <p

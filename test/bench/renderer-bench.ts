@@ -67,15 +67,22 @@ async function searchOnce(page: Page): Promise<number> {
         const input = document.getElementById('search-field') as HTMLInputElement;
         let start = 0;
         input.addEventListener('keydown', () => (start = performance.now()), { once: true });
+        // Done when the list shows the answer to "lesson" itself: the answer to "lesso" may
+        // look the same (its completions mark "lesson" too), so the list says which text it answers.
         const observer = new MutationObserver(() => {
-          const status = document.querySelector('.search-status')?.textContent ?? '';
-          if (!start || input.value !== 'lesson' || !/results/.test(status)) return;
-          const titles = document.querySelectorAll('#search-results mark');
-          if (![...titles].some((mark) => mark.textContent?.toLowerCase() === 'lesson')) return;
+          const list = document.getElementById('search-results');
+          if (!start || input.value !== 'lesson' || list?.dataset.query !== 'lesson') return;
+          if (!list.querySelector('mark')) return;
           observer.disconnect();
           requestAnimationFrame(() => resolve(performance.now() - start));
         });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: ['data-query'],
+        });
       }),
   );
   await page.keyboard.type('n');
