@@ -46,28 +46,63 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
+/**
+ * Read structurally, not as NodeJS.ErrnoException (the window's types import this file),
+ * and from any object, not only this realm's Error instances.
+ */
+function errnoCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+export interface DiskProblem {
+  /** "The disk is full": the start of a sentence. */
+  reason: string;
+  /** What the learner can do. */
+  hint: string;
+}
+
+const UNCHANGED = 'what was saved before is unchanged.';
+
+/** The learner's words for a full, read-only or forbidden disk; undefined for other errors. */
+export function diskProblem(error: unknown): DiskProblem | undefined {
+  switch (errnoCode(error)) {
+    case 'ENOSPC':
+      return { reason: 'The disk is full', hint: `Free some space and try again; ${UNCHANGED}` };
+    case 'EDQUOT':
+      return {
+        reason: 'Your disk quota is used up',
+        hint: `Free some space in your account (or ask for a larger quota) and try again; ${UNCHANGED}`,
+      };
+    case 'EROFS':
+      return {
+        reason: 'The disk is read-only',
+        hint: `Studyline needs a folder it can write to (choose another with --data); ${UNCHANGED}`,
+      };
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        reason: 'Studyline is not allowed to write there',
+        hint: 'Check that the data folder is writable (or choose another with --data).',
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** Turns file-system errors into sentences a learner understands. */
 export function diskError(error: unknown, what: string): StudylineError {
-  // Read structurally, not as NodeJS.ErrnoException: the window's types import this file.
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 'ENOSPC') {
-    return new StudylineError('disk', `The disk is full, so ${what} could not be saved.`, {
-      hint: 'Free some space and try again; what was saved before is unchanged.',
-      cause: error,
-    });
+  const code = errnoCode(error);
+  const problem = diskProblem(error);
+  if (!problem) {
+    return new StudylineError(
+      'disk',
+      `Could not save ${what}: ${(error as Error)?.message ?? error}.`,
+      { cause: error },
+    );
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new StudylineError('disk', `Studyline is not allowed to write ${what}.`, {
-      hint: 'Check that the data folder is writable (or choose another with --data).',
-      cause: error,
-    });
-  }
-  return new StudylineError(
-    'disk',
-    `Could not save ${what}: ${(error as Error)?.message ?? error}.`,
-    {
-      cause: error,
-    },
-  );
+  const message =
+    code === 'EACCES' || code === 'EPERM'
+      ? `Studyline is not allowed to write ${what}.`
+      : `${problem.reason}, so ${what} could not be saved.`;
+  return new StudylineError('disk', message, { hint: problem.hint, cause: error });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StudylineError } from '../../../electron/core/errors';
 import { acquireDataLock } from '../../../electron/core/library/data-lock';
-import { tempDir } from './helpers';
+import { diskFillingFs, listNames, readOnlyFs, tempDir } from './helpers';
 
 const holderScript = path.join(import.meta.dirname, 'fixtures', 'hold-lock.ts');
 const children: ChildProcess[] = [];
@@ -104,5 +104,62 @@ describe('acquireDataLock', () => {
     await writeFile(lockPath, someoneElse);
     await lock.release();
     expect(await readFile(lockPath, 'utf8')).toBe(someoneElse);
+  });
+
+  it.each([
+    ['ENOSPC', 'The disk is full, so Studyline cannot save anything in its data folder.'],
+    ['EDQUOT', 'Your disk quota is used up, so Studyline cannot save anything in its data folder.'],
+  ])(
+    'on a disk that fills up (%s) says so in words and leaves no lock behind',
+    async (code, message) => {
+      const dir = await tempDir();
+      const error = await acquireDataLock(dir, 'cli', { fs: diskFillingFs(code) }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StudylineError);
+      expect((error as StudylineError).code).toBe('disk');
+      expect((error as StudylineError).message).toBe(message);
+      expect((error as StudylineError).hint).toMatch(/Free some space.*unchanged/);
+      expect(await listNames(dir)).toEqual([]);
+      // Once there is room again, nothing stands in the way.
+      await (await acquireDataLock(dir, 'cli')).release();
+      expect(await listNames(dir)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['EROFS', 'The disk is read-only, so Studyline cannot save anything in its data folder.'],
+    ['EACCES', 'Studyline is not allowed to write in its data folder.'],
+  ])('in a folder it cannot write (%s) says so in words', async (code, message) => {
+    const dir = await tempDir();
+    const error = await acquireDataLock(dir, 'cli', { fs: readOnlyFs(code) }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as StudylineError).message).toBe(message);
+    expect(await listNames(dir)).toEqual([]);
+  });
+
+  it('waits for a holder that lets go within waitMs', async () => {
+    const dir = await tempDir();
+    const first = await acquireDataLock(dir, 'cli');
+    setTimeout(() => void first.release(), 300);
+    const second = await acquireDataLock(dir, 'app', { waitMs: 5000 });
+    const info = JSON.parse(await readFile(path.join(dir, 'studyline.lock'), 'utf8'));
+    expect(info).toMatchObject({ pid: process.pid, owner: 'app' });
+    await second.release();
+  });
+
+  it('clears the takeover tickets of a process that died taking over', async () => {
+    const dir = await tempDir();
+    const dead = { pid: 2 ** 22 + 12345, owner: 'cli', at: '', host: '', token: 'gone' };
+    await writeFile(path.join(dir, 'studyline.lock'), JSON.stringify(dead));
+    await writeFile(
+      path.join(dir, 'studyline.lock.takeover-gone.1'),
+      JSON.stringify({ ...dead, token: 'taker' }),
+    );
+    const lock = await acquireDataLock(dir, 'cli');
+    expect(await listNames(dir)).toEqual(['studyline.lock']);
+    await lock.release();
+    expect(await listNames(dir)).toEqual([]);
   });
 });

@@ -212,17 +212,31 @@ describe('DurableJsonFile when the disk fails', () => {
     expect(await listNames(dir)).toEqual(['progress.json', 'progress.json.bak']);
   });
 
-  it.each(['EROFS', 'EACCES'])(
-    'reports a read-only folder (%s) without touching saved data',
-    async (code) => {
-      const { file } = await setup();
-      await saveTwice(file);
-      const before = await readFile(file, 'utf8');
-      const error = await rejection(adapter(file, { fs: readOnlyFs(code) }).write(defaults()));
-      expect(error.message).toBe('Studyline is not allowed to write your progress.');
-      expect(await readFile(file, 'utf8')).toBe(before);
-    },
-  );
+  it.each([
+    ['EROFS', 'The disk is read-only, so your progress could not be saved.'],
+    ['EACCES', 'Studyline is not allowed to write your progress.'],
+  ])('reports a read-only folder (%s) without touching saved data', async (code, message) => {
+    const { file } = await setup();
+    await saveTwice(file);
+    const before = await readFile(file, 'utf8');
+    const error = await rejection(adapter(file, { fs: readOnlyFs(code) }).write(defaults()));
+    expect(error.message).toBe(message);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('says a used-up disk quota in words, without touching saved data', async () => {
+    const { dir, file } = await setup();
+    await saveTwice(file);
+    const before = await readFile(file, 'utf8');
+    const error = await rejection(adapter(file, { fs: diskFillingFs('EDQUOT') }).write(defaults()));
+    expect(error.fullMessage).toBe(
+      'Your disk quota is used up, so your progress could not be saved. ' +
+        'Free some space in your account (or ask for a larger quota) and try again; ' +
+        'what was saved before is unchanged.',
+    );
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await listNames(dir)).toEqual(['progress.json', 'progress.json.bak']);
+  });
 
   it('keeps saved data when the final rename fails', async () => {
     const { dir, file } = await setup();
