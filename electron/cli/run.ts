@@ -1,6 +1,7 @@
 import { openStudyline } from '../core/app/open-studyline';
 import { describeError, isStudylineError, StudylineError } from '../core/errors';
 import { resolveDataDir } from '../core/library/data-dir';
+import type { DurableFs } from '../core/library/durable-fs';
 import { HELP, parseCommandLine, usage } from './args';
 import { COMMANDS } from './commands';
 
@@ -10,11 +11,15 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** The page worker script of the built command (out/cli/page-worker.js). */
   pageWorkerEntry?: string;
+  /** The file system underneath; tests swap it to play a full or read-only disk. */
+  fs?: DurableFs;
 }
 
 /** Exit codes: 0 all went well, 1 something failed (the rest saved), 2 usage error. */
 export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
   let json = argv.includes('--json');
+  // Files restored while this command ran: told once, whichever command it is.
+  const raised: string[] = [];
   try {
     const cmd = parseCommandLine(argv);
     json = cmd.global.json;
@@ -30,6 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
     if (unexpected.length > 0) throw usage(`"${cmd.command}" does not take --${unexpected[0]}.`);
     const now = parseNow(cmd.global.now);
     const core = await openStudyline({
+      onNotice: (message) => raised.push(message),
+      fs: io.fs,
       dataDir: resolveDataDir(cmd.global.data, io.env),
       owner: 'cli',
       readOnly: !command.writes,
@@ -42,12 +49,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
     });
     try {
       const result = await command.run(core, cmd, { progress: (line) => io.stderr(line) });
-      io.stdout(json ? JSON.stringify(result.json, null, 2) : result.text);
+      const output = json ? JSON.stringify(result.json, null, 2) : result.text;
+      io.stdout(output);
+      tellNotices(raised.splice(0), output, io);
       return result.exitCode;
     } finally {
       await core.close();
     }
   } catch (error) {
+    tellNotices(raised, '', io);
     const exitCode = isUsage(error) ? 2 : 1;
     io.stderr(`studyline: ${describeError(error)}`);
     if (json) {
@@ -55,6 +65,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
       io.stdout(JSON.stringify({ error: { code, message: describeError(error) } }, null, 2));
     }
     return exitCode;
+  }
+}
+
+/** Notices the command's own output did not already show go to stderr. */
+function tellNotices(messages: string[], output: string, io: CliIo): void {
+  for (const message of messages) {
+    const shown = output.includes(message) || output.includes(JSON.stringify(message).slice(1, -1));
+    if (!shown) io.stderr(`NOTICE: ${message}`);
   }
 }
 

@@ -55,10 +55,11 @@ function documentsFolder(): string {
   }
 }
 
-async function openCore(paths: AppPaths): Promise<StudylineCore> {
+async function openCore(paths: AppPaths, onNotice: () => void): Promise<StudylineCore> {
   return openStudyline({
     dataDir: paths.dataDir,
     owner: 'app',
+    onNotice,
     catalogPath: paths.catalogPath,
     pageWorkerEntry: paths.pageWorkerEntry,
     assetUrl,
@@ -140,7 +141,9 @@ export async function startApp(
   const isAppUrl = createAppUrlCheck(devServerUrl);
   installSecurity(isAppUrl, devServerUrl ? loopbackOrigin(devServerUrl) : undefined);
   handleProtocols(paths.rendererDir, paths.assetsDir);
-  const core = await openCore(paths);
+  // A file restored after the window loaded (read late) is told at once: the window re-reads its notices.
+  let noticeRaised = () => {};
+  const core = await openCore(paths, () => noticeRaised());
 
   let stopped = false;
   // The callbacks below run only once everything is wired (a request, a closed window).
@@ -159,6 +162,7 @@ export async function startApp(
     if (event === 'sync:finish') syncing.synced();
   };
   const wired = wireRequests(core, windows, isAppUrl, react);
+  noticeRaised = () => wired.emit('library:changed', { courseIds: [], sourceIds: [] });
   const syncing = startSyncing(core, wired.syncs, log);
   const background = openBackground(core, paths, windows, wired, syncing.syncNow);
   const hideOnClose = () => background.hasTray() && core.settings().closeToTray;

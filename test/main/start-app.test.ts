@@ -159,6 +159,16 @@ describe('startApp', () => {
     await running.shutdown();
   });
 
+  it('tells the window when the core restores a file after it loaded', async () => {
+    fakeCore();
+    const running = await startApp(paths);
+    const { onNotice } = opened.options[0] as { onNotice: (message: string) => void };
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    onNotice('The file holding the feed "r/learnpython" was damaged; Studyline restored it.');
+    expect(contents.send).toHaveBeenCalledWith('library:changed', { courseIds: [], sourceIds: [] });
+    await running.shutdown();
+  });
+
   it('pushes events only to our window, and a second launch reuses it', async () => {
     fakeCore();
     const running = await startApp(paths);

@@ -1,4 +1,5 @@
 import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from '../../shared/contract';
+import type { DurableFs } from '../library/durable-fs';
 import type {
   Agenda,
   PlanInput,
@@ -100,8 +101,15 @@ export interface OpenCoreOptions {
   dataDir: string;
   /** Who holds the data folder lock. */
   owner: 'app' | 'cli';
-  /** Only reads: takes no lock and writes nothing (CLI listings while the app runs). */
+  /**
+   * Only reads (CLI listings, also while the app runs). Takes the lock only when
+   * the folder is free, to repair a damaged file once; otherwise writes nothing.
+   */
   readOnly?: boolean;
+  /** Told of each notice as it is raised (a file restored from its last good copy). */
+  onNotice?: (message: string) => void;
+  /** The file system underneath; tests swap it to play a full or read-only disk. */
+  fs?: DurableFs;
   /** Per-request timeout for feeds, ms (default 20 s). */
   timeoutMs?: number;
   /** How cached images are addressed in email HTML (custom protocol in the app). */

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { SyncScope } from '../../shared/contract';
-import type { LibraryStatus, Notice } from '../../shared/types';
+import type { LibraryStatus } from '../../shared/types';
 import type { SourceMeta } from '../library/model';
 import { loadCatalog } from '../catalog/catalog';
-import { acquireDataLock } from '../library/data-lock';
 import { LibraryStore } from '../library/library-store';
 import { ProgressStore } from '../library/progress-store';
 import { HttpLayer } from '../sync/http-layer';
@@ -20,6 +18,8 @@ import { paceMethods } from './pace-methods';
 import { withSearch } from './with-search';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
+import { openFolderAccess } from './folder-access';
+import { createNoticeBoard } from './notice-board';
 import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-views';
 
 /**
@@ -29,15 +29,18 @@ import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-
  */
 export async function openStudyline(options: OpenCoreOptions): Promise<StudylineCore> {
   const now = options.now ?? (() => new Date());
-  const lock = options.readOnly
-    ? { release: async () => {} }
-    : await acquireDataLock(options.dataDir, options.owner);
+  const { lock, readOnlyBecause } = await openFolderAccess(options);
   try {
-    const pending: string[] = [];
-    const onNotice = (message: string) => pending.push(message);
+    const board = createNoticeBoard({
+      canSave: readOnlyBecause === undefined,
+      now,
+      onNotice: options.onNotice,
+    });
+    const stores = { onNotice: board.add, fs: options.fs, readOnlyBecause };
     const catalog = await loadCatalog(options.catalogPath);
-    const library = await LibraryStore.open(options.dataDir, { onNotice });
-    const progress = await ProgressStore.open(options.dataDir, { onNotice });
+    const library = await LibraryStore.open(options.dataDir, stores);
+    const progress = await ProgressStore.open(options.dataDir, stores);
+    board.attach(progress);
     const share = await ShareSession.open({
       dataDir: options.dataDir,
       progress,
@@ -45,10 +48,9 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       readOnly: options.readOnly,
       pollMs: options.sharePollMs,
       onTaken: options.onShared,
-      onNotice,
+      onNotice: board.add,
       host: options.computerName,
     });
-    const shownOnly = await keepNotices(progress, pending, now());
     // One HTTP layer for everything this core fetches: its per-host limits hold across sources.
     const http = new HttpLayer();
     const deps = { catalog, progress, timeoutMs: options.timeoutMs, http, now };
@@ -77,13 +79,14 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       },
       dataDir: options.dataDir,
       catalog: () => catalog,
-      status: async (): Promise<LibraryStatus> => ({
-        dataDir: options.dataDir,
-        courses: await courseViews(library, progress.data.courses),
-        sources: await sourceViews(library, progress.data.courses),
-        notices: [...progress.data.notices, ...shownOnly],
-        lastSyncAt: progress.data.lastSyncAt,
-      }),
+      status: async (): Promise<LibraryStatus> => {
+        const courses = await courseViews(library, progress.data.courses);
+        const sources = await sourceViews(library, progress.data.courses);
+        // Reading the library may have restored a file just now: that is told here too.
+        await board.settled();
+        const { lastSyncAt } = progress.data;
+        return { dataDir: options.dataDir, courses, sources, notices: board.list(), lastSyncAt };
+      },
       courses: () => courseViews(library, progress.data.courses),
       follow: async (target) => {
         const course = await followCourse(deps, target);
@@ -156,6 +159,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       close: async () => {
         await processor.close();
         await share.close();
+        await board.settled();
         await (options.readOnly ? library.flush() : library.close());
         // A read-only core writes nothing, so it must not fold another process's journal either.
         if (!options.readOnly) await progress.flush();
@@ -175,35 +179,4 @@ function sourcesInScope(deps: Pick<CourseDeps, 'progress'>, scope: SyncScope): S
   const all = sourcesOfCourses(deps.progress.data.courses);
   if (scope.sourceIds) return all.filter((s) => scope.sourceIds!.includes(s.id));
   return scope.courseId ? sourcesOfCourses([requireCourse(deps, scope.courseId)]) : all;
-}
-
-/**
- * Saves what the learner must be told (a file restored from its last good
- * copy) so every front end shows it until dismissed; when the folder cannot be
- * written, the notices are at least shown this time.
- */
-async function keepNotices(
-  progress: ProgressStore,
-  messages: string[],
-  at: Date,
-): Promise<Notice[]> {
-  if (messages.length === 0) return [];
-  const notices = toNotices(messages, at);
-  try {
-    await progress.update((draft) => {
-      draft.notices.push(...notices);
-    });
-    return [];
-  } catch {
-    return notices;
-  }
-}
-
-function toNotices(messages: string[], at: Date): Notice[] {
-  return messages.map((message) => ({
-    id: randomUUID(),
-    at: at.toISOString(),
-    level: 'warning',
-    message,
-  }));
 }

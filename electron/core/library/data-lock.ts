@@ -14,7 +14,10 @@ export interface DataLock {
 }
 
 export interface LockOptions {
-  /** How long to wait for a holder to let go before refusing (default: refuse at once). */
+  /**
+   * How long to wait for a studyline command holding the folder to finish before
+   * refusing (default: refuse at once). The app is never waited for: it does not finish.
+   */
   waitMs?: number;
   /** The file system underneath; tests swap it to play a full or read-only disk. */
   fs?: DurableFs;
@@ -61,7 +64,9 @@ export async function acquireDataLock(
       return { release: () => release(fs, lockPath, info.token) };
     }
     const current = await readClaim(fs, lockPath);
-    if (current.state === 'live' && Date.now() >= deadline) throw lockedError(current.info);
+    if (current.state === 'live' && (current.info.owner !== 'cli' || Date.now() >= deadline)) {
+      throw lockedError(current.info);
+    }
     if (current.state === 'dead') await takeOver(fs, dataDir, current, info);
     else if (current.state !== 'gone') await delay(40 + Math.random() * 80);
     if (round >= MAX_ROUNDS && Date.now() >= deadline) throw keepsClaiming();

@@ -10,7 +10,13 @@ import {
   writeSynced,
   type DurableFs,
 } from './durable-fs';
-import { corruptError, newerVersionError, readError, restoredMessage } from './durable-messages';
+import {
+  corruptError,
+  newerVersionError,
+  readError,
+  restoredInMemoryMessage,
+  restoredMessage,
+} from './durable-messages';
 
 export interface DurableJsonOptions<T> {
   /** Learner words for what the file holds: 'your progress', 'the feed "r/learnpython"'. */
@@ -26,9 +32,16 @@ export interface DurableJsonOptions<T> {
    * Never per-item validation: opening a library must cost about one JSON.parse.
    */
   isValid?: (data: Record<string, unknown>) => boolean;
+  /** Learner words for what a readable copy holds (a feed's title), once one is read. */
+  labelOf?: (data: Record<string, unknown>) => string | undefined;
   /** JSON indentation: small files stay readable, large ones compact. */
   indent?: number;
   fs?: DurableFs;
+  /**
+   * Set when this process must not write (someone else holds the data folder):
+   * why, in one sentence. A damaged file is then repaired in memory only.
+   */
+  readOnlyBecause?: string;
 }
 
 interface Decoded {
@@ -93,6 +106,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async writeText(text: string, keepPrevious: boolean): Promise<void> {
     if (this.refusal) throw this.refusal;
+    if (this.options.readOnlyBecause !== undefined) {
+      throw new StudylineError('locked', this.options.readOnlyBecause);
+    }
     const tmp = `${this.file}.tmp`;
     try {
       await writeSynced(this.fs, tmp, text);
@@ -136,6 +152,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (!isRecord(data)) return undefined;
     const version = data.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return undefined;
+    this.label = this.options.labelOf?.(data) ?? this.label;
     if (version > this.options.schemaVersion) {
       this.refusal = newerVersionError(this.label, this.file);
       throw this.refusal;
@@ -169,6 +186,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const decoded = text === undefined ? undefined : this.decode(text);
     if (text === undefined || !decoded) throw await this.setAside(this.file);
     const backupTime = (await this.fs.stat(bak)).mtime;
+    const because = this.options.readOnlyBecause;
+    if (because !== undefined) {
+      this.options.onRestored?.(restoredInMemoryMessage(this.label, backupTime, because));
+      return this.upgrade(decoded);
+    }
     await this.replaceDamaged(text);
     this.options.onRestored?.(restoredMessage(this.label, backupTime));
     return this.upgrade(decoded);
@@ -186,6 +208,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   private async setAside(damaged: string): Promise<StudylineError> {
+    if (this.options.readOnlyBecause !== undefined)
+      return corruptError(this.label, damaged, undefined);
     const keptAs = `${damaged}.corrupt-${stamp()}`;
     try {
       await this.fs.rename(damaged, keptAs);

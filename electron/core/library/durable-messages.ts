@@ -17,6 +17,22 @@ export function restoredMessage(label: string, backupTime: Date): string {
   );
 }
 
+/** Said by a process that may not write: the damaged file stays as it is for now. */
+export function restoredInMemoryMessage(label: string, backupTime: Date, because: string): string {
+  return (
+    `The file holding ${label} is damaged. Studyline shows its last good copy from ` +
+    `${formatWhen(backupTime)} and changed nothing on disk: ${lowerFirst(because)} ` +
+    'The file is restored the next time Studyline can save in this folder.'
+  );
+}
+
+/** A sentence continued after a colon: "The disk is…" becomes "the disk is…". */
+export function lowerFirst(sentence: string): string {
+  return /^[A-Z][a-z]/.test(sentence) && !sentence.startsWith('Studyline')
+    ? sentence[0]!.toLowerCase() + sentence.slice(1)
+    : sentence;
+}
+
 export function corruptError(
   label: string,
   file: string,
@@ -54,5 +70,21 @@ export function readError(error: unknown, label: string): StudylineError {
     {
       cause: error,
     },
+  );
+}
+
+export function journalDamagedMessage(lines: number, keptAs: string | undefined): string {
+  const what = lines === 1 ? 'One recent change' : `${lines} recent changes`;
+  const kept = keptAs ? ` A copy of the damaged file was kept as ${keptAs}.` : '';
+  return `${what} to your progress could not be read back; Studyline kept everything else.${kept}`;
+}
+
+/** Said by a process that may not write: nothing is copied or changed yet. */
+export function journalDamagedInMemoryMessage(lines: number, because: string): string {
+  const what = lines === 1 ? 'One recent change' : `${lines} recent changes`;
+  return (
+    `${what} to your progress could not be read back; Studyline shows everything else ` +
+    `and changed nothing on disk: ${lowerFirst(because)} A copy of the damaged file is kept the next ` +
+    'time Studyline can save in this folder.'
   );
 }

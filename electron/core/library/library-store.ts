@@ -11,6 +11,11 @@ export interface StoreOptions {
   onNotice?: (message: string) => void;
   /** The file system underneath; tests swap it to play a full or read-only disk. */
   fs?: DurableFs;
+  /**
+   * Set when this process must not write (someone else holds the data folder):
+   * why, in one sentence. Nothing is created, saved or repaired on disk.
+   */
+  readOnlyBecause?: string;
 }
 
 interface PendingSave {
@@ -69,6 +74,7 @@ export class LibraryStore {
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     const dir = path.join(dataDir, 'library');
+    if (options.readOnlyBecause !== undefined) return new LibraryStore(dir, options);
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
@@ -149,6 +155,9 @@ export class LibraryStore {
    */
   save(file: SourceFile): Promise<void> {
     if (!isSourceId(file.source.id)) return Promise.reject(invalidSourceId(file.source.id));
+    if (this.options.readOnlyBecause !== undefined) {
+      return Promise.reject(new StudylineError('locked', this.options.readOnlyBecause));
+    }
     const slot = this.slotFor(file.source.id);
     slot.deferred = undefined;
     slot.adapter.label = sourceLabel(file.source);
@@ -177,6 +186,9 @@ export class LibraryStore {
   /** Removes a source's file and its last good copy (the learner unfollowed it). */
   async delete(sourceId: string): Promise<void> {
     if (!isSourceId(sourceId)) throw invalidSourceId(sourceId);
+    if (this.options.readOnlyBecause !== undefined) {
+      throw new StudylineError('locked', this.options.readOnlyBecause);
+    }
     const slot = this.slotFor(sourceId);
     await slot.writing;
     const file = path.join(this.dir, `${sourceId}.json`);
@@ -228,8 +240,11 @@ export class LibraryStore {
         label: `the feed "${sourceId}"`,
         schemaVersion: LIBRARY_SCHEMA_VERSION,
         isValid: looksLikeSourceFile,
+        labelOf: (data) =>
+          looksLikeSourceFile(data) ? sourceLabel(data.source as SourceMeta) : undefined,
         onRestored: this.options.onNotice,
         fs: this.options.fs,
+        readOnlyBecause: this.options.readOnlyBecause,
       });
       slot = { adapter, writing: Promise.resolve() };
       this.slots.set(sourceId, slot);

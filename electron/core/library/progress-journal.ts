@@ -1,8 +1,21 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { diskError } from '../errors';
-import { errorCode, syncFolder, writeAndSync, writeSynced, type DurableFs } from './durable-fs';
+import { diskError, StudylineError } from '../errors';
+import {
+  errorCode,
+  syncFolder,
+  unlinkIfPresent,
+  writeAndSync,
+  writeSynced,
+  type DurableFs,
+} from './durable-fs';
 import { isRecord } from './durable-json';
-import { newerVersionError, readError } from './durable-messages';
+import {
+  journalDamagedInMemoryMessage,
+  journalDamagedMessage,
+  newerVersionError,
+  readError,
+} from './durable-messages';
 import type { EmailState } from './model';
 
 const JOURNAL_VERSION = 1;
@@ -75,14 +88,9 @@ export function parseJournal(text: string, file: string): ParsedJournal {
   return parsed;
 }
 
-export function journalDamagedMessage(lines: number, keptAs: string | undefined): string {
-  const what = lines === 1 ? 'One recent change' : `${lines} recent changes`;
-  const kept = keptAs ? ` A copy of the damaged file was kept as ${keptAs}.` : '';
-  return `${what} to your progress could not be read back; Studyline kept everything else.${kept}`;
-}
-
-function stamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
+/** Named after its content: the same damage is copied, and told, once. */
+function copyName(file: string, text: string): string {
+  return `${file}.corrupt-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
 /**
@@ -105,6 +113,8 @@ export class ProgressJournal {
     readonly file: string,
     private readonly fs: DurableFs,
     snapshotGeneration: number,
+    /** Set when this process must not write: why, in one sentence. */
+    private readonly readOnlyBecause?: string,
   ) {
     this.generation = snapshotGeneration;
   }
@@ -118,7 +128,8 @@ export class ProgressJournal {
     const current = parsed.generation !== undefined && parsed.generation >= this.generation;
     // A journal the snapshot already holds loses nothing by being damaged.
     if (parsed.damaged > 0 && (current || parsed.generation === undefined)) {
-      onNotice?.(journalDamagedMessage(parsed.damaged, await this.keepCopy(text)));
+      const notice = await this.tellDamage(text, parsed.damaged);
+      if (notice) onNotice?.(notice);
     }
     if (!current) return [];
     // Newer than the snapshot only when the snapshot came back from its last good copy.
@@ -132,6 +143,8 @@ export class ProgressJournal {
 
   /** Appends the entries and flushes them to the disk: one write, one fsync. */
   async append(entries: JournalEntry[]): Promise<void> {
+    if (this.readOnlyBecause !== undefined)
+      throw new StudylineError('locked', this.readOnlyBecause);
     const header = this.replace
       ? JSON.stringify({ v: JOURNAL_VERSION, g: this.generation }) + '\n'
       : '';
@@ -169,14 +182,31 @@ export class ProgressJournal {
     }
   }
 
-  /** Damaged lines are kept, never just dropped: they may be the only trace of recent work. */
-  private async keepCopy(text: string): Promise<string | undefined> {
-    const keptAs = `${this.file}.corrupt-${stamp()}`;
-    try {
-      await writeSynced(this.fs, keptAs, text);
-      return keptAs;
-    } catch {
-      return undefined;
+  /**
+   * Damaged lines are kept, never just dropped: they may be the only trace of
+   * recent work. The copy is made once, and its existence means the learner was told.
+   */
+  private async tellDamage(text: string, lines: number): Promise<string | undefined> {
+    const keptAs = copyName(this.file, text);
+    if (await this.isPresent(keptAs)) return undefined;
+    if (this.readOnlyBecause !== undefined) {
+      return journalDamagedInMemoryMessage(lines, this.readOnlyBecause);
     }
+    const tmp = `${keptAs}.tmp`;
+    try {
+      await writeSynced(this.fs, tmp, text);
+      await this.fs.rename(tmp, keptAs);
+      return journalDamagedMessage(lines, keptAs);
+    } catch {
+      await unlinkIfPresent(this.fs, tmp).catch(() => undefined);
+      return journalDamagedMessage(lines, undefined);
+    }
+  }
+
+  private async isPresent(file: string): Promise<boolean> {
+    return this.fs.stat(file).then(
+      () => true,
+      () => false,
+    );
   }
 }

@@ -94,8 +94,9 @@ export class ProgressStore {
   }
 
   static async open(dataDir: string, options: ProgressStoreOptions = {}): Promise<ProgressStore> {
+    const because = options.readOnlyBecause;
     try {
-      await mkdir(dataDir, { recursive: true });
+      if (because === undefined) await mkdir(dataDir, { recursive: true });
     } catch (error) {
       throw diskError(error, 'your progress');
     }
@@ -106,11 +107,13 @@ export class ProgressStore {
       isValid: looksLikeProgress,
       onRestored: options.onNotice,
       fs,
+      readOnlyBecause: because,
     });
     const read: StoredProgress = (await snapshot.read()) ?? emptyProgress();
     const { journalGeneration, ...stored } = read;
     const journalFile = path.join(dataDir, 'progress.journal');
-    const journal = new ProgressJournal(journalFile, fs, generationOf(journalGeneration));
+    const generation = generationOf(journalGeneration);
+    const journal = new ProgressJournal(journalFile, fs, generation, because);
     const state = withDefaults(stored);
     for (const { e, s } of await journal.load(options.onNotice)) setEmailEntry(state.emails, e, s);
     freezeEntries(state.emails);

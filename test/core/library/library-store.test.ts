@@ -157,7 +157,7 @@ describe('LibraryStore', () => {
     expect(titlesOf(await (await LibraryStore.open(dataDir)).get('python'))).toEqual(['Week 1']);
   });
 
-  it('restores a damaged source from its last good copy and says so', async () => {
+  it('restores a damaged source from its last good copy and says so, naming the feed by its title', async () => {
     const dataDir = await tempDir();
     const store = await LibraryStore.open(dataDir);
     await store.save(sourceFile('python', ['Week 1']));
@@ -170,7 +170,7 @@ describe('LibraryStore', () => {
     expect(titlesOf(await reopened.get('python'))).toEqual(['Week 1']);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(
-      /^The file holding the feed "python" was damaged; Studyline restored/,
+      /^The file holding the feed "r\/learnpython" was damaged; Studyline restored/,
     );
   });
 

@@ -5,7 +5,7 @@ import { ProgressStore } from '../../../electron/core/library/progress-store';
 import { bundleNodeScript, type NodeScript } from '../../helpers/node-script';
 import { listNames, tempDir } from './helpers';
 
-const ROUNDS = 4;
+const ROUNDS = 3;
 const RACERS = 12;
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 let racer: NodeScript;

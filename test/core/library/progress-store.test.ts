@@ -247,7 +247,7 @@ describe('ProgressStore', () => {
     await (await ProgressStore.open(dataDir)).setEmailState('e1', { starred: true });
     const store = await ProgressStore.open(dataDir, { fs: readOnlyFs() });
     const error = await rejection(store.setEmailState('e1', undefined));
-    expect(error.message).toBe('Studyline is not allowed to write your progress.');
+    expect(error.message).toBe('The disk is read-only, so your progress could not be saved.');
     expect(store.data.emails).toEqual({ e1: { starred: true } });
   });
 
