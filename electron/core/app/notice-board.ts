@@ -4,7 +4,7 @@ import type { ProgressStore } from '../library/progress-store';
 
 export interface NoticeBoard {
   /** Where the stores report a restore, whenever it happens (library files are read late). */
-  add(message: string): void;
+  add: (message: string) => void;
   /** Notices can be saved once progress is open (progress itself may be what was restored). */
   attach(progress: ProgressStore): void;
   /** Settles once every notice so far is saved (or known to stay in memory). */

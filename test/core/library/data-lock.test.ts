@@ -144,7 +144,7 @@ describe('acquireDataLock', () => {
     const first = await acquireDataLock(dir, 'cli');
     setTimeout(() => void first.release(), 300);
     const second = await acquireDataLock(dir, 'app', { waitMs: 5000 });
-    const info = JSON.parse(await readFile(path.join(dir, 'studyline.lock'), 'utf8'));
+    const info = JSON.parse(await readFile(path.join(dir, 'studyline.lock'), 'utf8')) as unknown;
     expect(info).toMatchObject({ pid: process.pid, owner: 'app' });
     await second.release();
   });
