@@ -1,4 +1,5 @@
 import type { StudylineCore } from '../core/app/core-api';
+import type { DurableFs } from '../core/library/durable-fs';
 import type { NewGroup } from '../shared/contract';
 import type { SyncProgress } from '../shared/types';
 import { usage, type ParsedCommand } from './args';
@@ -21,7 +22,7 @@ export interface Command {
   run(
     core: StudylineCore,
     cmd: ParsedCommand,
-    io: { progress: (line: string) => void },
+    io: { progress: (line: string) => void; fs?: DurableFs },
   ): Promise<CommandResult>;
 }
 

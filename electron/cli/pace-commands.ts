@@ -1,6 +1,7 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { StudylineCore } from '../core/app/core-api';
-import { StudylineError } from '../core/errors';
+import { diskError, StudylineError } from '../core/errors';
+import { nodeFs, replaceFile, type DurableFs } from '../core/library/durable-fs';
 import type { Pace, PlanInput } from '../core/pace/model';
 import { usage, type ParsedCommand } from './args';
 import type { Command, CommandResult } from './commands';
@@ -82,11 +83,12 @@ async function importProgress(core: StudylineCore, cmd: ParsedCommand): Promise<
   );
 }
 
-async function save(file: string, text: string): Promise<void> {
+/** A file the learner named: written whole or not at all, with the reason in words. */
+async function save(file: string, text: string, fs: DurableFs = nodeFs): Promise<void> {
   try {
-    await writeFile(file, text, 'utf8');
+    await replaceFile(fs, file, text);
   } catch (error) {
-    throw new StudylineError('disk', `Could not write "${file}": ${(error as Error).message}.`);
+    throw diskError(error, `"${file}"`, 'chosen file');
   }
 }
 
@@ -169,18 +171,18 @@ export const PACE_COMMANDS: Record<string, Command> = {
   },
   'export-ics': {
     writes: false,
-    run: async (core, cmd) => {
+    run: async (core, cmd, io) => {
       const [courseId, file] = two(cmd, 'a course id', 'a file name');
       const ics = await core.exportIcs(courseId);
-      await save(file, ics.text);
+      await save(file, ics.text, io.fs);
       return ok({ path: file }, `Saved the plan of ${courseId} as a calendar: ${file}`);
     },
   },
   'export-progress': {
     writes: false,
-    run: async (core, cmd) => {
+    run: async (core, cmd, io) => {
       const file = one(cmd, 'a file name');
-      await save(file, (await core.exportProgress()).text);
+      await save(file, (await core.exportProgress()).text, io.fs);
       return ok({ path: file }, `Saved your progress and plans to ${file}`);
     },
   },

@@ -48,7 +48,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<0 | 1 | 2> {
       pageWorkerEntry: io.pageWorkerEntry,
     });
     try {
-      const result = await command.run(core, cmd, { progress: (line) => io.stderr(line) });
+      const result = await command.run(core, cmd, {
+        progress: (line) => io.stderr(line),
+        fs: io.fs,
+      });
       const output = json ? JSON.stringify(result.json, null, 2) : result.text;
       io.stdout(output);
       tellNotices(raised.splice(0), output, io);

@@ -89,10 +89,20 @@ export function diskProblem(error: unknown): DiskProblem | undefined {
   }
 }
 
-/** Turns file-system errors into sentences a learner understands. */
-export function diskError(error: unknown, what: string): StudylineError {
+/**
+ * Turns file-system errors into sentences a learner understands. `place`:
+ * the data folder, or a file the learner chose (an export), where the way out differs.
+ */
+export function diskError(
+  error: unknown,
+  what: string,
+  place: 'data folder' | 'chosen file' = 'data folder',
+): StudylineError {
   const code = errnoCode(error);
   const problem = diskProblem(error);
+  if (problem && place === 'chosen file' && !['ENOSPC', 'EDQUOT'].includes(String(code))) {
+    problem.hint = 'Choose a folder you can write to and try again.';
+  }
   if (!problem) {
     return new StudylineError(
       'disk',

@@ -2,7 +2,7 @@ import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { dialog } from 'electron';
 import type { BrowserWindow, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import { StudylineError } from '../core/errors';
+import { diskProblem, StudylineError } from '../core/errors';
 
 /** Backups are a few hundred kB; anything this big is not one, and would stall the app. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -33,16 +33,21 @@ function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
+const SAVE_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'your disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'that folder cannot be written to',
+  EPERM: 'that folder cannot be written to',
+};
+
 function saveError(error: unknown, name: string): StudylineError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOSPC'
-      ? 'the disk is full'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'that folder cannot be written to'
-        : ((error as Error | undefined)?.message ?? String(error));
+  const code = String((error as { code?: unknown } | undefined)?.code);
+  const reason = SAVE_REASONS[code] ?? (error as Error | undefined)?.message ?? String(error);
+  // A full disk stays full in another of its folders: there, freeing space is what helps.
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
   return new StudylineError('disk', `Studyline could not save ${name}: ${reason}.`, {
-    hint: 'Choose another folder and try again.',
+    hint: full ? diskProblem(error)!.hint : 'Choose another folder and try again.',
     cause: error,
   });
 }

@@ -1,6 +1,8 @@
-import { renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
+import { diskError } from '../core/errors';
+import { replaceFileSync } from './replace-file';
 
 /** Passed by the login item: start in the tray, without showing the window. */
 export const HIDDEN_FLAG = '--hidden';
@@ -44,9 +46,12 @@ function applyLinux(openAtLogin: boolean, target: LoginItemTarget): void {
     rmSync(file, { force: true });
     return;
   }
-  mkdirSync(target.autostartDir, { recursive: true });
-  writeFileSync(`${file}.tmp`, autostartEntry(target.executable));
-  renameSync(`${file}.tmp`, file);
+  try {
+    mkdirSync(target.autostartDir, { recursive: true });
+    replaceFileSync(file, autostartEntry(target.executable));
+  } catch (error) {
+    throw diskError(error, 'the entry that starts Studyline at login');
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { BrowserWindow, Rectangle } from 'electron';
+import { replaceFileSync } from './replace-file';
 
 export interface WindowState {
   /** Absent: let the system centre the window. */
@@ -81,9 +82,7 @@ export function readWindowState(file: string): unknown {
 }
 
 export function writeWindowState(file: string, state: WindowState): void {
-  const temp = `${file}.tmp`;
-  writeFileSync(temp, JSON.stringify(state));
-  renameSync(temp, file);
+  replaceFileSync(file, JSON.stringify(state));
 }
 
 /** Saves size and position after moves and resizes (debounced) and when the window closes. */

@@ -8,10 +8,26 @@ import type { BrowserWindow } from 'electron';
 import { textMatching, textContaining } from '../helpers/matchers';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
+// A disk that fails every write with this code while it is set.
+const disk = vi.hoisted(() => ({ failWith: undefined as string | undefined }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...real,
+    writeFile: async (...args: Parameters<typeof real.writeFile>) => {
+      if (!disk.failWith) return real.writeFile(...args);
+      await real.writeFile(args[0], 'half');
+      throw Object.assign(new Error(`${disk.failWith}: simulated`), { code: disk.failWith });
+    },
+  };
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'studyline-dialogs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeEach(() => resetFakeElectron());
+beforeEach(() => {
+  resetFakeElectron();
+  disk.failWith = undefined;
+});
 
 function setup(maxImportBytes?: number) {
   const window = new FakeBrowserWindow({});
@@ -61,6 +77,29 @@ describe('saveFile', () => {
       hint: 'Choose another folder and try again.',
     });
   });
+
+  it.each([
+    ['ENOSPC', 'the disk is full', /^Free some space/],
+    ['EDQUOT', 'your disk quota is used up', /^Free some space in your account/],
+    ['EROFS', 'the disk is read-only', /^Choose another folder/],
+    ['EACCES', 'that folder cannot be written to', /^Choose another folder/],
+  ])(
+    'on a disk that says %s, says so in words and keeps the older file whole',
+    async (code, reason, hint) => {
+      const { dialogs } = setup();
+      const target = join(dir, `older-${code}.ics`);
+      writeFileSync(target, 'the older calendar');
+      showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+      disk.failWith = code;
+      const error = (await dialogs
+        .saveFile('plan.ics', 'BEGIN:VCALENDAR', 'ics')
+        .catch((e: unknown) => e)) as { message: string; hint: string };
+      expect(error.message).toBe(`Studyline could not save older-${code}.ics: ${reason}.`);
+      expect(error.hint).toMatch(hint);
+      expect(readFileSync(target, 'utf8')).toBe('the older calendar');
+      expect(readdirSync(dir).filter((name) => name.includes('studyline-tmp'))).toEqual([]);
+    },
+  );
 
   it('opens without a parent while the window is hidden in the tray', async () => {
     const { dialogs, window } = setup();

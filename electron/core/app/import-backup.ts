@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../shared/types';
+import type { DurableFs } from '../library/durable-fs';
 import type { ProgressStore } from '../library/progress-store';
 import { applyBackup, parseBackup, writePreImportCopy } from '../transfer/backup';
 
@@ -11,10 +12,11 @@ export async function importBackup(
   progress: ProgressStore,
   text: string,
   now: Date,
+  fs?: DurableFs,
 ): Promise<ImportReport> {
   const backup = parseBackup(text);
   const { report } = applyBackup(structuredClone(progress.data), backup);
-  const backupPath = await writePreImportCopy(dataDir, progress.data, now);
+  const backupPath = await writePreImportCopy(dataDir, progress.data, now, fs);
   await progress.update((draft) => {
     const { next } = applyBackup(draft, backup);
     Object.assign(draft, next);

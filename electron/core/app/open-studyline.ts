@@ -75,7 +75,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       },
       importProgress: async (text) => {
         const { importBackup } = await import('./import-backup');
-        return importBackup(options.dataDir, progress, text, now());
+        return importBackup(options.dataDir, progress, text, now(), options.fs);
       },
       dataDir: options.dataDir,
       catalog: () => catalog,

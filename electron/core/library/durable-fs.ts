@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import path from 'node:path';
 
 /** The part of a file handle a durable write needs. */
 export interface WritableHandle {
@@ -67,6 +68,21 @@ export async function writeAndSync(
 export async function writeSynced(fs: DurableFs, tmp: string, text: string): Promise<void> {
   try {
     await writeAndSync(fs, tmp, 'w', text);
+  } catch (error) {
+    await unlinkIfPresent(fs, tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Replaces `file` whole (a temp file beside it, flushed, then renamed): a full
+ * disk never leaves half a file, nor the temp file, and an older file stays as it was.
+ */
+export async function replaceFile(fs: DurableFs, file: string, text: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.studyline-tmp`);
+  await writeSynced(fs, tmp, text);
+  try {
+    await fs.rename(tmp, file);
   } catch (error) {
     await unlinkIfPresent(fs, tmp).catch(() => undefined);
     throw error;

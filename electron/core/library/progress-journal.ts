@@ -152,8 +152,13 @@ export class ProgressJournal {
     try {
       await writeAndSync(this.fs, this.file, this.replace ? 'w' : 'a', text);
     } catch (error) {
-      // A replaced journal held nothing the snapshot lacks, so it can be replaced again.
-      if (!this.replace) this.needsSnapshot = true;
+      // A replaced journal held nothing the snapshot lacks: half a new one is removed, not left behind.
+      if (this.replace) {
+        await unlinkIfPresent(this.fs, this.file).catch(() => undefined);
+        this.exists = false;
+      } else {
+        this.needsSnapshot = true;
+      }
       throw diskError(error, 'your progress');
     }
     if (!this.exists) await syncFolder(this.fs, path.dirname(this.file));

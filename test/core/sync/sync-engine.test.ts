@@ -177,10 +177,18 @@ describe('a data folder that cannot be written', () => {
   });
 
   it('says the folder is not writable and keeps what was saved', async () => {
-    const { report } = await syncedThenBlocked(readOnlyFs('EROFS'));
+    const { report } = await syncedThenBlocked(readOnlyFs('EACCES'));
     for (const result of report.results) {
       expect(result).toMatchObject({ status: 'error', errorCode: 'disk' });
       expect(result.error).toMatch(/not allowed to write .*Check that the data folder is writable/);
+    }
+  });
+
+  it('says the disk is read-only and keeps what was saved', async () => {
+    const { report } = await syncedThenBlocked(readOnlyFs('EROFS'));
+    for (const result of report.results) {
+      expect(result).toMatchObject({ status: 'error', errorCode: 'disk' });
+      expect(result.error).toMatch(/^The disk is read-only, so .* could not be saved\./);
     }
   });
 });
