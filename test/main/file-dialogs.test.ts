@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electron);
 // A disk that fails every write with this code while it is set.
 const disk = vi.hoisted(() => ({ failWith: undefined as string | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const real = await importOriginal<typeof FsPromises>();
   return {
     ...real,
     writeFile: async (...args: Parameters<typeof real.writeFile>) => {

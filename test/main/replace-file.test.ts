@@ -1,3 +1,4 @@
+import type * as NodeFs from 'node:fs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electron);
 // A disk that fails every write (after half the bytes) with this code while it is set.
 const disk = vi.hoisted(() => ({ failWith: undefined as string | undefined }));
 vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs')>();
+  const real = await importOriginal<typeof NodeFs>();
   return {
     ...real,
     writeFileSync: (...args: Parameters<typeof real.writeFileSync>) => {
