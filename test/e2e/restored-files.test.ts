@@ -62,7 +62,7 @@ describe.skipIf(!chromium)('files restored from their last good copy', () => {
   test('the window tells each restore once, and keeps telling it until dismissed', async () => {
     const { page } = app;
     const notices = page.getByRole('list', { name: 'Notices' }).getByRole('listitem');
-    await expect.poll(() => notices.count()).toBe(2);
+    await expect.poll(() => notices.count(), { timeout: 15_000 }).toBe(2);
     const texts = await notices.allInnerTexts();
     expect(
       texts.filter((t) => /your progress was damaged; Studyline restored/.test(t)),
@@ -73,10 +73,10 @@ describe.skipIf(!chromium)('files restored from their last good copy', () => {
     expect(await page.getByRole('option').count()).toBe(3);
 
     await page.reload();
-    await expect.poll(() => page.getByRole('option').count()).toBe(3);
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 15_000 }).toBe(3);
     expect(await notices.count()).toBe(2);
 
     await notices.first().getByRole('button', { name: 'Dismiss' }).click();
-    await expect.poll(() => notices.count()).toBe(1);
+    await expect.poll(() => notices.count(), { timeout: 15_000 }).toBe(1);
   });
 });
