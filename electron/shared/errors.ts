@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'disk' // read-only folder, disk full, permissions
   | 'corrupt' // a data file could not be read and had no good copy
   | 'newer-version' // a file written by a newer Studyline
+  | 'private-address' // a feed on the internet named an address on the learner's own network
   | 'cancelled';
 
 /** Codes only the IPC layer gives: a request from elsewhere, or a bug behind a general sentence. */

@@ -113,7 +113,10 @@ async function cacheOne(url: string, context: CacheContext): Promise<CachedImage
     ) {
       return { url, reason: totalReason(url, budget), permanent: true };
     }
-    if (isStudylineError(error) && error.code === 'too-large') {
+    if (
+      isStudylineError(error) &&
+      (error.code === 'too-large' || error.code === 'private-address')
+    ) {
       return { url, reason: error.message, permanent: true };
     }
     // The message alone: fetch hints speak of feeds, not pictures.

@@ -1,5 +1,6 @@
 import { version } from '../../../package.json';
 import { StudylineError } from '../errors';
+import type { AddressGuard } from './address-policy';
 import {
   badUrlError,
   cancelledError,
@@ -25,6 +26,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** A host that asks us to wait up to this long is waited for (HttpLayer); longer throws 'rate-limited'. */
   maxRetryWaitMs?: number;
+  /** Refuses addresses a feed must not reach (its learner's network): checked before every hop. */
+  addressGuard?: AddressGuard;
 }
 
 export type FetchResult =
@@ -109,6 +112,8 @@ async function followRedirects(current: Attempt): Promise<Response> {
   const start = current.url;
   const visited = new Set<string>([start]);
   for (let hops = 0; ; hops++) {
+    // After DNS, before any byte is sent: the first address and every redirect's.
+    await current.settings.addressGuard?.check(current.url);
     const response = await fetch(current.url, {
       redirect: 'manual',
       signal: current.signal,

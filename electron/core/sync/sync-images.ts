@@ -66,6 +66,7 @@ export class PictureQueue {
       signal: this.ctx.fetch.signal,
       timeoutMs: this.ctx.fetch.timeoutMs,
       http: this.ctx.http,
+      fetchOptions: { addressGuard: this.ctx.fetch.addressGuard },
       onlyUrls: retry?.map((failure) => failure.url),
     });
     // Stored items are shared with the library cache: replace, never mutate.

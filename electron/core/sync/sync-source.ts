@@ -4,6 +4,7 @@ import { sourceLabel } from '../library/library-store';
 import { newestFirst } from '../library/item-order';
 import { LIBRARY_SCHEMA_VERSION } from '../library/model';
 import type { SourceSyncResult, SyncProgress } from '../../shared/types';
+import { sourceAddressGuard, type HostLookup } from './address-policy';
 import type { FetchOptions } from './http-fetch';
 import { fetchResource, type HttpLayer } from './http-layer';
 import { ItemMerger } from './item-merge';
@@ -14,7 +15,9 @@ import { PictureQueue } from './sync-images';
 import { syncResponses } from './sync-responses';
 
 export interface SourceSyncContext {
-  fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'signal' | 'userAgent'>;
+  fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'signal' | 'userAgent' | 'addressGuard'>;
+  /** Resolves host names for the address checks (tests play the internet with it). */
+  lookup?: HostLookup;
   /** Every request of the sync (pages, pictures, other sources) shares its limits. */
   http?: HttpLayer;
   assetsDir: string;
@@ -45,8 +48,11 @@ const DEFAULT_MAX_GROUP_ITEMS = 300;
 export async function syncSource(
   meta: SourceMeta,
   existing: SourceFile | undefined,
-  ctx: SourceSyncContext,
+  context: SourceSyncContext,
 ): Promise<SourceSyncOutcome> {
+  // Everything this feed makes us fetch is kept out of the learner's network, unless it lives there.
+  const addressGuard = await sourceAddressGuard(meta.url, context.lookup);
+  const ctx: SourceSyncContext = { ...context, fetch: { ...context.fetch, addressGuard } };
   const nowIso = ctx.now().toISOString();
   // What earlier syncs learned (validators, title, history walked) is kept;
   // where the feed lives is what the course says now.
