@@ -105,7 +105,13 @@ function activityText(g: GroupView): string {
 export function sources(list: SourceView[], notices: Notice[] = []): string {
   const rows = list.map((s) => {
     const state =
-      s.status === 'error' ? `ERROR: ${s.error}` : s.status === 'never' ? 'not synced yet' : 'ok';
+      s.status === 'error'
+        ? `ERROR: ${s.error}`
+        : s.status === 'never'
+          ? 'not synced yet'
+          : s.warning
+            ? `ok, but: ${s.warning}`
+            : 'ok';
     return `${s.kind.padEnd(8)} ${String(s.itemCount).padStart(5)} items  ${when(s.lastSyncAt)}  ${s.title ?? s.url}\n${''.padEnd(9)}${s.url}\n${''.padEnd(9)}${state}`;
   });
   return [
@@ -146,6 +152,8 @@ export function syncReport(report: SyncReport): string {
     if (r.status === 'not-modified') return `✓ ${r.url}: unchanged (${r.itemCount} items)`;
     if (r.status === 'skipped' || r.status === 'cancelled')
       return `- ${r.url}: ${r.error ?? r.status}`;
+    const counts = `${r.newItems} new, ${r.updatedItems} updated, ${r.itemCount} items`;
+    if (r.warning) return `! ${r.url}: ${counts}\n  ${r.warning}`;
     return `✓ ${r.url}: ${r.newItems} new, ${r.updatedItems} updated, ${r.itemCount} items (${r.pages} page${r.pages === 1 ? '' : 's'})`;
   });
   if (report.offline) lines.push('You seem to be offline: your saved library is unchanged.');

@@ -37,6 +37,8 @@ export interface SourceSyncResult {
   updatedItems: number;
   pages: number;
   itemCount: number;
+  /** Synced, but the feed is over a limit (items, size, pages): what was left out, in words. */
+  warning?: string;
 }
 
 export interface SyncReport {

@@ -102,6 +102,8 @@ export interface SourceView {
   status: SourceStatus;
   /** Learner-readable reason of the last failure. */
   error?: string;
+  /** The feed is over one of Studyline's limits: what was left out. */
+  warning?: string;
   itemCount: number;
   lastSyncAt?: string;
   lastSuccessAt?: string;

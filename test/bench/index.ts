@@ -1,6 +1,7 @@
 import { createPageProcessor } from '../../electron/core/sync/page-processor';
 import { benchCliStart, ensureCliBuilt } from './cli-bench';
 import { benchDataflow } from './dataflow-bench';
+import { benchHugeFeed } from './huge-feed-bench';
 import { benchLibraryOpen } from './library-bench';
 import { benchPace } from './pace-bench';
 import { benchRenderer } from './renderer-bench';
@@ -37,6 +38,8 @@ const TARGETS: Record<string, number> = {
   search_p95_ms: 10,
   share_merge_ms: 100,
   share_open_ratio: 1.5,
+  // Peak memory (MB) of a first sync of one 100,000-item feed: the item limit keeps it bounded.
+  sync_huge_peak_mb: 500,
 };
 
 const log = (line: string) => {
@@ -53,6 +56,8 @@ Object.assign(results, await benchSync(runs, processor));
 log('sync over a distant host (200 ms a request)…');
 Object.assign(results, await benchSyncWan(Math.min(runs, 3), processor));
 await processor.close();
+log('a hostile feed of 100,000 items…');
+Object.assign(results, await benchHugeFeed());
 log('command line start…');
 Object.assign(results, await benchCliStart(runs));
 log('library open…');

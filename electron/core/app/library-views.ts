@@ -143,6 +143,7 @@ export async function sourceViews(
       title: source.title ?? meta.title,
       status: source.lastError ? 'error' : source.lastSyncAt ? 'ok' : 'never',
       error: source.lastError,
+      ...(source.limitWarning ? { warning: source.limitWarning } : {}),
       itemCount: file?.items.length ?? 0,
       lastSyncAt: source.lastSyncAt,
       lastSuccessAt: source.lastSuccessAt,

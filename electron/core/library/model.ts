@@ -30,6 +30,8 @@ export interface SourceMeta {
   fullHistory?: boolean;
   /** An archive walk that broke off: how many of the earliest emails may be missing (about). */
   missingEstimate?: number;
+  /** The feed is bigger than Studyline keeps of one feed: what was left out, in words. */
+  limitWarning?: string;
 }
 
 /** A cached image of an email, stored under assets/. */

@@ -7,10 +7,10 @@ import type { ItemMerger } from './item-merge';
 import { createPageProcessor } from './page-processor';
 import type { ProcessedPage } from './process-page';
 import { pagedUrl } from './source-id';
+import { DEFAULT_SOURCE_LIMITS, type SourceBudget } from './source-limits';
 import type { SourceSyncContext } from './sync-source';
 
 const inThread = createPageProcessor();
-const DEFAULT_MAX_PAGES = 500;
 
 export type Report = (phase: SyncProgress['phase'], extra?: Partial<SyncProgress>) => void;
 
@@ -22,6 +22,8 @@ interface Walk {
   ctx: SourceSyncContext;
   /** Merges and stores one page; returns how many of its entries were new. */
   onPage: (feed: ProcessedPage, page: number) => number;
+  /** The feed's limits, and what the pages so far have taken of them. */
+  budget: SourceBudget;
 }
 
 export interface WalkResult {
@@ -33,6 +35,10 @@ export interface WalkResult {
   failure?: Error;
   /** How many of the earliest emails may be missing after a break (about). */
   missingEstimate?: number;
+  /** Stopped at the feed's item or size limit: older emails exist and are left out. */
+  overLimit?: boolean;
+  /** Stopped at the page limit before the archive's end. */
+  pageLimit?: boolean;
 }
 
 /**
@@ -48,19 +54,21 @@ const READ_AHEAD = 6;
  * server that ignores `paged` repeats page 1: stop.
  */
 export async function walkOlderPages(walk: Walk): Promise<WalkResult> {
-  const { source, firstFeed, ctx } = walk;
+  const { source, firstFeed, ctx, budget } = walk;
   const done = { reachedEnd: false, caughtUp: false };
   if (firstFeed.items.length === 0) return { ...done, reachedEnd: true };
   const wholeHistory = !source.fullHistory;
   if (!wholeHistory && walk.firstAdded < firstFeed.items.length) return { ...done, caughtUp: true };
+  if (budget.exceeded) return { ...done, overLimit: true };
   const stop = new AbortController();
   const signal = ctx.fetch.signal ? AbortSignal.any([ctx.fetch.signal, stop.signal]) : stop.signal;
   const pages = new PageReader(walk, { ...ctx, fetch: { ...ctx.fetch, signal } });
-  const inFlight = wholeHistory ? READ_AHEAD : 1;
   let previousKeys = keysOf(firstFeed);
   try {
     for (let page = 2; page <= pages.maxPages; page++) {
-      pages.launchUpTo(page + inFlight - 1);
+      // Never more pages ahead than the feed's item limit still wants.
+      const wanted = Math.ceil(budget.itemsLeft / Math.max(1, firstFeed.totalItems));
+      pages.launchUpTo(page + Math.max(1, Math.min(wholeHistory ? READ_AHEAD : 1, wanted)) - 1);
       let feed: ProcessedPage | undefined;
       try {
         feed = await pages.get(page);
@@ -75,8 +83,9 @@ export async function walkOlderPages(walk: Walk): Promise<WalkResult> {
       previousKeys = keys;
       const added = walk.onPage(feed, page);
       if (!wholeHistory && added < feed.items.length) return { ...done, caughtUp: true };
+      if (budget.exceeded) return { ...done, overLimit: true };
     }
-    return done;
+    return { ...done, pageLimit: true };
   } finally {
     stop.abort(); // pages read ahead past the end are not needed
     await pages.settled(); // and nothing of this walk runs on after it
@@ -95,7 +104,7 @@ class PageReader {
     private readonly walk: Walk,
     private readonly ctx: SourceSyncContext,
   ) {
-    this.maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
+    this.maxPages = walk.budget.limits.maxPages;
   }
 
   launchUpTo(last: number): void {
@@ -156,6 +165,7 @@ export async function processWith(
     url: response.url,
     kind: source.kind,
     knownVersions: merger.storedVersions,
+    maxItems: ctx.limits?.maxItems ?? DEFAULT_SOURCE_LIMITS.maxItems,
   });
 }
 

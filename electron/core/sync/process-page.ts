@@ -3,6 +3,7 @@ import { decodeText } from './decode-body';
 import { contentHash, itemKey, versionOf } from './item-key';
 import { parseFeed, type ParsedFeed, type ParsedItem } from './parse-feed';
 import { sanitizeFeedHtml } from './sanitize-email';
+import { newestOfPage } from './source-limits';
 import { extractSendDate } from './send-date';
 
 export interface PageInput {
@@ -13,6 +14,8 @@ export interface PageInput {
   kind: SourceKind;
   /** Stored versions (key + hash, see versionOf): those need not be sanitized again. */
   knownVersions?: string[];
+  /** Only the newest this many entries are processed (a feed's item limit). */
+  maxItems?: number;
 }
 
 export interface ProcessedItem extends Omit<ParsedItem, 'guid' | 'html'> {
@@ -30,6 +33,8 @@ export interface ProcessedPage {
   link?: string;
   format: ParsedFeed['format'];
   items: ProcessedItem[];
+  /** Entries the page held, before the item limit. */
+  totalItems: number;
 }
 
 /**
@@ -43,11 +48,14 @@ export async function processPage(input: PageInput): Promise<ProcessedPage> {
   );
   const feed = await parseFeed(text, input.url, input.contentType);
   const known = new Set(input.knownVersions);
+  // Past the limit, entries are dropped before the costly part: keys, hashes, sanitizing.
+  const entries = newestOfPage(feed.items, input.maxItems ?? Infinity);
   return {
     title: feed.title,
     link: feed.link,
     format: feed.format,
-    items: feed.items.map((item) => processItem(item, input, known)),
+    items: entries.map((item) => processItem(item, input, known)),
+    totalItems: feed.items.length,
   };
 }
 

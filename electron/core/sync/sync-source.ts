@@ -13,6 +13,16 @@ import type { ProcessedPage } from './process-page';
 import { processWith, walkOlderPages, type Report, type WalkResult } from './archive-walk';
 import { PictureQueue } from './sync-images';
 import { syncResponses } from './sync-responses';
+import {
+  DEFAULT_SOURCE_LIMITS,
+  deadlineError,
+  newestWithin,
+  SourceBudget,
+  tooManyBytes,
+  tooManyItems,
+  tooManyPages,
+  type SourceLimits,
+} from './source-limits';
 
 export interface SourceSyncContext {
   fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'signal' | 'userAgent' | 'addressGuard'>;
@@ -23,8 +33,8 @@ export interface SourceSyncContext {
   assetsDir: string;
   now: () => Date;
   onProgress: (progress: SyncProgress) => void;
-  /** A hostile or broken server that pages forever stops here. */
-  maxPages?: number;
+  /** What one feed may cost (items, stored bytes, pages, time): a hostile feed stops there. */
+  limits?: Partial<SourceLimits>;
   /** Group feeds keep only their most recent posts. */
   maxGroupItems?: number;
   /** Parses and sanitizes pages (worker threads when available). */
@@ -52,7 +62,16 @@ export async function syncSource(
 ): Promise<SourceSyncOutcome> {
   // Everything this feed makes us fetch is kept out of the learner's network, unless it lives there.
   const addressGuard = await sourceAddressGuard(meta.url, context.lookup);
-  const ctx: SourceSyncContext = { ...context, fetch: { ...context.fetch, addressGuard } };
+  const limits = limitsOf(context);
+  const deadline = AbortSignal.timeout(limits.deadlineMs);
+  const signal = context.fetch.signal
+    ? AbortSignal.any([context.fetch.signal, deadline])
+    : deadline;
+  const ctx: SourceSyncContext = {
+    ...context,
+    limits,
+    fetch: { ...context.fetch, addressGuard, signal },
+  };
   const nowIso = ctx.now().toISOString();
   // What earlier syncs learned (validators, title, history walked) is kept;
   // where the feed lives is what the course says now.
@@ -64,6 +83,7 @@ export async function syncSource(
     kind: meta.kind,
   };
   const merger = new ItemMerger(source, existing?.items ?? [], nowIso);
+  const budget = new SourceBudget(limits, existing?.items ?? [], () => merger.size);
   const progress = progressReporter(source, merger, ctx.onProgress);
   const pictures = new PictureQueue(source, merger, ctx);
   const walk = { pages: 0 };
@@ -97,8 +117,9 @@ export async function syncSource(
     const feed = await processWith(ctx, source, merger, first, 1);
     const validators = { etag: first.etag, lastModified: first.lastModified };
     applyFeedInfo(source, feed);
-    const onPage = pageHandler(source, merger, existing, walk, pictures, progress, ctx);
+    const onPage = pageHandler(source, merger, existing, walk, pictures, progress, ctx, budget);
     const added = onPage(feed, 1);
+    if (source.kind === 'group') recordGroupLimit(source, budget);
     if (source.kind === 'archive') {
       const result = await walkOlderPages({
         source,
@@ -107,8 +128,9 @@ export async function syncSource(
         firstAdded: added,
         ctx,
         onPage,
+        budget,
       });
-      recordCompleteness(source, result);
+      recordCompleteness(source, result, budget, merger);
       if (result.failure !== undefined) {
         await pictures.finish().catch(() => undefined); // the emails stored still get theirs
         throw result.failure;
@@ -123,7 +145,12 @@ export async function syncSource(
     return finish(source, merger, existing, 'ok', walk.pages, undefined, ctx);
   } catch (error) {
     await pictures.finish().catch(() => undefined);
-    return failed(source, merger, existing, walk.pages, error, progress, ctx);
+    // The feed's own time ran out (not the learner cancelling): said as such, what came in is kept.
+    const cause =
+      deadline.aborted && !context.fetch.signal?.aborted
+        ? deadlineError(sourceLabel(source), limits)
+        : error;
+    return failed(source, merger, existing, walk.pages, cause, progress, ctx);
   }
 }
 
@@ -140,11 +167,13 @@ function pageHandler(
   pictures: PictureQueue,
   progress: Report,
   ctx: SourceSyncContext,
+  budget: SourceBudget,
 ) {
   // What the stored copy says about the source stays as before until the sync ends.
   const before = existing?.source ?? { id: source.id, url: source.url, kind: source.kind };
   return (feed: ProcessedPage, page: number): number => {
     const added = merger.mergePage(feed.items);
+    budget.addPage(feed);
     walk.pages = page;
     if (source.kind === 'archive') {
       if (ctx.store && merger.hasChanges) {
@@ -161,14 +190,38 @@ function pageHandler(
 }
 
 /** Whether the stored emails are now the whole archive, and if not, how many may be missing. */
-function recordCompleteness(source: SourceMeta, result: WalkResult): void {
-  if (result.reachedEnd || (result.caughtUp && source.fullHistory)) {
+function recordCompleteness(
+  source: SourceMeta,
+  result: WalkResult,
+  budget: SourceBudget,
+  merger: ItemMerger,
+): void {
+  if (result.reachedEnd) delete source.limitWarning;
+  if (result.overLimit || result.pageLimit) {
+    // As complete as the limits allow: a retry would stop at the same place; later syncs catch up.
+    source.fullHistory = true;
+    delete source.missingEstimate;
+    source.limitWarning = result.pageLimit
+      ? tooManyPages(sourceLabel(source), budget.limits)
+      : budget.warning(sourceLabel(source), Math.min(merger.size, budget.limits.maxItems));
+  } else if (result.reachedEnd || (result.caughtUp && source.fullHistory)) {
     source.fullHistory = true;
     delete source.missingEstimate;
   } else if (result.failure !== undefined) {
     source.fullHistory = false;
     source.missingEstimate = result.missingEstimate;
   }
+}
+
+/** A group feed is read whole each time: its warning stands only while it is too big. */
+function recordGroupLimit(source: SourceMeta, budget: SourceBudget): void {
+  if (budget.exceeded)
+    source.limitWarning = tooManyItems(sourceLabel(source), budget.limits.maxItems);
+  else delete source.limitWarning;
+}
+
+function limitsOf(ctx?: SourceSyncContext): SourceLimits {
+  return { ...DEFAULT_SOURCE_LIMITS, ...ctx?.limits };
 }
 
 function failed(
@@ -216,10 +269,19 @@ function finish(
   let items = merger.items();
   if (source.kind === 'group')
     items = newestFirst(items).slice(0, ctx?.maxGroupItems ?? DEFAULT_MAX_GROUP_ITEMS);
+  const limits = limitsOf(ctx);
+  const kept = newestWithin(items, limits);
+  if (ctx && kept.cut) {
+    const label = sourceLabel(source);
+    source.limitWarning =
+      kept.cut === 'items'
+        ? tooManyItems(label, kept.items.length)
+        : tooManyBytes(label, kept.items.length, limits);
+  }
   const file: SourceFile =
     existing && !merger.hasChanges
       ? { ...existing, schemaVersion: LIBRARY_SCHEMA_VERSION, source }
-      : { schemaVersion: LIBRARY_SCHEMA_VERSION, source, items };
+      : { schemaVersion: LIBRARY_SCHEMA_VERSION, source, items: kept.items };
   return {
     file,
     result: {
@@ -232,6 +294,7 @@ function finish(
       updatedItems: merger.updatedCount,
       pages,
       itemCount: file.items.length,
+      ...(status === 'ok' && source.limitWarning ? { warning: source.limitWarning } : {}),
     },
   };
 }
