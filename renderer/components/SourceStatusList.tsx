@@ -36,33 +36,41 @@ export function SourceStatusList() {
       </summary>
       <ul className="source-status-list" aria-label="Sources and their last sync">
         {sources.length === 0 && <li className="source-status-item">No sources yet.</li>}
-        {sources.map((source) => (
-          <li key={source.id} className={`source-status-item status-${source.status}`}>
-            <span className="source-status-mark" aria-hidden="true">
-              {source.status === 'error' ? '!' : source.status === 'ok' ? '✓' : '·'}
-            </span>
-            <span className="source-status-text">
-              <span className="source-status-name">
-                {sourceLabel(source.kind)}: {sourceName(source, courses)}
+        {sources.map((source) => {
+          // Synced, but over one of Studyline's limits: a warning, never a tick.
+          const warning = source.status === 'ok' ? source.warning : undefined;
+          return (
+            <li
+              key={source.id}
+              className={`source-status-item status-${warning ? 'warning' : source.status}`}
+            >
+              <span className="source-status-mark" aria-hidden="true">
+                {source.status === 'error' || warning ? '!' : source.status === 'ok' ? '✓' : '·'}
               </span>
-              <span className="source-status-state">
-                {source.status === 'error'
-                  ? (source.error ?? 'The last sync failed.')
-                  : statusText(source, now)}
+              <span className="source-status-text">
+                <span className="source-status-name">
+                  {sourceLabel(source.kind)}: {sourceName(source, courses)}
+                </span>
+                <span className="source-status-state">
+                  {source.status === 'error'
+                    ? (source.error ?? 'The last sync failed.')
+                    : statusText(source, now)}
+                </span>
+                {warning && <span className="source-status-warning">{warning}</span>}
               </span>
-            </span>
-            {source.status === 'error' && (
-              <button
-                type="button"
-                className="button"
-                disabled={running}
-                onClick={() => retrySource(source.id)}
-              >
-                Retry
-              </button>
-            )}
-          </li>
-        ))}
+              {source.status === 'error' && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={running}
+                  onClick={() => retrySource(source.id)}
+                >
+                  Retry
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

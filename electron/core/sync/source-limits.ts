@@ -65,8 +65,9 @@ export function newestOfPage<T>(entries: T[], max: number): T[] {
   return entries.length <= max ? entries : entries.slice(0, max);
 }
 
-export function tooManyItems(label: string, kept: number): string {
-  return `${capitalized(label)} has more than ${kept.toLocaleString('en-US')} items; Studyline kept the newest ${kept.toLocaleString('en-US')}.`;
+/** `limit` items were more than allowed; `kept` of them are kept (fewer for a study group). */
+export function tooManyItems(label: string, limit: number, kept = limit): string {
+  return `${capitalized(label)} has more than ${limit.toLocaleString('en-US')} items; Studyline kept the newest ${kept.toLocaleString('en-US')}.`;
 }
 
 export function tooManyBytes(label: string, kept: number, limits: SourceLimits): string {
@@ -132,7 +133,7 @@ export class SourceBudget {
   warning(label: string, kept: number): string {
     return this.overBytes
       ? tooManyBytes(label, kept, this.limits)
-      : tooManyItems(label, this.limits.maxItems);
+      : tooManyItems(label, this.limits.maxItems, kept);
   }
 
   /** How many more entries are wanted: the walk reads no further ahead than that. */

@@ -119,7 +119,7 @@ export async function syncSource(
     applyFeedInfo(source, feed);
     const onPage = pageHandler(source, merger, existing, walk, pictures, progress, ctx, budget);
     const added = onPage(feed, 1);
-    if (source.kind === 'group') recordGroupLimit(source, budget);
+    if (source.kind === 'group') recordGroupLimit(source, budget, ctx);
     if (source.kind === 'archive') {
       const result = await walkOlderPages({
         source,
@@ -214,9 +214,9 @@ function recordCompleteness(
 }
 
 /** A group feed is read whole each time: its warning stands only while it is too big. */
-function recordGroupLimit(source: SourceMeta, budget: SourceBudget): void {
-  if (budget.exceeded)
-    source.limitWarning = tooManyItems(sourceLabel(source), budget.limits.maxItems);
+function recordGroupLimit(source: SourceMeta, budget: SourceBudget, ctx: SourceSyncContext): void {
+  const kept = Math.min(budget.limits.maxItems, ctx.maxGroupItems ?? DEFAULT_MAX_GROUP_ITEMS);
+  if (budget.exceeded) source.limitWarning = budget.warning(sourceLabel(source), kept);
   else delete source.limitWarning;
 }
 
