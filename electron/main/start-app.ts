@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app } from 'electron';
+import { app, clipboard, shell } from 'electron';
 import { openStudyline } from '../core/app/open-studyline';
 import { createRequestHandlers } from '../core/app/request-handlers';
 import type { Emit, RequestHandlers } from '../core/app/request-handlers';
@@ -94,6 +94,8 @@ function wireRequests(
       openExternal: openExternalSafely,
       saveFile: dialogs.saveFile,
       openTextFile: dialogs.openTextFile,
+      showInFolder: (path) => shell.showItemInFolder(path),
+      writeClipboard: (text) => clipboard.writeText(text),
     }),
     'app:ready': async () => deliveries.ready(),
   };

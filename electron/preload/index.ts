@@ -22,6 +22,8 @@ const REQUESTS = {
   'sync:cancel': true,
   'notice:dismiss': true,
   'link:open': true,
+  'file:showInFolder': true,
+  'clipboard:write': true,
   'progress:get': true,
   'plan:preview': true,
   'plan:set': true,

@@ -78,6 +78,10 @@ export interface Requests {
   'notice:dismiss': (noticeId: string) => void;
   /** Opens an http(s) link in the learner's browser. */
   'link:open': (url: string) => void;
+  /** Shows a file Studyline saved (a backup, a calendar) in the system's file manager. */
+  'file:showInFolder': (path: string) => void;
+  /** Puts text on the clipboard ("Copy question"). */
+  'clipboard:write': (text: string) => void;
   'progress:get': (courseId: string) => CourseProgressView;
   /** What each of these plans would give (one request per change of the plan form). */
   'plan:preview': (courseId: string, inputs: PlanInput[]) => PlanPreviewResult[];
@@ -165,6 +169,8 @@ export const requestArgs = {
   'sync:cancel': z.tuple([]),
   'notice:dismiss': z.tuple([id]),
   'link:open': z.tuple([httpUrl]),
+  'file:showInFolder': z.tuple([z.string().min(1).max(4096)]),
+  'clipboard:write': z.tuple([z.string().min(1).max(50_000)]),
   'progress:get': z.tuple([id]),
   'plan:preview': z.tuple([id, planInputsSchema]),
   'plan:set': z.tuple([id, planInputSchema]),

@@ -33,12 +33,17 @@ export const planInputSchema = z
 /** Every pace the plan form shows at once, previewed in one request. */
 export const planInputsSchema = z.array(planInputSchema).min(1).max(10);
 
+/** The reader's text sizes a learner can choose, CSS pixels. */
+export const READING_SIZES = { min: 13, max: 28 } as const;
+
 export const settingsPatchSchema = z
   .object({
     syncEveryHours: z.number().int().min(0).max(168).optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
     closeToTray: z.boolean().optional(),
     startAtLogin: z.boolean().optional(),
+    readingFontSize: z.number().int().min(READING_SIZES.min).max(READING_SIZES.max).optional(),
+    readingWidth: z.enum(['narrow', 'medium', 'wide']).optional(),
     remindersEnabled: z.boolean().optional(),
     courseReminders: z.object({ courseId: id, enabled: z.boolean() }).strict().optional(),
   })

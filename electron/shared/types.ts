@@ -259,11 +259,17 @@ export interface DoneUpTo {
   emailIds: string[];
 }
 
+export type ReadingWidth = 'narrow' | 'medium' | 'wide';
+
 export interface AppSettings {
   syncEveryHours: number;
   theme: 'system' | 'light' | 'dark';
   closeToTray: boolean;
   startAtLogin: boolean;
+  /** Size of an email's text in the reader, CSS pixels (the rest of the window keeps its size). */
+  readingFontSize: number;
+  /** Line length of an email's text in the reader. */
+  readingWidth: ReadingWidth;
   reminders: ReminderSettings;
 }
 

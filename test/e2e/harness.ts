@@ -71,6 +71,10 @@ export interface AppSession {
   saved: { name: string; text: string; kind: string }[];
   /** Texts the (simulated) open dialog hands out, first in first out; empty means cancelled. */
   filesToOpen: string[];
+  /** Files the app asked to show in the file manager. */
+  shownInFolder: string[];
+  /** What the app put on the clipboard. */
+  clipboard: string[];
   /** Pushes an event to the page as main does (a change made by the CLI, the tray). */
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
   /** A clicked reminder, handed over as main does: held until the page says it is ready. */
@@ -130,6 +134,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   const deliveries = createDeliveries(() => live.contents);
   const saved: AppSession['saved'] = [];
   const filesToOpen: string[] = [];
+  const shownInFolder: string[] = [];
+  const clipboard: string[] = [];
   // The OS dialogs are the only part played here: the learner's choice is scripted.
   const syncs = createSyncRunner({ core, emit });
   const handlers: RequestHandlers = {
@@ -142,6 +148,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
         return join(dataDir, '..', name);
       },
       openTextFile: async () => filesToOpen.shift(),
+      showInFolder: (path) => void shownInFolder.push(path),
+      writeClipboard: (text) => void clipboard.push(text),
     }),
     'app:ready': async () => deliveries.ready(),
   };
@@ -172,6 +180,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     opened,
     saved,
     filesToOpen,
+    shownInFolder,
+    clipboard,
     emit,
     openEmail: (payload) => deliveries.deliver('app:openEmail', payload),
     requests,

@@ -126,7 +126,11 @@ export const electron = {
   app,
   BrowserWindow: FakeBrowserWindow,
   ipcMain,
-  shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+  shell: {
+    openExternal: vi.fn(async (_url: string) => undefined),
+    showItemInFolder: vi.fn((_path: string) => undefined),
+  },
+  clipboard: { writeText: vi.fn((_text: string) => undefined) },
   protocol: {
     registerSchemesAsPrivileged: vi.fn(),
     handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {

@@ -112,6 +112,8 @@ beforeEach(() => {
     theme: 'system',
     closeToTray: true,
     startAtLogin: false,
+    readingFontSize: 17,
+    readingWidth: 'medium',
     reminders: { enabled: true, offCourseIds: [] },
   };
 });

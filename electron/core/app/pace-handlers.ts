@@ -29,6 +29,8 @@ const ALL_SETTINGS: (keyof AppSettings)[] = [
   'theme',
   'closeToTray',
   'startAtLogin',
+  'readingFontSize',
+  'readingWidth',
   'reminders',
 ];
 
@@ -36,6 +38,8 @@ const ALL_SETTINGS: (keyof AppSettings)[] = [
 export function paceHandlers(
   core: StudylineCore,
   deps: HandlerDeps,
+  /** Notes a file Studyline wrote (the copy kept before an import), so it can be shown. */
+  remember: (path: string) => void = () => {},
 ): Pick<CoreHandlers, PaceChannel> {
   const { emit } = deps;
   const planChange = async (courseId: string, run: Promise<CourseProgressView>) => {
@@ -108,6 +112,7 @@ export function paceHandlers(
       if (text === undefined) return null;
       const report = await core.importProgress(text);
       // A backup can bring courses, plans, marks and settings: every course is re-read.
+      remember(report.backupPath);
       const courses = await core.courses();
       emit('library:changed', {
         courseIds: courses.map((c) => c.id),

@@ -1,4 +1,5 @@
 import type { StudylineCore } from './core-api';
+import { StudylineError } from '../errors';
 import type { RequestHandlers } from './dispatch';
 import type { Emit } from './emit';
 import { paceHandlers } from './pace-handlers';
@@ -24,6 +25,10 @@ export interface HandlerDeps {
   ) => Promise<string | undefined>;
   /** Asks for a file and returns its text; undefined when the learner cancelled. */
   openTextFile: (kind: 'json') => Promise<string | undefined>;
+  /** Shows a file in the system's file manager (shell.showItemInFolder in the app). */
+  showInFolder: (path: string) => void;
+  /** Puts text on the system clipboard (the page itself has no clipboard permission). */
+  writeClipboard: (text: string) => void;
 }
 
 /**
@@ -36,8 +41,16 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): C
   const { emit, syncs } = deps;
   const libraryChanged = (courseIds: string[], sourceIds: string[] = []) =>
     emit('library:changed', { courseIds, sourceIds });
+  // "Show in folder" only for files Studyline itself wrote: the page cannot probe the disk.
+  const written = new Set<string>();
+  const remember = (path: string | undefined) => {
+    if (path) written.add(path);
+    return path;
+  };
+  const saveFile: HandlerDeps['saveFile'] = async (...args) =>
+    remember(await deps.saveFile(...args));
   return {
-    ...paceHandlers(core, deps),
+    ...paceHandlers(core, { ...deps, saveFile }, remember),
     'catalog:get': async () => core.catalog(),
     'status:get': () => core.status(),
     'courses:list': () => core.courses(),
@@ -70,5 +83,12 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): C
     },
     'link:open': (url) => deps.openExternal(url),
     'search:query': (request) => core.search(request),
+    'file:showInFolder': async (path) => {
+      if (!written.has(path)) {
+        throw new StudylineError('not-found', 'Studyline can only show files it saved itself.');
+      }
+      deps.showInFolder(path);
+    },
+    'clipboard:write': async (text) => deps.writeClipboard(text),
   };
 }

@@ -128,6 +128,9 @@ export interface Settings {
   closeToTray: boolean;
   /** Opt-in: start Studyline (in the tray) when the learner logs in. */
   startAtLogin: boolean;
+  /** The reader's text size for emails, CSS pixels. */
+  readingFontSize: number;
+  readingWidth: 'narrow' | 'medium' | 'wide';
 }
 
 /** The learner's own state of one email, keyed by email id in progress.json. */
@@ -162,4 +165,6 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   closeToTray: true,
   startAtLogin: false,
+  readingFontSize: 17,
+  readingWidth: 'medium',
 };

@@ -20,6 +20,8 @@ let dir: string;
 let core: StudylineCore;
 let handlers: CoreHandlers;
 let events: { event: keyof Events; payload: unknown }[];
+let shown: string[];
+let clipboard: string[];
 
 beforeEach(async () => {
   server = await startFeedServer();
@@ -37,14 +39,18 @@ beforeEach(async () => {
     catalogPath: await writeLoopbackCatalog(dir, server.origin),
   });
   events = [];
+  shown = [];
+  clipboard = [];
   const emit = <E extends keyof Events>(event: E, payload: Events[E]) =>
     events.push({ event, payload });
   handlers = createRequestHandlers(core, {
     emit,
     syncs: createSyncRunner({ core, emit }),
     openExternal: async () => undefined,
-    saveFile: async () => undefined,
+    saveFile: async (name) => join(dir, name),
     openTextFile: async () => undefined,
+    showInFolder: (path) => void shown.push(path),
+    writeClipboard: (text) => void clipboard.push(text),
   });
 });
 
@@ -158,5 +164,23 @@ describe('every change is told once, naming what changed', () => {
     expect(none).toMatchObject({
       error: { code: 'invalid-input', message: textMatching(/^0 emails per week/) },
     });
+  });
+});
+
+describe('the system around the window', () => {
+  it('shows in the file manager only files Studyline saved itself', async () => {
+    await followAndSync();
+    const { path } = await handlers['progress:export']();
+    await handlers['file:showInFolder'](path!);
+    expect(shown).toEqual([path]);
+    await expect(handlers['file:showInFolder']('/etc/passwd')).rejects.toThrow(
+      'Studyline can only show files it saved itself.',
+    );
+    expect(shown).toEqual([path]);
+  });
+
+  it('puts the question on the clipboard as given', async () => {
+    await handlers['clipboard:write']('Email 3: Lists\nhttps://example.org/3');
+    expect(clipboard).toEqual(['Email 3: Lists\nhttps://example.org/3']);
   });
 });

@@ -86,7 +86,14 @@ export function laptopProgress(): ProgressFile {
       },
     ],
   };
-  progress.settings = { syncEveryHours: 8, theme: 'dark', closeToTray: false, startAtLogin: true };
+  progress.settings = {
+    syncEveryHours: 8,
+    theme: 'dark',
+    closeToTray: false,
+    startAtLogin: true,
+    readingFontSize: 20,
+    readingWidth: 'wide',
+  };
   progress.notices = [
     { id: 'n1', at: '2026-12-02T10:00:00.000Z', level: 'info', message: 'Restored from backup.' },
   ];

@@ -6,6 +6,8 @@ const settings = {
   theme: 'system' as const,
   closeToTray: true,
   startAtLogin: false,
+  readingFontSize: 17,
+  readingWidth: 'medium' as const,
   reminders: { enabled: true, offCourseIds: [], snoozedUntil: '2026-12-01T10:00:00Z' },
 };
 
