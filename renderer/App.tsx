@@ -1,4 +1,6 @@
 import { StateMessage } from './components/StateMessage';
+import { Toast } from './components/Toast';
+import { UndoBar } from './components/UndoBar';
 import { useTheme } from './hooks/useTheme';
 import { errorText } from './lib/error-text';
 import { useCatalog, useLibrary } from './queries/library';
@@ -44,7 +46,15 @@ export function App() {
   }
   const hasCourses = library.data.courses.length > 0;
   const shown = screen ?? (hasCourses ? 'library' : 'welcome');
-  if (shown === 'first-sync') return <FirstSyncView />;
-  if (shown === 'welcome' || !hasCourses) return <WelcomeView />;
-  return <LibraryView />;
+  let view = <LibraryView />;
+  if (shown === 'first-sync') view = <FirstSyncView />;
+  else if (shown === 'welcome' || !hasCourses) view = <WelcomeView />;
+  return (
+    <>
+      {view}
+      {/* Above every screen: undoing "stop following" may happen from the welcome screen. */}
+      <UndoBar />
+      <Toast />
+    </>
+  );
 }

@@ -2,7 +2,13 @@ import type { CourseView } from '../../electron/shared/types';
 import { useBackupTask } from '../queries/backup';
 import type { BackupResult } from '../queries/backup';
 
-function ResultMessage({ result }: { result: BackupResult }) {
+function ResultMessage({
+  result,
+  showInFolder,
+}: {
+  result: BackupResult;
+  showInFolder: (path: string) => void;
+}) {
   if (result.tone === 'error') {
     return (
       <div className="backup-result is-error" role="alert">
@@ -27,13 +33,27 @@ function ResultMessage({ result }: { result: BackupResult }) {
           </p>
         </>
       )}
+      {result.path && (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => showInFolder(result.path ?? '')}
+        >
+          Show in folder
+        </button>
+      )}
     </div>
   );
 }
 
-/** One versioned file with every plan and mark, its import, and the plans as calendars. */
+/**
+ * One versioned file with every plan and mark, its import, and the plans as
+ * calendars. Each result shows beside the button that asked for it; buttons
+ * stay focusable while busy, so the keyboard never falls back to the page.
+ */
 export function BackupSettings({ courses }: { courses: CourseView[] }) {
-  const { start, busy, result } = useBackupTask();
+  const { start, busy, result, showInFolder } = useBackupTask();
+  const backupResult = result && result.task !== 'calendar' ? result : undefined;
   return (
     <section className="settings-section" aria-labelledby="settings-backup">
       <h3 id="settings-backup">Backup and calendar</h3>
@@ -45,7 +65,7 @@ export function BackupSettings({ courses }: { courses: CourseView[] }) {
         <button
           type="button"
           className="button"
-          disabled={busy !== undefined}
+          aria-disabled={busy !== undefined || undefined}
           onClick={() => start({ task: 'export' })}
         >
           {busy === 'export' ? 'Exporting…' : 'Export progress…'}
@@ -53,29 +73,34 @@ export function BackupSettings({ courses }: { courses: CourseView[] }) {
         <button
           type="button"
           className="button"
-          disabled={busy !== undefined}
+          aria-disabled={busy !== undefined || undefined}
           onClick={() => start({ task: 'import' })}
         >
           {busy === 'import' ? 'Importing…' : 'Import progress…'}
         </button>
       </div>
+      {backupResult && <ResultMessage result={backupResult} showInFolder={showInFolder} />}
       {courses.map((course) => (
-        <div key={course.id} className="settings-inline">
-          <button
-            type="button"
-            className="button"
-            disabled={busy !== undefined}
-            onClick={() =>
-              start({ task: 'calendar', courseId: course.id, courseTitle: course.title })
-            }
-            aria-label={`Export calendar (.ics) of ${course.title}`}
-          >
-            Export calendar (.ics)…
-          </button>
-          <span className="settings-note">{course.title}</span>
+        <div key={course.id} className="settings-calendar">
+          <div className="settings-inline">
+            <button
+              type="button"
+              className="button"
+              aria-disabled={busy !== undefined || undefined}
+              onClick={() =>
+                start({ task: 'calendar', courseId: course.id, courseTitle: course.title })
+              }
+              aria-label={`Export calendar (.ics) of ${course.title}`}
+            >
+              Export calendar (.ics)…
+            </button>
+            <span className="settings-note">{course.title}</span>
+          </div>
+          {result?.task === 'calendar' && result.courseId === course.id && (
+            <ResultMessage result={result} showInFolder={showInFolder} />
+          )}
         </div>
       ))}
-      {result && <ResultMessage result={result} />}
     </section>
   );
 }

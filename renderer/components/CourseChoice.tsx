@@ -5,15 +5,22 @@ import { formatSendDate } from '../lib/dates';
 interface CourseChoiceProps {
   course: CatalogCourse;
   busy: boolean;
+  /** Sequence ids the learner follows already. */
   followed: Set<string>;
+  /** Why following failed, shown under the button. */
+  problem?: string;
   onFollow: (sequenceId: string) => void;
+  /** Shows an already followed sequence in the library. */
+  onOpen: (sequenceId: string) => void;
 }
 
 /** A catalog course with its runs ("sequences"); the learner picks one to follow. */
-export function CourseChoice({ course, busy, followed, onFollow }: CourseChoiceProps) {
+export function CourseChoice(props: CourseChoiceProps) {
+  const { course, busy, followed, problem, onFollow, onOpen } = props;
   const newest = course.sequences.at(-1)?.id ?? '';
   const [sequenceId, setSequenceId] = useState(newest);
   const headingId = `course-${course.id}`;
+  const already = followed.has(sequenceId);
 
   return (
     <section className="course-choice" aria-labelledby={headingId}>
@@ -22,7 +29,7 @@ export function CourseChoice({ course, busy, followed, onFollow }: CourseChoiceP
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (sequenceId) onFollow(sequenceId);
+          if (sequenceId && !already && !busy) onFollow(sequenceId);
         }}
       >
         <fieldset className="sequence-choices">
@@ -47,9 +54,28 @@ export function CourseChoice({ course, busy, followed, onFollow }: CourseChoiceP
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button button-primary" disabled={busy || !sequenceId}>
-          Follow this course
-        </button>
+        <div className="course-choice-actions">
+          {/* Following a run twice would only sync it all again: it is there already. */}
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!sequenceId || already}
+            aria-disabled={busy || undefined}
+            aria-describedby={problem ? `${headingId}-error` : undefined}
+          >
+            {busy ? 'Following…' : 'Follow this course'}
+          </button>
+          {already && (
+            <button type="button" className="button" onClick={() => onOpen(sequenceId)}>
+              Open it in your library
+            </button>
+          )}
+        </div>
+        {problem && (
+          <p id={`${headingId}-error`} className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { focusSomewhereSensible } from '../lib/focus';
 
 interface DialogProps {
+  id?: string;
   title: string;
   /** One line under the title. */
   subtitle?: string;
@@ -12,10 +14,11 @@ interface DialogProps {
 
 /**
  * A modal over the library, built on the native <dialog>: the browser keeps
- * focus inside it, Esc closes it and the page behind is inert. Focus goes
- * back where it was when it closes.
+ * focus inside it, Esc or a click outside closes it and the page behind is
+ * inert. Focus goes back where it was when it closes (or somewhere sensible
+ * when that is gone).
  */
-export function Dialog({ title, subtitle, onClose, children, className }: DialogProps) {
+export function Dialog({ id, title, subtitle, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -37,11 +40,21 @@ export function Dialog({ title, subtitle, onClose, children, className }: Dialog
       dialog.removeEventListener('cancel', onCancel);
       dialog.close();
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      else focusSomewhereSensible();
     };
   }, []);
 
   return (
-    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId}>
+    // A click on the backdrop (the dialog element itself, outside its content) closes it too.
+    <dialog
+      ref={ref}
+      id={id}
+      className={`dialog ${className ?? ''}`}
+      aria-labelledby={titleId}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
       <header className="dialog-header">
         <div>
           <h2 id={titleId} className="dialog-title">

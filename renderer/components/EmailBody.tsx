@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
+import { nestHeadings } from '../lib/email-headings';
 import { linkTarget } from '../lib/links';
 import { sanitizeEmailHtml } from '../lib/sanitize-email';
 
@@ -16,7 +17,10 @@ export function EmailBody({ html, onLink }: EmailBodyProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
-    ref.current?.replaceChildren(sanitizeEmailHtml(html));
+    const fragment = sanitizeEmailHtml(html);
+    // The email's title is an h2: its own headings start at h3.
+    nestHeadings(fragment, 3);
+    ref.current?.replaceChildren(fragment);
   }, [html]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {

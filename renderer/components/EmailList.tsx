@@ -4,7 +4,8 @@ import type { EmailSummary } from '../../electron/shared/types';
 import { EMAIL_LIST_ID } from '../hooks/useKeyboardShortcuts';
 import { EmailRow } from './EmailRow';
 
-export const EMAIL_ROW_HEIGHT = 76;
+/** Two lines of title and one of dates: six rows fit even in an 800×600 window with a banner. */
+export const EMAIL_ROW_HEIGHT = 64;
 
 /**
  * Scrolls just enough to show the row. Rows have a fixed height, so this is
@@ -21,9 +22,10 @@ function revealRow(list: HTMLElement, index: number): void {
 interface EmailListProps {
   emails: EmailSummary[];
   label: string;
-  firstSentAt?: string;
   /** Due date per email id, from the learner's plan. */
   dueOn?: Record<string, string>;
+  /** Week of the learner's plan per email id. */
+  weekOf?: Record<string, number>;
   today?: string;
   selectedId?: string;
   openId?: string;
@@ -40,8 +42,8 @@ interface EmailListProps {
 export function EmailList({
   emails,
   label,
-  firstSentAt,
   dueOn,
+  weekOf,
   today,
   selectedId,
   openId,
@@ -70,7 +72,7 @@ export function EmailList({
       className="email-list"
       role="listbox"
       aria-label={label}
-      aria-keyshortcuts="Space X Enter J K"
+      aria-keyshortcuts="J K Enter X N P"
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? `email-option-${selectedIndex}` : undefined}
     >
@@ -94,8 +96,8 @@ export function EmailList({
                 optionId={`email-option-${row.index}`}
                 index={row.index}
                 count={emails.length}
-                firstSentAt={firstSentAt}
                 dueOn={dueOn?.[email.id]}
+                week={weekOf?.[email.id]}
                 today={today}
                 selected={email.id === selectedId}
                 open={email.id === openId}

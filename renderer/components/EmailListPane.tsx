@@ -1,5 +1,4 @@
 import type { CourseView } from '../../electron/shared/types';
-import { formatSendDate } from '../lib/dates';
 import { errorText } from '../lib/error-text';
 import { useMarkedEmails } from '../hooks/useShownEmails';
 import { useStartSync, useSyncView } from '../queries/sync';
@@ -80,21 +79,17 @@ function ArchiveGapBanner({ course }: { course: CourseView }) {
   );
 }
 
-/** The followed course's emails in sequence order, with where the learner stands. */
-export function EmailListPane({ course }: { course: CourseView }) {
-  const { marked = [] } = useMarkedEmails(course.id);
-  const read = marked.filter((e) => e.opened).length;
-  const total = marked.length;
+/**
+ * The followed course's emails in sequence order, under the course's name
+ * (the screen's heading) and where the learner stands, on one line.
+ */
+export function EmailListPane({ course, id }: { course: CourseView; id: string }) {
   return (
-    <nav className="pane pane-list" aria-labelledby="course-title">
-      <header className="pane-header">
-        <h2 id="course-title" className="course-title" title={course.title}>
+    <nav id={id} className="pane pane-list" aria-labelledby="course-title">
+      <header className="pane-header list-header">
+        <h1 id="course-title" className="course-title" title={course.title} tabIndex={-1}>
           {course.title}
-        </h2>
-        <p className="course-meta">
-          {total > 0 ? `${total} emails · ${read} read` : 'No emails yet'}
-          {course.firstSentAt && ` · from ${formatSendDate(course.firstSentAt)}`}
-        </p>
+        </h1>
         <ArchiveGapBanner course={course} />
         <ProgressHeader courseId={course.id} />
       </header>

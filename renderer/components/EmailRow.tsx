@@ -1,5 +1,5 @@
 import type { EmailSummary } from '../../electron/shared/types';
-import { formatSendDate, weekNumber } from '../lib/dates';
+import { formatSendDate } from '../lib/dates';
 import { dueLabel } from '../lib/plan-dates';
 
 interface EmailRowProps {
@@ -7,7 +7,8 @@ interface EmailRowProps {
   optionId: string;
   index: number;
   count: number;
-  firstSentAt?: string;
+  /** The learner's week of their plan, from the core. */
+  week?: number;
   /** Due date in the learner's plan, and the core's today. */
   dueOn?: string;
   today?: string;
@@ -24,8 +25,7 @@ interface EmailRowProps {
  * the mouse; the keyboard uses Space or x on the row.
  */
 export function EmailRow(props: EmailRowProps) {
-  const { email, optionId, index, count, firstSentAt, dueOn, today, selected, open } = props;
-  const week = weekNumber(email.sentAt, firstSentAt);
+  const { email, optionId, index, count, week, dueOn, today, selected, open } = props;
   const due = dueLabel(dueOn, today, email.done);
   const classes = [
     'email-row',
@@ -49,7 +49,7 @@ export function EmailRow(props: EmailRowProps) {
       <span
         className="done-box"
         aria-hidden="true"
-        title={email.done ? 'Done (click to undo)' : 'Mark done (Space or X)'}
+        title={email.done ? 'Done (click to undo)' : 'Mark done (X)'}
         onClick={(event) => {
           event.stopPropagation();
           props.onToggleDone(email.id, !email.done);
@@ -62,7 +62,7 @@ export function EmailRow(props: EmailRowProps) {
         <span className="email-title" title={email.title}>
           {email.title || 'Untitled email'}
         </span>
-        {/* With a plan, the due date is what counts; the reader still shows the send date. */}
+        {/* The due date and week are the learner's plan; the reader still shows the send date. */}
         <span className="email-meta" title={`Sent ${formatSendDate(email.sentAt)}`}>
           {due && <span className={`due due-${due.tone}`}>{due.text}</span>}
           {week !== undefined && <span>Week {week}</span>}

@@ -3,6 +3,7 @@ import { emptyFilterText } from '../lib/email-filters';
 import { useSelection } from '../hooks/useSelection';
 import { useShownEmails } from '../hooks/useShownEmails';
 import { useSetMark } from '../queries/marks';
+import { useProgress } from '../queries/progress';
 import { useFilterActions } from '../stores/useFilterStore';
 import { useSearchActions } from '../stores/useSearchStore';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
@@ -12,7 +13,8 @@ import { StateMessage } from './StateMessage';
 
 /** The chips over the list, the search narrowing it, and the list of what remains. */
 export function FilteredEmailList({ course }: { course: CourseView }) {
-  const { all, shown, searched, counts, filter, matching, plan } = useShownEmails(course.id);
+  const { shown, searched, counts, filter, matching, plan } = useShownEmails(course.id);
+  const weekOf = useProgress(course.id).data?.weekOf;
   const selectedId = useSelection(course.id);
   const openId = useUiStore((s) => s.openId);
   const { open, select } = useUiActions();
@@ -47,9 +49,9 @@ export function FilteredEmailList({ course }: { course: CourseView }) {
         <EmailList
           emails={shown}
           label={`Emails of ${course.title}`}
-          // Weeks count from the course's first email, whatever the list shows.
-          firstSentAt={course.firstSentAt ?? all?.[0]?.sentAt}
           dueOn={plan.dueOn}
+          // The learner's week of their plan, from the core.
+          weekOf={weekOf}
           today={plan.today}
           selectedId={selectedId}
           openId={openId}

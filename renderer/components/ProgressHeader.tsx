@@ -1,9 +1,19 @@
-import type { CourseStatus } from '../../electron/shared/types';
-import { doneText, finishText, nextText, standingOf, streakText } from '../lib/progress-text';
+import type { CourseProgressView, CourseStatus } from '../../electron/shared/types';
+import {
+  doneText,
+  finishText,
+  nextText,
+  standingOf,
+  streakText,
+  summaryParts,
+} from '../lib/progress-text';
 import { errorText } from '../lib/error-text';
+import { useMarks } from '../queries/marks';
+import { useEmails } from '../queries/emails';
 import { usePlanMutation, usePlanOutcome, useProgress } from '../queries/progress';
 import type { PlanChange } from '../queries/progress';
 import { useUiActions } from '../stores/useUiStore';
+import { Popover } from './Popover';
 
 function ProgressBar({ status }: { status: CourseStatus }) {
   return (
@@ -21,28 +31,28 @@ function ProgressBar({ status }: { status: CourseStatus }) {
   );
 }
 
-function NextLine({ status }: { status: CourseStatus }) {
-  const { open } = useUiActions();
+function NextLine({ status, onOpen }: { status: CourseStatus; onOpen: (id: string) => void }) {
   if (!status.next || status.finished) return null;
   const next = nextText(status.next, status.today);
   const emailId = status.next.emailId;
   return (
     <p className={`progress-next${status.next.overdue ? ' is-overdue' : ''}`}>
-      <span className="progress-next-label">Next:</span>
-      <button
-        type="button"
-        className="link-button progress-next-title"
-        title={next.title}
-        onClick={() => open(emailId)}
-      >
+      <span className="progress-next-label">Next:</span>{' '}
+      <button type="button" className="link-button" onClick={() => onOpen(emailId)}>
         {next.title}
-      </button>
+      </button>{' '}
       <span className="progress-next-due">{next.due}</span>
     </p>
   );
 }
 
-function PlanButtons({ courseId, status }: { courseId: string; status: CourseStatus }) {
+interface PlanButtonsProps {
+  courseId: string;
+  status: CourseStatus;
+  close: () => void;
+}
+
+function PlanButtons({ courseId, status, close }: PlanButtonsProps) {
   const { busy } = usePlanOutcome(courseId);
   const plan = usePlanMutation(courseId);
   const change = (what: PlanChange) => plan.mutate({ change: what });
@@ -71,14 +81,59 @@ function PlanButtons({ courseId, status }: { courseId: string; status: CourseSta
           {status.paused ? 'Resume' : 'Pause'}
         </button>
       )}
-      <button type="button" className="button button-small" onClick={() => openDialog('plan')}>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => {
+          close();
+          openDialog('plan');
+        }}
+      >
         Change plan
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => {
+          close();
+          openDialog('agenda');
+        }}
+      >
+        Agenda
       </button>
     </div>
   );
 }
 
-/** Where the learner stands in the course: done, standing, streak, next email, and what to do. */
+/** The details under the one-line summary: the bar, the streak, what is next, the finish, the plan. */
+function ProgressDetails({ view, close }: { view: CourseProgressView; close: () => void }) {
+  const { status } = view;
+  const { open } = useUiActions();
+  const emails = useEmails(view.courseId).data ?? [];
+  const marksOf = useMarks(view.courseId);
+  const read = emails.filter((e) => marksOf(e).opened).length;
+  const streak = streakText(status.streak);
+  const finish = finishText(status);
+  return (
+    <>
+      <ProgressBar status={status} />
+      <p className="progress-detail-line">
+        {status.percent}% · {doneText(status)} · {read} read{streak ? ` · ${streak}` : ''}
+      </p>
+      <NextLine
+        status={status}
+        onOpen={(id) => {
+          close();
+          open(id);
+        }}
+      />
+      {finish && <p className="progress-finish">{finish}</p>}
+      <PlanButtons courseId={view.courseId} status={status} close={close} />
+    </>
+  );
+}
+
+/** Where the learner stands, on one line ("5/16 done · On track · next due Fri"), details on demand. */
 export function ProgressHeader({ courseId }: { courseId: string }) {
   const progress = useProgress(courseId);
   const { actionError, announcement } = usePlanOutcome(courseId);
@@ -91,28 +146,28 @@ export function ProgressHeader({ courseId }: { courseId: string }) {
     ) : null;
   }
   const { status } = view;
-  if (status.total === 0) {
-    // Nothing to count before the first sync: only the plan can be set.
-    return (
-      <section className="progress-header" aria-label="Your progress">
-        <PlanButtons courseId={courseId} status={status} />
-      </section>
-    );
-  }
   const standing = standingOf(status);
-  const streak = streakText(status.streak);
-  const finish = finishText(status);
+  const parts = summaryParts(status);
   return (
     <section className="progress-header" aria-label="Your progress">
-      <ProgressBar status={status} />
-      <p className="progress-summary" role="status">
-        <span>{doneText(status)}</span>
-        <span className={`standing standing-${standing.tone}`}>{standing.text}</span>
-        {streak && <span className="streak">{streak}</span>}
+      <p className="progress-summary">
+        {status.total > 0 && <span className="progress-done">{parts.done}</span>}
+        {status.total > 0 && (
+          <span className={`standing standing-${standing.tone}`}>{standing.text}</span>
+        )}
+        {parts.next && <span className="progress-next-due">{parts.next}</span>}
+        {status.total === 0 && <span>Your plan is set; the emails arrive with the sync.</span>}
       </p>
-      <NextLine status={status} />
-      {finish && <p className="progress-finish">{finish}</p>}
-      <PlanButtons courseId={courseId} status={status} />
+      <Popover
+        id="progress-details"
+        label="Your progress in detail"
+        button="Details"
+        buttonClassName="button button-quiet button-small progress-details-button"
+        buttonLabel="Progress details"
+        className="progress-details"
+      >
+        {(close) => <ProgressDetails view={view} close={close} />}
+      </Popover>
       {actionError && (
         <p className="progress-error" role="alert">
           {actionError}

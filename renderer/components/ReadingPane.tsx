@@ -1,22 +1,36 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { CourseView, Email, EmailSummary } from '../../electron/shared/types';
-import { formatSendDate, weekNumber } from '../lib/dates';
+import { READER_ELEMENT_ID } from '../hooks/useReadingFlow';
+import { cssVars } from '../lib/css-vars';
+import { formatSendDate } from '../lib/dates';
 import { errorText } from '../lib/error-text';
 import { isWebUrl } from '../lib/links';
 import { useEmails, useOpenEmail } from '../queries/emails';
+import { useProgress } from '../queries/progress';
+import { useSettings } from '../queries/settings';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
-import { EmailActions } from './EmailActions';
+import { EmailActions, EmailEnd } from './EmailActions';
 import { EmailBody } from './EmailBody';
 import { EmailNote } from './EmailNote';
 import { EmailResponses } from './EmailResponses';
 import { StateMessage } from './StateMessage';
 
-export const READER_ID = 'reader';
+export const READER_ID = READER_ELEMENT_ID;
 
-function EmailArticle(props: { email: Email; count: number; course: CourseView }) {
-  const { email, count, course } = props;
+const MEASURES = { narrow: '60ch', medium: '70ch', wide: '88ch' } as const;
+
+/** The learner's reading size and line length (Settings), for the email's text only. */
+function useReadingStyle() {
+  const { settings } = useSettings();
+  const size = settings?.readingFontSize ?? 17;
+  const measure = MEASURES[settings?.readingWidth ?? 'medium'];
+  return cssVars({ '--reading-size': `${size}px`, '--reading-measure': measure });
+}
+
+function EmailArticle({ email, count }: { email: Email; count: number }) {
   const { openLink } = useUiActions();
-  const week = weekNumber(email.sentAt, course.firstSentAt);
+  // The learner's week of their plan; the send date stays in the byline.
+  const week = useProgress(email.courseId).data?.weekOf[email.id];
   const ref = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     // A newly opened email starts at its top, not where the last one was left.
@@ -28,17 +42,18 @@ function EmailArticle(props: { email: Email; count: number; course: CourseView }
         <p className="email-eyebrow">
           Email {email.order}
           {count > 0 ? ` of ${count}` : ''}
-          {week !== undefined ? ` · Week ${week}` : ''}
+          {week !== undefined ? ` · week ${week} of your plan` : ''}
         </p>
-        <h1 id="email-heading" className="email-heading">
+        <h2 id="email-heading" className="email-heading">
           {email.title || 'Untitled email'}
-        </h1>
+        </h2>
         <p className="email-byline">
           <span>{email.sentAt ? `Sent ${formatSendDate(email.sentAt)}` : 'Date unknown'}</span>
           {email.author && <span>by {email.author}</span>}
           {isWebUrl(email.link) && (
             <a
               href={email.link}
+              aria-keyshortcuts="O"
               onClick={(event) => {
                 event.preventDefault();
                 void openLink(email.link ?? '');
@@ -67,6 +82,7 @@ function EmailArticle(props: { email: Email; count: number; course: CourseView }
           onLink={(href) => void openLink(href)}
         />
       )}
+      <EmailEnd email={email} />
     </article>
   );
 }
@@ -86,6 +102,8 @@ export function ReadingPane({ course }: { course: CourseView }) {
   // While the next email loads, the one on screen stays put rather than flashing a spinner.
   const email = placed(query.data, list);
   const loading = query.isFetching && (query.isPlaceholderData || !email);
+  const announcement = useUiStore((s) => s.announcement);
+  const style = useReadingStyle();
 
   let content;
   if (loading && !email) content = <StateMessage tone="loading" title="Opening the email…" />;
@@ -100,12 +118,12 @@ export function ReadingPane({ course }: { course: CourseView }) {
         {errorText(query.error)}
       </StateMessage>
     );
-  } else if (email) content = <EmailArticle email={email} count={count} course={course} />;
+  } else if (email) content = <EmailArticle email={email} count={count} />;
   else if (count > 0) {
     content = (
       <StateMessage title="Pick an email to read">
-        Click one in the list, or use <kbd>j</kbd> and <kbd>k</kbd> to move, <kbd>Enter</kbd> to
-        open and <kbd>x</kbd> to mark one done.
+        Click one in the list, or press <kbd>Space</kbd> to start with the one due. <kbd>?</kbd>{' '}
+        shows every key.
       </StateMessage>
     );
   } else
@@ -122,8 +140,13 @@ export function ReadingPane({ course }: { course: CourseView }) {
       tabIndex={-1}
       aria-label="Reading pane"
       aria-busy={loading}
+      aria-keyshortcuts="Space Shift+Space"
+      style={style}
     >
       {content}
+      <p className="visually-hidden" role="status">
+        {announcement?.text}
+      </p>
     </main>
   );
 }

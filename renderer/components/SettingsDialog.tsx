@@ -5,6 +5,7 @@ import { useUiActions } from '../stores/useUiStore';
 import { BackupSettings } from './BackupSettings';
 import { Dialog } from './Dialog';
 import { GeneralSettings } from './GeneralSettings';
+import { ReadingSettings } from './ReadingSettings';
 import { ReminderSettings } from './ReminderSettings';
 import { StateMessage } from './StateMessage';
 
@@ -22,6 +23,10 @@ export function SettingsDialog() {
     body = (
       <>
         <ReminderSettings settings={settings} courses={courses} onChange={update} />
+        <ReadingSettings
+          settings={settings}
+          onChange={(patch) => update({ kind: 'patch', patch })}
+        />
         <GeneralSettings
           settings={settings}
           onChange={(patch) => update({ kind: 'patch', patch })}

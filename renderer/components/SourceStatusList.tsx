@@ -1,6 +1,7 @@
 import { relativeTime } from '../lib/dates';
 import { sourceLabel, sourceName } from '../lib/sync-text';
 import { useNow } from '../hooks/useNow';
+import { Popover } from './Popover';
 import { useLibrary } from '../queries/library';
 import { useStartSync, useSyncView } from '../queries/sync';
 
@@ -17,7 +18,7 @@ function statusText(
   return `${items} · ${when}`;
 }
 
-/** Every source of the library with its state, behind a "Sources" disclosure in the header. */
+/** Every source of the library with its state, in a pop-up under "Sources" in the header. */
 export function SourceStatusList() {
   const library = useLibrary().data;
   const sources = library?.sources ?? [];
@@ -30,10 +31,12 @@ export function SourceStatusList() {
   const failing = sources.filter((s) => s.status === 'error').length;
 
   return (
-    <details className="source-status">
-      <summary className="button button-quiet">
-        Sources{failing > 0 ? ` (${failing} failing)` : ''}
-      </summary>
+    <Popover
+      id="sources"
+      label="Sources and their last sync"
+      button={`Sources${failing > 0 ? ` (${failing} failing)` : ''}`}
+      className="source-status"
+    >
       <ul className="source-status-list" aria-label="Sources and their last sync">
         {sources.length === 0 && <li className="source-status-item">No sources yet.</li>}
         {sources.map((source) => {
@@ -72,6 +75,6 @@ export function SourceStatusList() {
           );
         })}
       </ul>
-    </details>
+    </Popover>
   );
 }

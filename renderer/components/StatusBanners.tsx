@@ -89,7 +89,8 @@ export function StatusBanners() {
   // The library on screen could not be re-read; it stays as it was.
   const refreshError = library.isError ? errorText(library.error) : undefined;
   const markError = useUiStore((s) => s.markError);
-  const { clearLinkError, setMarkError } = useUiActions();
+  const actionError = useUiStore((s) => s.actionError);
+  const { clearLinkError, setMarkError, setActionError } = useUiActions();
   return (
     <div className="status-banners">
       <Notices />
@@ -98,6 +99,7 @@ export function StatusBanners() {
       <SourceErrors />
       <MessageBanner text={refreshError} />
       <MessageBanner text={linkError} onClose={clearLinkError} />
+      <MessageBanner text={actionError} onClose={() => setActionError(undefined)} />
       <MessageBanner text={markError} onClose={() => setMarkError(undefined)} />
     </div>
   );

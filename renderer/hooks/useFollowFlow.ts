@@ -4,6 +4,12 @@ import { useFollow } from '../queries/library';
 import { useStartSync } from '../queries/sync';
 import { useUiActions } from '../stores/useUiStore';
 
+/** Why following failed, said where the learner asked: at the address field or at the course. */
+export interface FollowProblem {
+  from: 'url' | 'catalog';
+  text: string;
+}
+
 /**
  * Follow a course, then run its first sync on the set-up screen, where the
  * learner chooses their plan while the emails arrive (or sees what went wrong).
@@ -14,6 +20,8 @@ export function useFollowFlow() {
   const { setActiveCourse, show } = useUiActions();
 
   const followAndSync = (target: FollowTarget) => {
+    // Already on its way: a second press must not follow (and sync) twice.
+    if (follow.isPending) return;
     follow.mutate(target, {
       onSuccess: (course) => {
         setActiveCourse(course.id);
@@ -24,10 +32,13 @@ export function useFollowFlow() {
   };
 
   const error = follow.error && !isCancelled(follow.error) ? follow.error : undefined;
-  return {
-    followAndSync,
-    busy: follow.isPending,
-    error: error ? errorText(error) : undefined,
-    offline: isOffline(error),
-  };
+  const target = follow.variables;
+  const problem: FollowProblem | undefined =
+    error && target
+      ? {
+          from: 'url' in target ? 'url' : 'catalog',
+          text: `${isOffline(error) ? 'Offline: ' : ''}${errorText(error)}`,
+        }
+      : undefined;
+  return { followAndSync, busy: follow.isPending, problem, clearProblem: () => follow.reset() };
 }

@@ -44,6 +44,7 @@ export function connectEvents(
     api.on('plan:changed', ({ courseId }) => {
       invalidate(keys.progress(courseId));
       invalidate(keys.reminders());
+      invalidate(keys.agenda());
     }),
     api.on('settings:changed', () => {
       invalidate(keys.settings());
@@ -75,8 +76,11 @@ function libraryChanged(invalidate: Invalidate, change: LibraryChange): void {
     invalidate(keys.groups(courseId));
   }
   searchesOf(invalidate, change.courseIds);
-  // New emails can be due: the next reminder may move.
-  if (change.courseIds.length > 0) invalidate(keys.reminders());
+  // New emails can be due: the next reminder and the agenda may move.
+  if (change.courseIds.length > 0) {
+    invalidate(keys.reminders());
+    invalidate(keys.agenda());
+  }
 }
 
 function progressChanged(invalidate: Invalidate, change: Events['progress:changed']): void {
@@ -84,6 +88,7 @@ function progressChanged(invalidate: Invalidate, change: Events['progress:change
   if (change.fields.some((field) => field !== 'note')) {
     invalidate(keys.progress(change.courseId));
     invalidate(keys.reminders());
+    invalidate(keys.agenda());
   }
   if (change.fields.includes('note')) {
     for (const emailId of change.emailIds) invalidate(keys.email(emailId));

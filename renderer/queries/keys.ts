@@ -46,6 +46,8 @@ export const keys = {
   /** The header's results for a search over every course. */
   search: (text: string) => ['search', text] as const,
   email: (emailId: string) => ['email', emailId] as const,
+  /** What is due in the next 14 days, across every course (changes with marks, plans, courses). */
+  agenda: () => ['agenda'] as const,
   settings: () => ['settings'] as const,
   reminders: () => ['reminders'] as const,
 };

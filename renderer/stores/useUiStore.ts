@@ -6,8 +6,8 @@ import { studyline } from '../lib/studyline-api';
 /** Which screen is shown; undefined lets the library decide (welcome when empty). */
 export type Screen = 'welcome' | 'first-sync' | 'library';
 
-/** A dialog over the library: the settings, or changing the active course's plan. */
-export type DialogName = 'settings' | 'plan';
+/** A dialog over the library: the settings, the active course's plan, the agenda, the keys. */
+export type DialogName = 'settings' | 'plan' | 'agenda' | 'shortcuts';
 
 /**
  * What the learner is looking at: the screen, the course, the email under the
@@ -26,7 +26,17 @@ interface UiState {
   linkError?: string;
   /** A done mark, star or note the core refused, in the learner's words. */
   markError?: string;
+  /** Something the learner asked for could not be done (a course could not be left…). */
+  actionError?: string;
+  /** A short confirmation ("Opened in your browser"), shown a moment and announced. */
+  toast?: { id: number; text: string };
+  /** Said to screen readers only: where the reading flow went, or why it did not move. */
+  announcement?: { id: number; text: string };
   actions: {
+    toast: (text: string) => void;
+    /** The toast's moment is over (unless a newer one replaced it). */
+    clearToast: (id: number) => void;
+    announce: (text: string) => void;
     show: (screen: Screen | undefined) => void;
     openDialog: (dialog: DialogName) => void;
     closeDialog: () => void;
@@ -39,11 +49,25 @@ interface UiState {
     openLink: (href: string) => Promise<void>;
     clearLinkError: () => void;
     setMarkError: (text: string | undefined) => void;
+    /** Puts text on the clipboard; answers why not when it could not. */
+    copy: (text: string) => Promise<string | undefined>;
+    setActionError: (text: string | undefined) => void;
   };
 }
 
+let said = 0;
+
 export const useUiStore = create<UiState>()((set, get) => ({
   actions: {
+    toast(text) {
+      set({ toast: { id: ++said, text } });
+    },
+    clearToast(id) {
+      set((state) => (state.toast?.id === id ? { toast: undefined } : {}));
+    },
+    announce(text) {
+      set({ announcement: { id: ++said, text } });
+    },
     show(screen) {
       set({ screen, dialog: undefined });
     },
@@ -79,7 +103,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
       }
       try {
         await studyline()['link:open'](href);
-        set({ linkError: undefined });
+        set({ linkError: undefined, toast: { id: ++said, text: 'Opened in your browser' } });
       } catch (error) {
         set({ linkError: errorText(error) });
       }
@@ -89,6 +113,17 @@ export const useUiStore = create<UiState>()((set, get) => ({
     },
     setMarkError(text) {
       set({ markError: text });
+    },
+    async copy(text) {
+      try {
+        await studyline()['clipboard:write'](text);
+        return undefined;
+      } catch (error) {
+        return errorText(error);
+      }
+    },
+    setActionError(text) {
+      set({ actionError: text });
     },
   },
 }));

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { CourseView } from '../../electron/shared/types';
 import { PlanForm } from '../components/PlanForm';
 import { StateMessage } from '../components/StateMessage';
@@ -71,6 +72,13 @@ export function FirstSyncView() {
   const view = progress.data;
   const { show } = useUiActions();
 
+  // Following replaced the screen: the learner starts at its heading, not at the page body.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) title.current?.focus();
+  }, []);
+
   let plan;
   if (course && view) {
     plan = (
@@ -100,7 +108,9 @@ export function FirstSyncView() {
     <main className="first-sync" aria-labelledby="first-sync-title">
       <div className="first-sync-inner">
         <header className="first-sync-header">
-          <h1 id="first-sync-title">Set your pace</h1>
+          <h1 id="first-sync-title" ref={title} tabIndex={-1}>
+            Set your pace
+          </h1>
           {course && <p className="first-sync-course">{course.title}</p>}
         </header>
         <FirstSync course={course} />

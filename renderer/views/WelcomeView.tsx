@@ -9,8 +9,8 @@ import { useUiActions } from '../stores/useUiStore';
 export function WelcomeView() {
   const catalog = useCatalog().data;
   const courses = useCourses();
-  const { show } = useUiActions();
-  const { followAndSync, busy, error, offline } = useFollowFlow();
+  const { show, setActiveCourse } = useUiActions();
+  const { followAndSync, busy, problem, clearProblem } = useFollowFlow();
   const followed = new Set(
     courses.map((c) => c.sequenceId).filter((id): id is string => Boolean(id)),
   );
@@ -37,14 +37,6 @@ export function WelcomeView() {
           </button>
         )}
       </header>
-      {error && (
-        <div className={`banner ${offline ? 'banner-offline' : 'banner-error'}`} role="alert">
-          <p className="banner-text">
-            {offline && <strong>Offline — </strong>}
-            {error}
-          </p>
-        </div>
-      )}
       <div className="welcome-courses">
         {catalogCourses.length === 0 ? (
           <StateMessage title="No courses in the catalog">
@@ -57,12 +49,23 @@ export function WelcomeView() {
               course={course}
               busy={busy}
               followed={followed}
+              problem={problem?.from === 'catalog' ? problem.text : undefined}
               onFollow={(sequenceId) => followAndSync({ sequenceId })}
+              onOpen={(sequenceId) => {
+                const target = courses.find((c) => c.sequenceId === sequenceId);
+                if (target) setActiveCourse(target.id);
+                show('library');
+              }}
             />
           ))
         )}
       </div>
-      <FollowUrlForm busy={busy} onFollow={(url) => followAndSync({ url })} />
+      <FollowUrlForm
+        busy={busy}
+        problem={problem?.from === 'url' ? problem.text : undefined}
+        onEdit={clearProblem}
+        onFollow={(url) => followAndSync({ url })}
+      />
     </main>
   );
 }

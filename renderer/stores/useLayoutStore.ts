@@ -1,0 +1,53 @@
+import { create } from 'zustand';
+import { parseLayout, type PaneLayout } from '../lib/pane-layout';
+
+const STORAGE_KEY = 'studyline.layout';
+
+function readStored(): PaneLayout {
+  try {
+    return parseLayout(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    // No storage (a locked-down profile): the defaults, every time.
+    return parseLayout(null);
+  }
+}
+
+function store(layout: PaneLayout): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(layout));
+  } catch {
+    // Not remembered this time; the layout still changes on screen.
+  }
+}
+
+interface LayoutState extends PaneLayout {
+  /** The groups drawer of a narrow window. */
+  drawerOpen: boolean;
+  actions: {
+    setListWidth: (width: number) => void;
+    setGroupsWidth: (width: number) => void;
+    setGroupsOpen: (open: boolean) => void;
+    setDrawerOpen: (open: boolean) => void;
+  };
+}
+
+/** Pane widths and whether the study groups are shown: window state, remembered on this computer. */
+export const useLayoutStore = create<LayoutState>()((set, get) => {
+  const save = (change: Partial<PaneLayout>) => {
+    set(change);
+    const { listWidth, groupsWidth, groupsOpen } = get();
+    store({ listWidth, groupsWidth, groupsOpen });
+  };
+  return {
+    ...readStored(),
+    drawerOpen: false,
+    actions: {
+      setListWidth: (listWidth) => save({ listWidth }),
+      setGroupsWidth: (groupsWidth) => save({ groupsWidth }),
+      setGroupsOpen: (groupsOpen) => save({ groupsOpen }),
+      setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+    },
+  };
+});
+
+export const useLayoutActions = () => useLayoutStore((state) => state.actions);
