@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { EmailSummary } from '../../electron/shared/types';
 import { afterDone, nextNotDone, previousNotDone, startingEmail } from '../lib/reading-order';
 import { useEmails } from '../queries/emails';
@@ -119,7 +119,7 @@ export function useMarkedEmails(courseId: string | undefined): MarkedEmail[] {
   );
 }
 
-/** The reading flow of the course on screen, for components and the keys. */
+/** The reading flow of the course on screen, for components and the keys (through a ref). */
 export function useReadingFlow(): ReadingFlow {
   const courseId = useActiveCourse()?.id;
   const emails = useMarkedEmails(courseId);
@@ -139,9 +139,6 @@ export function useReadingFlow(): ReadingFlow {
     setDone: (emailId, course, done) =>
       setMark.mutateAsync({ emailId, courseId: course, field: 'done', value: done }),
   };
-  const latest = useRef(snapshot);
-  useEffect(() => {
-    latest.current = snapshot;
-  });
-  return useMemo(() => readingFlow(() => latest.current), []);
+  // Built on each render from what is on screen: a move reads the list, marks and cursor as shown.
+  return readingFlow(() => snapshot);
 }
