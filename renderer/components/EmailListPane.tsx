@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CourseView } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { useMarkedEmails } from '../hooks/useShownEmails';
@@ -83,7 +84,14 @@ function ArchiveGapBanner({ course }: { course: CourseView }) {
  * The followed course's emails in sequence order, under the course's name
  * (the screen's heading) and where the learner stands, on one line.
  */
-export function EmailListPane({ course, id }: { course: CourseView; id: string }) {
+interface EmailListPaneProps {
+  course: CourseView;
+  id: string;
+  /** The splitter on the pane's edge (inside the landmark, so nothing is outside one). */
+  edge?: ReactNode;
+}
+
+export function EmailListPane({ course, id, edge }: EmailListPaneProps) {
   return (
     <nav id={id} className="pane pane-list" aria-labelledby="course-title">
       <header className="pane-header list-header">
@@ -94,6 +102,7 @@ export function EmailListPane({ course, id }: { course: CourseView; id: string }
         <ProgressHeader courseId={course.id} />
       </header>
       <ListBody course={course} />
+      {edge}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { GroupView } from '../../electron/shared/types';
 import { useNow } from '../hooks/useNow';
 import { errorText } from '../lib/error-text';
@@ -95,11 +96,19 @@ function GroupsContent({ courseId }: { courseId: string }) {
   );
 }
 
+interface GroupsPanelProps {
+  courseId: string;
+  id: string;
+  /** The splitter on the pane's edge (inside the landmark, so nothing is outside one). */
+  edge?: ReactNode;
+}
+
 /** Where to ask when stuck: the course's study groups, a column beside the email. */
-export function GroupsPanel({ courseId, id }: { courseId: string; id: string }) {
+export function GroupsPanel({ courseId, id, edge }: GroupsPanelProps) {
   const { setGroupsOpen } = useLayoutActions();
   return (
     <aside id={id} className="pane pane-groups" aria-labelledby="groups-title">
+      {edge}
       <header className="pane-header groups-header">
         <h2 id="groups-title">Study groups</h2>
         <button

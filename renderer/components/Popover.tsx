@@ -69,6 +69,13 @@ export function Popover({
         aria-label={label}
         className={`popover ${className ?? ''}`}
         style={{ positionAnchor: anchor }}
+        onKeyDown={(event) => {
+          // The browser closes an auto popover on Esc only while it has the focus; be sure.
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            close();
+          }
+        }}
       >
         {typeof children === 'function' ? children(close) : children}
       </div>

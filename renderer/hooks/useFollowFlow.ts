@@ -37,7 +37,7 @@ export function useFollowFlow() {
     error && target
       ? {
           from: 'url' in target ? 'url' : 'catalog',
-          text: `${isOffline(error) ? 'Offline: ' : ''}${errorText(error)}`,
+          text: `${isOffline(error) ? 'Offline — ' : ''}${errorText(error)}`,
         }
       : undefined;
   return { followAndSync, busy: follow.isPending, problem, clearProblem: () => follow.reset() };

@@ -49,32 +49,41 @@ export function LibraryView() {
             '--groups-width': `${widths.groups ?? 0}px`,
           })}
         >
-          <EmailListPane course={course} id={LIST_PANE_ID} />
-          <Splitter
-            label="Resize the email list"
-            controls={LIST_PANE_ID}
-            width={widths.list}
-            min={LIST_LIMITS.min}
-            max={widths.listMax}
-            direction={1}
-            onResize={setListWidth}
-            onReset={() => setListWidth(DEFAULT_LAYOUT.listWidth)}
+          {/* Each splitter sits on its pane's inner edge, inside the pane's landmark. */}
+          <EmailListPane
+            course={course}
+            id={LIST_PANE_ID}
+            edge={
+              <Splitter
+                label="Resize the email list"
+                controls={LIST_PANE_ID}
+                width={widths.list}
+                min={LIST_LIMITS.min}
+                max={widths.listMax}
+                direction={1}
+                onResize={setListWidth}
+                onReset={() => setListWidth(DEFAULT_LAYOUT.listWidth)}
+              />
+            }
           />
           <ReadingPane course={course} />
           {widths.groups !== undefined && (
-            <>
-              <Splitter
-                label="Resize the study groups"
-                controls={GROUPS_PANE_ID}
-                width={widths.groups}
-                min={GROUPS_LIMITS.min}
-                max={widths.groupsMax}
-                direction={-1}
-                onResize={setGroupsWidth}
-                onReset={() => setGroupsWidth(DEFAULT_LAYOUT.groupsWidth)}
-              />
-              <GroupsPanel courseId={course.id} id={GROUPS_PANE_ID} />
-            </>
+            <GroupsPanel
+              courseId={course.id}
+              id={GROUPS_PANE_ID}
+              edge={
+                <Splitter
+                  label="Resize the study groups"
+                  controls={GROUPS_PANE_ID}
+                  width={widths.groups}
+                  min={GROUPS_LIMITS.min}
+                  max={widths.groupsMax}
+                  direction={-1}
+                  onResize={setGroupsWidth}
+                  onReset={() => setGroupsWidth(DEFAULT_LAYOUT.groupsWidth)}
+                />
+              }
+            />
           )}
         </div>
       ) : (

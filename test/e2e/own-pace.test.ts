@@ -53,6 +53,15 @@ async function text(locator: Locator): Promise<string> {
 const summary = (page: Page) => text(page.locator('.progress-summary'));
 const row = (page: Page, n: number) => page.getByRole('option').nth(n - 1);
 
+/** The progress header is one line; its details (bar, next, plan buttons) open on demand. */
+async function openDetails(page: Page): Promise<void> {
+  const panel = page.locator('#progress-details');
+  if (!(await panel.isVisible())) {
+    await page.getByRole('button', { name: 'Progress details' }).click();
+  }
+  await panel.waitFor();
+}
+
 // One learner's weeks with a plan, in order: each step starts where the last one ended.
 describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and backup', () => {
   test('following opens the plan set-up with each pace’s length and a live preview', async () => {
@@ -86,36 +95,40 @@ describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and bac
     const { plan } = await app.core.progress(await courseId());
     expect(plan.pace).toEqual({ kind: 'per-week', perWeek: 3 });
     expect(plan.studyDays).toEqual([1, 2, 3, 4, 5]);
-    await expect.poll(() => summary(page)).toMatch(/0 of 12 done\s*On track/);
+    await expect.poll(() => summary(page)).toMatch(/^0\/12 done\s*On track\s*next due today$/);
+    await openDetails(page);
     const bar = page.getByRole('progressbar', { name: 'Course progress' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('0');
     expect(await text(page.locator('.progress-next'))).toBe(
       'Next: #1 Welcome to the Gentle Introduction to Python due today',
     );
     expect(await row(page, 1).innerText()).toContain('due today');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#progress-details').isVisible()).toBe(false);
   });
 
-  test('emails are marked done with the checkbox, x and Space; the header follows', async () => {
+  test('emails are marked done with the checkbox and x; the header follows', async () => {
     const { page } = app;
     await row(page, 1).locator('.done-box').click();
     await expect.poll(() => row(page, 1).getAttribute('aria-checked')).toBe('true');
-    await expect.poll(() => summary(page)).toMatch(/1 of 12 done\s*On track\s*1-day streak/);
+    await expect.poll(() => summary(page)).toMatch(/^1\/12 done\s*On track/);
+    expect(await text(page.locator('.progress-detail-line'))).toContain('1-day streak');
 
     await page.getByRole('listbox').focus();
     await page.keyboard.press('j');
     await page.keyboard.press('x');
     await page.keyboard.press('j');
-    await page.keyboard.press(' ');
+    await page.keyboard.press('x');
     await expect.poll(() => row(page, 3).getAttribute('aria-checked')).toBe('true');
     expect(await row(page, 2).getAttribute('aria-checked')).toBe('true');
-    await expect.poll(() => summary(page)).toMatch(/3 of 12 done\s*2 ahead/);
+    await expect.poll(() => summary(page)).toMatch(/^3\/12 done\s*2 ahead/);
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
 
     // x again undoes; the core agrees with the screen.
     await page.keyboard.press('x');
-    await expect.poll(() => summary(page)).toMatch(/2 of 12 done\s*1 ahead/);
+    await expect.poll(() => summary(page)).toMatch(/^2\/12 done\s*1 ahead/);
     await page.keyboard.press('x');
-    await expect.poll(() => summary(page)).toMatch(/3 of 12 done/);
+    await expect.poll(() => summary(page)).toMatch(/^3\/12 done/);
     const emails = await app.core.emails(await courseId());
     expect(emails.map((e) => e.done)).toEqual([true, true, true, ...Array<boolean>(9).fill(false)]);
   });
@@ -124,9 +137,13 @@ describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and bac
     const { page } = app;
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: /Lesson 4/ }).waitFor();
-    await page.getByRole('button', { name: 'Mark done' }).click();
+    await page.getByRole('heading', { level: 2, name: /Lesson 4/ }).waitFor();
+    // Done & next: marked, and the next email not done opens.
+    await page.getByRole('button', { name: 'Done & next' }).first().click();
     await expect.poll(() => row(page, 4).getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('heading', { level: 2, name: /Lesson 5/ }).waitFor();
+    await row(page, 4).click();
+    await page.getByRole('heading', { level: 2, name: /Lesson 4/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Done' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
@@ -148,10 +165,11 @@ describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and bac
     const { page } = app;
     now = new Date(now.getTime() + 14 * DAY_MS);
     await page.reload();
-    await expect.poll(() => summary(page)).toMatch(/4 of 12 done\s*\d+ behind/);
+    await expect.poll(() => summary(page)).toMatch(/^4\/12 done\s*\d+ behind/);
     expect(await row(page, 5).innerText()).toMatch(/overdue \d+ days/);
+    await openDetails(page);
     await page.getByRole('button', { name: 'Catch up' }).click();
-    await expect.poll(() => summary(page)).toMatch(/4 of 12 done\s*On track/);
+    await expect.poll(() => summary(page)).toMatch(/^4\/12 done\s*On track/);
     expect(await row(page, 5).innerText()).toContain('due today');
     expect(await text(page.locator('.progress-next'))).toMatch(/^Next: #5 .* due today$/);
     expect(await page.getByRole('button', { name: 'Catch up' }).count()).toBe(0);
@@ -162,6 +180,7 @@ describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and bac
 
   test('Pause and Resume', async () => {
     const { page } = app;
+    await openDetails(page);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => summary(page)).toMatch(/Paused/);
     expect((await app.core.progress(await courseId())).status.paused).toBe(true);
@@ -173,6 +192,7 @@ describe.skipIf(!chromium)('own pace: plan, progress, catch up, settings and bac
   test('an impossible plan shows the core’s sentence and the saved plan stays as it was', async () => {
     const { page } = app;
     const before = (await app.core.progress(await courseId())).plan;
+    await openDetails(page);
     await page.getByRole('button', { name: 'Change plan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change your plan' });
     await dialog.waitFor();

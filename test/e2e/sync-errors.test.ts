@@ -71,17 +71,22 @@ describe.skipIf(!chromium)('sync problems', () => {
     await expect.poll(() => offline.isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('option').nth(1).click();
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .poll(() => page.getByRole('heading', { level: 2, name: /^Lesson/ }).innerText())
       .toBe('Lesson 2: loops and lists, part 2');
   });
 
   test('offline, following a pasted address says it is offline, in words', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Add a course' }).click();
-    await page.getByRole('textbox').fill(`${feeds.origin}/category/python/`);
-    await page.getByRole('textbox').press('Enter');
+    await page.getByRole('button', { name: /^Course: / }).click();
+    await page.getByRole('button', { name: 'Add a course…' }).click();
+    const field = page.getByRole('textbox');
+    await field.fill(`${feeds.origin}/category/python/`);
+    await field.press('Enter');
+    // Said at the field, which is marked invalid and keeps the focus.
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText()).toMatch(/^Offline — Could not connect to /);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(app.pageErrors).toEqual([]);
   });
 });
