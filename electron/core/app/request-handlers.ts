@@ -28,7 +28,7 @@ export interface HandlerDeps {
   /** Shows a file in the system's file manager (shell.showItemInFolder in the app). */
   showInFolder: (path: string) => void;
   /** Puts text on the system clipboard (the page itself has no clipboard permission). */
-  writeClipboard: (text: string) => void;
+  writeClipboard: (text: string) => Promise<void> | void;
 }
 
 /**
