@@ -70,11 +70,14 @@ async function openEmails(page: Page, count: number): Promise<number[]> {
     for (let i = 1; i <= count; i++) {
       const row = list.querySelectorAll<HTMLElement>('[role="option"]')[i % 6];
       const title = row?.querySelector('.email-title')?.textContent ?? '';
-      const heading = () => document.getElementById('email-heading')?.textContent ?? '';
-      if (!row || heading() === title) continue;
+      const shown = document.getElementById('email-heading');
+      if (!row || shown?.textContent === title) continue;
       const start = performance.now();
       row.click();
-      while (heading() !== title) await new Promise((done) => requestAnimationFrame(done));
+      // No named helpers in here (see scrollEndToEnd): the heading is read in the loop itself.
+      while (document.getElementById('email-heading')?.textContent !== title) {
+        await new Promise((done) => requestAnimationFrame(done));
+      }
       await new Promise((done) => requestAnimationFrame(done));
       times.push(performance.now() - start);
     }
