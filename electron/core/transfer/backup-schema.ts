@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Course } from '../../shared/types';
 import type { EmailState, Settings } from '../library/model';
+import { READING_SIZES } from '../../shared/schemas';
 import { isValidDate } from '../pace/calendar-date';
 import type { Plan } from '../pace/model';
 
@@ -154,6 +155,15 @@ export const settingsSchema = z.strictObject(
       .optional(),
     closeToTray: flag('“closeToTray”').optional(),
     startAtLogin: flag('“startAtLogin”').optional(),
+    readingFontSize: z
+      .number(typeError('“readingFontSize”', 'a number'))
+      .int('“readingFontSize” is not a whole number')
+      .min(READING_SIZES.min, `“readingFontSize” is below ${READING_SIZES.min}`)
+      .max(READING_SIZES.max, `“readingFontSize” is above ${READING_SIZES.max}`)
+      .optional(),
+    readingWidth: z
+      .enum(['narrow', 'medium', 'wide'], typeError('the line length', 'narrow, medium or wide'))
+      .optional(),
   },
   objectError('a list of settings'),
 );

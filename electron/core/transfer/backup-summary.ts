@@ -57,6 +57,9 @@ function describeSettings(settings: Partial<Settings>): string[] {
         : 'closing the window quits Studyline',
     );
   if (startAtLogin !== undefined) parts.push(startAtLogin ? 'start at login' : 'no start at login');
+  if (settings.readingFontSize !== undefined)
+    parts.push(`emails in ${settings.readingFontSize} px text`);
+  if (settings.readingWidth !== undefined) parts.push(`${settings.readingWidth} lines`);
   return parts;
 }
 

@@ -58,7 +58,8 @@ export function createBackup(
   zone?: string,
 ): { fileName: string; text: string } {
   const followed = new Set(progress.courses.map((course) => course.id));
-  const { syncEveryHours, theme, closeToTray, startAtLogin } = progress.settings;
+  const { syncEveryHours, theme, closeToTray, startAtLogin, readingFontSize, readingWidth } =
+    progress.settings;
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -73,7 +74,7 @@ export function createBackup(
       enabled: progress.reminders.settings.enabled,
       offCourseIds: progress.reminders.settings.offCourseIds.filter((id) => followed.has(id)),
     },
-    settings: { syncEveryHours, theme, closeToTray, startAtLogin },
+    settings: { syncEveryHours, theme, closeToTray, startAtLogin, readingFontSize, readingWidth },
   };
   const day = zone ? localDateOf(nowIso, zone) : nowIso.slice(0, 10);
   return { fileName: `studyline-backup-${day}.json`, text: `${JSON.stringify(backup, null, 2)}\n` };

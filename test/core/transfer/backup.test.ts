@@ -98,7 +98,7 @@ describe('export then import', () => {
       '1 email starred.',
       '1 note added or updated.',
       'Reminders switched off for "SQL by email".',
-      'Settings taken from the backup: sync every 8 hours, dark theme, closing the window quits Studyline, start at login.',
+      'Settings taken from the backup: sync every 8 hours, dark theme, closing the window quits Studyline, start at login, emails in 20 px text, wide lines.',
     ]);
   });
 
@@ -162,7 +162,7 @@ describe('export then import', () => {
         'Dates taken from the backup for 1 email already done or opened.',
         'Reminders switched on.',
         'Reminders switched off for "SQL by email".',
-        'Settings taken from the backup: sync every 8 hours, dark theme, closing the window quits Studyline, start at login.',
+        'Settings taken from the backup: sync every 8 hours, dark theme, closing the window quits Studyline, start at login, emails in 20 px text, wide lines.',
       ],
     });
   });
