@@ -86,7 +86,7 @@ async function measureReads(browser: Browser, server: FeedServer, dir: string) {
     const done = await readsDuring(app, async () => {
       await page.getByRole('option').first().locator('.done-box').click();
       await summary(page)
-        .filter({ hasText: `1 of ${EMAILS} done` })
+        .filter({ hasText: `1/${EMAILS} done` })
         .waitFor();
     });
     posts = makePosts(EMAILS + 1, { bodyBytes: 400 });
@@ -94,7 +94,7 @@ async function measureReads(browser: Browser, server: FeedServer, dir: string) {
       await page.getByRole('button', { name: 'Sync now' }).click();
       await page.getByRole('status').filter({ hasText: 'Synced: 1 new email' }).waitFor();
       await summary(page)
-        .filter({ hasText: `of ${EMAILS + 1} done` })
+        .filter({ hasText: `/${EMAILS + 1} done` })
         .waitFor();
     });
     return { done, sync };
