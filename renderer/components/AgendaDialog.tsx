@@ -1,11 +1,10 @@
 import type { Agenda, AgendaEntry } from '../../electron/shared/types';
 import { dueLabel, formatDay } from '../lib/plan-dates';
-import { errorText } from '../lib/error-text';
 import { AGENDA_DAYS, useAgenda } from '../queries/agenda';
 import { useCourses } from '../queries/library';
 import { useUiActions } from '../stores/useUiStore';
 import { Dialog } from './Dialog';
-import { StateMessage } from './StateMessage';
+import { LoadError, StateMessage } from './StateMessage';
 
 function Entries({
   entries,
@@ -85,15 +84,12 @@ export function AgendaDialog() {
 
   let body;
   if (query.isError && !agenda) {
-    const retry = (
-      <button type="button" className="button" onClick={() => void query.refetch()}>
-        Try again
-      </button>
-    );
     body = (
-      <StateMessage tone="error" title="The agenda could not be read" action={retry}>
-        {errorText(query.error)}
-      </StateMessage>
+      <LoadError
+        title="The agenda could not be read"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
   } else if (!agenda) body = <StateMessage tone="loading" title="Reading your plan…" />;
   else body = <AgendaDays agenda={agenda} many={many} />;

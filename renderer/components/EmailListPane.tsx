@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import type { CourseView } from '../../electron/shared/types';
-import { errorText } from '../lib/error-text';
 import { useMarkedEmails } from '../hooks/useShownEmails';
 import { useStartSync, useSyncView } from '../queries/sync';
 import { FilteredEmailList } from './FilteredEmailList';
 import { ProgressHeader } from './ProgressHeader';
-import { StateMessage } from './StateMessage';
+import { LoadError, StateMessage } from './StateMessage';
 
 function NoEmails({ course }: { course: CourseView }) {
   const { running } = useSyncView();
@@ -37,15 +36,13 @@ function ListBody({ course }: { course: CourseView }) {
 
   // A failed re-read keeps the list on screen; only no list at all is an error.
   if (emails.isError && !emails.marked) {
-    const retry = (
-      <button type="button" className="button" onClick={() => void emails.refetch()}>
-        Retry
-      </button>
-    );
     return (
-      <StateMessage tone="error" title="The emails could not be loaded" action={retry}>
-        {errorText(emails.error)}
-      </StateMessage>
+      <LoadError
+        title="The emails could not be loaded"
+        error={emails.error}
+        onRetry={() => void emails.refetch()}
+        retryLabel="Retry"
+      />
     );
   }
   if (!emails.marked) return <StateMessage tone="loading" title="Loading emails…" />;

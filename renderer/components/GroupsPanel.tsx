@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { GroupView } from '../../electron/shared/types';
 import { useNow } from '../hooks/useNow';
-import { errorText } from '../lib/error-text';
 import { useGroups } from '../queries/groups';
 import { useLayoutActions } from '../stores/useLayoutStore';
 import { useUiActions } from '../stores/useUiStore';
@@ -10,7 +9,7 @@ import { AddGroupForm } from './AddGroupForm';
 import { AskBox } from './AskBox';
 import { Dialog } from './Dialog';
 import { GroupCard } from './GroupCard';
-import { StateMessage } from './StateMessage';
+import { LoadError, StateMessage } from './StateMessage';
 
 function GroupList({ groups }: { groups: GroupView[] }) {
   const { openLink } = useUiActions();
@@ -68,15 +67,13 @@ function GroupsContent({ courseId }: { courseId: string }) {
   let body;
   // A failed re-read keeps the groups on screen; only no groups at all is an error.
   if (query.isError && !groups) {
-    const retry = (
-      <button type="button" className="button" onClick={() => void query.refetch()}>
-        Retry
-      </button>
-    );
     body = (
-      <StateMessage tone="error" title="The study groups could not be loaded" action={retry}>
-        {errorText(query.error)}
-      </StateMessage>
+      <LoadError
+        title="The study groups could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retryLabel="Retry"
+      />
     );
   } else if (!groups) {
     body = <StateMessage tone="loading" title="Loading study groups…" />;

@@ -3,7 +3,6 @@ import type { CourseView, Email, EmailSummary } from '../../electron/shared/type
 import { READER_ELEMENT_ID } from '../hooks/useReadingFlow';
 import { cssVars } from '../lib/css-vars';
 import { formatSendDate } from '../lib/dates';
-import { errorText } from '../lib/error-text';
 import { isWebUrl } from '../lib/links';
 import { useEmails, useOpenEmail } from '../queries/emails';
 import { useProgress } from '../queries/progress';
@@ -13,7 +12,7 @@ import { EmailActions, EmailEnd } from './EmailActions';
 import { EmailBody } from './EmailBody';
 import { EmailNote } from './EmailNote';
 import { EmailResponses } from './EmailResponses';
-import { StateMessage } from './StateMessage';
+import { LoadError, StateMessage } from './StateMessage';
 
 export const READER_ID = READER_ELEMENT_ID;
 
@@ -108,15 +107,12 @@ export function ReadingPane({ course }: { course: CourseView }) {
   let content;
   if (loading && !email) content = <StateMessage tone="loading" title="Opening the email…" />;
   else if (query.isError) {
-    const retry = (
-      <button type="button" className="button" onClick={() => void query.refetch()}>
-        Try again
-      </button>
-    );
     content = (
-      <StateMessage tone="error" title="This email could not be opened" action={retry}>
-        {errorText(query.error)}
-      </StateMessage>
+      <LoadError
+        title="This email could not be opened"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
   } else if (email) content = <EmailArticle email={email} count={count} />;
   else if (count > 0) {

@@ -1,4 +1,3 @@
-import { errorText } from '../lib/error-text';
 import { useCourses } from '../queries/library';
 import { useChangeSettings, useSettings, useSettingsOutcome } from '../queries/settings';
 import { useUiActions } from '../stores/useUiStore';
@@ -7,7 +6,7 @@ import { Dialog } from './Dialog';
 import { GeneralSettings } from './GeneralSettings';
 import { ReadingSettings } from './ReadingSettings';
 import { ReminderSettings } from './ReminderSettings';
-import { StateMessage } from './StateMessage';
+import { LoadError, StateMessage } from './StateMessage';
 
 /** Every setting, saved as soon as it changes, and the backup. */
 export function SettingsDialog() {
@@ -35,15 +34,12 @@ export function SettingsDialog() {
       </>
     );
   } else if (error) {
-    const retry = (
-      <button type="button" className="button" onClick={() => void refetch()}>
-        Try again
-      </button>
-    );
     body = (
-      <StateMessage tone="error" title="Your settings could not be read" action={retry}>
-        {errorText(error)}
-      </StateMessage>
+      <LoadError
+        title="Your settings could not be read"
+        error={error}
+        onRetry={() => void refetch()}
+      />
     );
   } else body = <StateMessage tone="loading" title="Reading your settings…" />;
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { errorText } from '../lib/error-text';
 
 interface StateMessageProps {
   title: string;
@@ -21,5 +22,26 @@ export function StateMessage({ title, children, tone = 'neutral', action }: Stat
       {children && <div className="state-text">{children}</div>}
       {action && <div className="state-actions">{action}</div>}
     </div>
+  );
+}
+
+interface LoadErrorProps {
+  title: string;
+  error: unknown;
+  onRetry: () => void;
+  retryLabel?: string;
+}
+
+/** A read that failed with nothing to show instead: the error in words and a way to ask again. */
+export function LoadError({ title, error, onRetry, retryLabel = 'Try again' }: LoadErrorProps) {
+  const retry = (
+    <button type="button" className="button" onClick={onRetry}>
+      {retryLabel}
+    </button>
+  );
+  return (
+    <StateMessage tone="error" title={title} action={retry}>
+      {errorText(error)}
+    </StateMessage>
   );
 }
