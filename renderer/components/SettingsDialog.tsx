@@ -1,5 +1,5 @@
 import { useCourses } from '../queries/library';
-import { useChangeSettings, useSettings, useSettingsOutcome } from '../queries/settings';
+import { useSettingsEditor, useSettingsOutcome } from '../queries/settings';
 import { useUiActions } from '../stores/useUiStore';
 import { BackupSettings } from './BackupSettings';
 import { Dialog } from './Dialog';
@@ -10,12 +10,10 @@ import { LoadError, StateMessage } from './StateMessage';
 
 /** Every setting, saved as soon as it changes, and the backup. */
 export function SettingsDialog() {
-  const { settings, error, refetch } = useSettings();
+  const { settings, error, refetch, change: update } = useSettingsEditor();
   const { announcement, saveError } = useSettingsOutcome();
-  const change = useChangeSettings();
   const courses = useCourses();
   const { closeDialog } = useUiActions();
-  const update = change.mutate;
 
   let body;
   if (settings) {

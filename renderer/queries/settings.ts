@@ -1,5 +1,5 @@
 import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SettingsPatch } from '../../electron/shared/contract';
 import type { AppSettings } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
@@ -10,30 +10,68 @@ import { keys, mutationKeys } from './keys';
 export type SettingsChange =
   { kind: 'patch'; patch: SettingsPatch } | { kind: 'snooze'; choice: 'hour' | 'tomorrow' };
 
-/**
- * The settings as the learner just set them: changes still being saved are
- * drawn over the saved ones, so a switch moves when clicked and stays put
- * (a re-read from before the click cannot flip it back).
- */
-export function useSettings() {
-  const query = useQuery({
+function withChanges(saved: AppSettings, changes: readonly SettingsChange[]): AppSettings {
+  return changes.reduce<AppSettings>(
+    (shown, change) => (change.kind === 'patch' ? patched(shown, change.patch) : shown),
+    saved,
+  );
+}
+
+function useSavedSettings() {
+  return useQuery({
     queryKey: keys.settings(),
     queryFn: () => studyline()['settings:get'](),
   });
-  const pending = useMutationState({
+}
+
+function usePendingChanges(): SettingsChange[] {
+  return useMutationState({
     filters: { mutationKey: mutationKeys.settings(), status: 'pending' },
     select: (mutation) => mutation.state.variables as SettingsChange,
   });
+}
+
+/**
+ * The settings as the learner just set them: changes still being saved are
+ * drawn over the saved ones, so a re-read from before a click cannot flip a
+ * switch back.
+ */
+export function useSettings() {
+  const query = useSavedSettings();
+  const pending = usePendingChanges();
   const settings = useMemo(
-    () =>
-      query.data &&
-      pending.reduce<AppSettings>(
-        (shown, change) => (change.kind === 'patch' ? patched(shown, change.patch) : shown),
-        query.data,
-      ),
+    () => query.data && withChanges(query.data, pending),
     [query.data, pending],
   );
   return { settings, isPending: query.isPending, error: query.error, refetch: query.refetch };
+}
+
+/**
+ * The settings and a way to change them, for the controls that change them.
+ * A change is also kept in this component's own state until it is saved:
+ * the query cache tells its readers a tick later, and a controlled checkbox
+ * that re-renders before then is put back by React (the switch would not
+ * move when clicked, or flicker).
+ */
+export function useSettingsEditor() {
+  const query = useSavedSettings();
+  const pending = usePendingChanges();
+  const mutation = useChangeSettings();
+  const [justMade, setJustMade] = useState<SettingsChange[]>([]);
+  const { mutate } = mutation;
+  const change = useCallback(
+    (made: SettingsChange) => {
+      setJustMade((list) => [...list, made]);
+      mutate(made, { onSettled: () => setJustMade((list) => list.filter((c) => c !== made)) });
+    },
+    [mutate],
+  );
+  const settings = useMemo(() => {
+    if (!query.data) return undefined;
+    const notYetPending = justMade.filter((made) => !pending.includes(made));
+    return withChanges(query.data, [...pending, ...notYetPending]);
+  }, [query.data, pending, justMade]);
+  return { settings, error: query.error, refetch: query.refetch, change };
 }
 
 /** When the next reminder comes (the settings dialog shows it). */
