@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -25,9 +26,9 @@ export interface DurableFs {
 export const nodeFs: DurableFs = {
   // The callback readFile reads a file in one go from its size; fs/promises reads it in
   // 512 KB chunks and concatenates, which costs a library of 40 MB a third more to open.
-  readFile: (file, encoding) =>
+  readFile: (file) =>
     new Promise((resolve, reject) =>
-      readFile(file, encoding, (error, text) => (error ? reject(error) : resolve(text))),
+      readFile(file, (error, bytes) => (error ? reject(error) : resolve(decodeText(bytes)))),
     ),
   open: (file, flags) => fsp.open(file, flags),
   rename: (from, to) => fsp.rename(from, to),
@@ -35,6 +36,27 @@ export const nodeFs: DurableFs = {
   unlink: (file) => fsp.unlink(file),
   stat: (file) => fsp.stat(file),
 };
+
+/**
+ * The text of a file's bytes. Node 20 decodes UTF-8 at about 250 MB/s, which
+ * made reading a 43 MB library cost more than parsing it; bytes that are all
+ * ASCII (what `asciiJson` writes) read as latin1 are the same text, 7× faster.
+ */
+export function decodeText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
+ * JSON text with every character past ASCII written as a \u escape: the same
+ * data to any JSON reader, and a file `decodeText` reads on its fast path.
+ * Only valid for JSON (or lines of JSON), where such characters sit in strings.
+ */
+export function asciiJson(json: string): string {
+  return json.replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 export function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { diskError, StudylineError } from '../errors';
 import {
+  asciiJson,
   errorCode,
   keepAsBackup,
   nodeFs,
@@ -94,7 +95,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     // Serialised now: the caller may change `data` while an earlier write still runs.
-    const text = JSON.stringify(data, null, this.options.indent);
+    const text = asciiJson(JSON.stringify(data, null, this.options.indent));
     return this.enqueue(() => this.writeText(text, true));
   }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { diskError } from '../errors';
-import { nodeFs, syncFolder, writeSynced, type DurableFs } from '../library/durable-fs';
+import { asciiJson, nodeFs, syncFolder, writeSynced, type DurableFs } from '../library/durable-fs';
 import { sourceIdOfEmail } from '../app/library-views';
 import { SearchIndex, type Field, type IndexedDoc } from './search-index';
 import { Vocabulary } from './vocabulary';
@@ -56,7 +56,8 @@ export function serializeIndex(index: SearchIndex): string {
     });
   }
   lines.push(`end ${lines.length - 2}`);
-  return `${lines.join('\n')}\n`;
+  // Every line past the header is JSON (or ASCII keys): escaped, the file reads on the fast path.
+  return asciiJson(`${lines.join('\n')}\n`);
 }
 
 /** The index in the text, or undefined when it is from another version or damaged in any way. */
