@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveFeed } from '../../../electron/core/app/follow-url';
 import { isStudylineError } from '../../../electron/core/errors';
 import { inSequenceOrder } from '../../../electron/core/library/item-order';
 import type { SourceKind } from '../../../electron/shared/types';
 import { HttpLayer } from '../../../electron/core/sync/http-layer';
 import { syncSource } from '../../../electron/core/sync/sync-source';
-import { serveBody, startFeedServer, type FeedServer } from '../../helpers/feed-server';
+import { serveBody } from '../../helpers/feed-server';
+import { serverAndFolderPerTest } from '../../helpers/per-test-server';
 
 /**
  * Classes of real-world feeds that other readers' test suites hold and that
@@ -18,26 +17,20 @@ import { serveBody, startFeedServer, type FeedServer } from '../../helpers/feed-
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, 'fixtures', 'real-feeds', name));
 
-let server: FeedServer;
-let assetsDir: string;
-beforeEach(async () => {
-  server = await startFeedServer();
-  assetsDir = await mkdtemp(join(tmpdir(), 'studyline-real-'));
-});
-afterEach(async () => {
-  await server.close();
-  await rm(assetsDir, { recursive: true, force: true });
-});
+const env = serverAndFolderPerTest('real');
 
 async function sync(name: string, contentType: string, kind: SourceKind = 'group') {
-  server.route(`/${name}`, serveBody(fixture(name), { headers: { 'content-type': contentType } }));
+  env.server.route(
+    `/${name}`,
+    serveBody(fixture(name), { headers: { 'content-type': contentType } }),
+  );
   const { file, result } = await syncSource(
-    { id: 'real', url: server.url(`/${name}`), kind },
+    { id: 'real', url: env.server.url(`/${name}`), kind },
     undefined,
     {
       fetch: { timeoutMs: 5000 },
       http: new HttpLayer(),
-      assetsDir,
+      assetsDir: env.dir,
       now: () => new Date('2026-11-30T09:00:00Z'),
       onProgress: () => {},
     },
@@ -61,13 +54,13 @@ describe('real feeds, read as feedparser reads them', () => {
       title: 'No version field',
       items: [{ id: '1', title: 'Only item', content_text: 'Hi' }],
     });
-    server.route(
+    env.server.route(
       '/feed.json',
       serveBody(unversioned, { headers: { 'content-type': 'application/feed+json' } }),
     );
-    const followed = await resolveFeed(server.url('/feed.json'), { http: new HttpLayer() });
+    const followed = await resolveFeed(env.server.url('/feed.json'), { http: new HttpLayer() });
     expect(followed).toMatchObject({
-      feedUrl: server.url('/feed.json'),
+      feedUrl: env.server.url('/feed.json'),
       title: 'No version field',
     });
   });
@@ -134,13 +127,13 @@ describe('real feeds, read as feedparser reads them', () => {
   });
 
   it('says where an unclosed element opened, not where the parser noticed', async () => {
-    server.route(
+    env.server.route(
       '/broken.xml',
       serveBody(fixture('unclosed-element.xml'), {
         headers: { 'content-type': 'application/rss+xml' },
       }),
     );
-    const error = await resolveFeed(server.url('/broken.xml'), { http: new HttpLayer() }).catch(
+    const error = await resolveFeed(env.server.url('/broken.xml'), { http: new HttpLayer() }).catch(
       (e: unknown) => e,
     );
     expect(isStudylineError(error) && error.code).toBe('parse');

@@ -1,31 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncReport } from '../../../electron/cli/format';
 import type { SourceMeta } from '../../../electron/core/library/model';
 import type { SourceLimits } from '../../../electron/core/sync/source-limits';
 import { syncSource } from '../../../electron/core/sync/sync-source';
-import { serveBody, startFeedServer, type FeedServer } from '../../helpers/feed-server';
+import { serveBody, startFeedServer } from '../../helpers/feed-server';
 import { makePosts } from '../../helpers/wordpress-feed';
 import { serveArchive } from '../../helpers/wordpress-server';
+import { serverAndFolderPerTest } from '../../helpers/per-test-server';
 import { hugeFeed } from '../../bench/huge-feed-bench';
 
-let server: FeedServer;
-let assetsDir: string;
-beforeEach(async () => {
-  server = await startFeedServer();
-  assetsDir = await mkdtemp(join(tmpdir(), 'studyline-limits-'));
-});
-afterEach(async () => {
-  await server.close();
-  await rm(assetsDir, { recursive: true, force: true });
-});
+const env = serverAndFolderPerTest('limits');
 
 function sync(meta: SourceMeta, limits: Partial<SourceLimits>) {
   return syncSource(meta, undefined, {
     fetch: { timeoutMs: 5000 },
-    assetsDir,
+    assetsDir: env.dir,
     now: () => new Date('2026-11-30T10:00:00Z'),
     onProgress: () => {},
     limits,
@@ -45,13 +34,13 @@ function report(result: Awaited<ReturnType<typeof sync>>['result']): string {
 
 describe('limits of one feed', () => {
   it('keeps the newest N of a page with too many items, and says so', async () => {
-    server.route(
+    env.server.route(
       '/huge/feed/',
-      serveBody(hugeFeed(1200, server.origin), {
+      serveBody(hugeFeed(1200, env.server.origin), {
         headers: { 'content-type': 'application/rss+xml' },
       }),
     );
-    const meta: SourceMeta = { id: 'huge', url: server.url('/huge/feed/'), kind: 'archive' };
+    const meta: SourceMeta = { id: 'huge', url: env.server.url('/huge/feed/'), kind: 'archive' };
 
     const { result, file } = await sync(meta, { maxItems: 500 });
 
@@ -66,14 +55,14 @@ describe('limits of one feed', () => {
     );
     expect(file.source.limitWarning).toBe(result.warning);
     // The older pages would only be dropped: none is asked for.
-    expect(server.requests.filter((r) => r.path.includes('paged'))).toHaveLength(0);
+    expect(env.server.requests.filter((r) => r.path.includes('paged'))).toHaveLength(0);
     expect(report(result)).toMatch(
       /^! .*: 500 new, 0 updated, 500 items\n {2}.*more than 500 items/,
     );
   });
 
   it('stops an archive walk at the item limit and keeps the newest emails', async () => {
-    const route = serveArchive(server, { posts: makePosts(300) });
+    const route = serveArchive(env.server, { posts: makePosts(300) });
     const meta: SourceMeta = { id: 'long', url: route.feedUrl, kind: 'archive' };
 
     const { result, file } = await sync(meta, { maxItems: 35 });
@@ -88,7 +77,7 @@ describe('limits of one feed', () => {
   });
 
   it('reports the page limit as a warning, not a tick', async () => {
-    const route = serveArchive(server, { posts: makePosts(300) });
+    const route = serveArchive(env.server, { posts: makePosts(300) });
     const meta: SourceMeta = { id: 'paged', url: route.feedUrl, kind: 'archive' };
 
     const { result, file } = await sync(meta, { maxPages: 5 });
@@ -106,7 +95,7 @@ describe('limits of one feed', () => {
   });
 
   it('keeps only as much text as a feed may store', async () => {
-    const route = serveArchive(server, { posts: makePosts(40, { bodyBytes: 4000 }) });
+    const route = serveArchive(env.server, { posts: makePosts(40, { bodyBytes: 4000 }) });
     const meta: SourceMeta = { id: 'heavy', url: route.feedUrl, kind: 'archive' };
 
     const { result, file } = await sync(meta, { maxStoredBytes: 50 * 1024 });
@@ -120,12 +109,11 @@ describe('limits of one feed', () => {
   });
 
   it('stops a feed whose whole sync takes too long, keeping what came in', async () => {
-    await server.close();
-    server = await startFeedServer({ delayMs: 300 });
-    const route = serveArchive(server, { posts: makePosts(300) });
+    const distant = await startFeedServer({ delayMs: 300 });
+    const route = serveArchive(distant, { posts: makePosts(300) });
     const meta: SourceMeta = { id: 'slow', url: route.feedUrl, kind: 'archive' };
 
-    const { result, file } = await sync(meta, { deadlineMs: 1500 });
+    const { result, file } = await sync(meta, { deadlineMs: 1500 }).finally(() => distant.close());
 
     expect(result.status).toBe('error');
     expect(result.errorCode).toBe('timeout');

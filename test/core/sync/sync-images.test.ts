@@ -1,45 +1,35 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SourceMeta } from '../../../electron/core/library/model';
 import { syncSource } from '../../../electron/core/sync/sync-source';
 import { textMatching } from '../../helpers/matchers';
-import { serveBody, startFeedServer, type FeedServer } from '../../helpers/feed-server';
+import { serveBody } from '../../helpers/feed-server';
 import { makePosts } from '../../helpers/wordpress-feed';
 import { serveArchive } from '../../helpers/wordpress-server';
+import { serverAndFolderPerTest } from '../../helpers/per-test-server';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
 
-let server: FeedServer;
-let assetsDir: string;
-beforeEach(async () => {
-  server = await startFeedServer();
-  assetsDir = await mkdtemp(join(tmpdir(), 'studyline-img-'));
-});
-afterEach(async () => {
-  await server.close();
-  await rm(assetsDir, { recursive: true, force: true });
-});
+const env = serverAndFolderPerTest('img');
 
 it('finishes the pictures a cancelled sync left behind, even when the feed answers 304', async () => {
   const [post] = makePosts(1);
   const withPicture = {
     ...post!,
-    body: `${post!.body}<p><img src="${server.url('/spiral.png')}" alt="A square spiral"></p>`,
+    body: `${post!.body}<p><img src="${env.server.url('/spiral.png')}" alt="A square spiral"></p>`,
   };
-  const route = serveArchive(server, { posts: [withPicture] });
+  const route = serveArchive(env.server, { posts: [withPicture] });
   const meta: SourceMeta = { id: 'pictures-test', url: route.feedUrl, kind: 'archive' };
   const controller = new AbortController();
   // The picture download hangs until the learner cancels the sync.
-  server.route('/spiral.png', () => controller.abort());
+  env.server.route('/spiral.png', () => controller.abort());
   const ctx = (signal?: AbortSignal) => ({
     fetch: { timeoutMs: 5000, signal },
-    assetsDir,
+    assetsDir: env.dir,
     now: () => new Date('2026-11-28T10:00:00Z'),
     onProgress: () => {},
   });
@@ -48,34 +38,34 @@ it('finishes the pictures a cancelled sync left behind, even when the feed answe
   expect(cancelled.result.status).toBe('cancelled');
   expect(cancelled.file.items[0]).toMatchObject({ images: [], imagesDone: false });
 
-  server.route('/spiral.png', serveBody(PNG, { headers: { 'content-type': 'image/png' } }));
+  env.server.route('/spiral.png', serveBody(PNG, { headers: { 'content-type': 'image/png' } }));
   const next = await syncSource(meta, cancelled.file, ctx());
   expect(next.result.status).toBe('not-modified');
   const [item] = next.file.items;
   expect(item?.imagesDone).toBe(true);
   expect(item?.images).toHaveLength(1);
-  expect(existsSync(join(assetsDir, item!.images[0]!.file))).toBe(true);
+  expect(existsSync(join(env.dir, item!.images[0]!.file))).toBe(true);
 });
 
 it('retries a failed picture after an hour, a day and a week, then gives up and says so', async () => {
   const [post] = makePosts(1);
-  const route = serveArchive(server, {
+  const route = serveArchive(env.server, {
     posts: [
       {
         ...post!,
-        body: `${post!.body}<p><img src="${server.url('/blip.png')}" alt="A chart"></p>`,
+        body: `${post!.body}<p><img src="${env.server.url('/blip.png')}" alt="A chart"></p>`,
       },
     ],
   });
   const meta: SourceMeta = { id: 'retry-test', url: route.feedUrl, kind: 'archive' };
-  server.route('/blip.png', serveBody('busy', { status: 500 }));
+  env.server.route('/blip.png', serveBody('busy', { status: 500 }));
   const at = (iso: string) => ({
     fetch: { timeoutMs: 5000 },
-    assetsDir,
+    assetsDir: env.dir,
     now: () => new Date(iso),
     onProgress: () => {},
   });
-  const pictureRequests = () => server.requestsTo('/blip.png').length;
+  const pictureRequests = () => env.server.requestsTo('/blip.png').length;
 
   const first = await syncSource(meta, undefined, at('2026-11-28T10:00:00Z'));
   // A picture is never a sync error.
@@ -107,25 +97,28 @@ it('retries a failed picture after an hour, a day and a week, then gives up and 
 
 it('keeps a picture that comes back on a retry, and forgets its failure', async () => {
   const [post] = makePosts(1);
-  const route = serveArchive(server, {
+  const route = serveArchive(env.server, {
     posts: [
-      { ...post!, body: `${post!.body}<p><img src="${server.url('/late.png')}" alt="Late"></p>` },
+      {
+        ...post!,
+        body: `${post!.body}<p><img src="${env.server.url('/late.png')}" alt="Late"></p>`,
+      },
     ],
   });
   const meta: SourceMeta = { id: 'retry-ok', url: route.feedUrl, kind: 'archive' };
-  server.route('/late.png', serveBody('busy', { status: 503 }));
+  env.server.route('/late.png', serveBody('busy', { status: 503 }));
   const at = (iso: string) => ({
     fetch: { timeoutMs: 5000 },
-    assetsDir,
+    assetsDir: env.dir,
     now: () => new Date(iso),
     onProgress: () => {},
   });
   const first = await syncSource(meta, undefined, at('2026-11-28T10:00:00Z'));
   expect(first.file.items[0]?.images).toEqual([]);
-  server.route('/late.png', serveBody(PNG, { headers: { 'content-type': 'image/png' } }));
+  env.server.route('/late.png', serveBody(PNG, { headers: { 'content-type': 'image/png' } }));
   const next = await syncSource(meta, first.file, at('2026-11-28T12:00:00Z'));
   const [item] = next.file.items;
-  expect(item?.images.map((image) => image.url)).toEqual([server.url('/late.png')]);
+  expect(item?.images.map((image) => image.url)).toEqual([env.server.url('/late.png')]);
   expect(item?.pictureFailures).toBeUndefined();
-  expect(existsSync(join(assetsDir, item!.images[0]!.file))).toBe(true);
+  expect(existsSync(join(env.dir, item!.images[0]!.file))).toBe(true);
 });

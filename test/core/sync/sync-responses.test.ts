@@ -1,27 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SourceMeta, StoredItem } from '../../../electron/core/library/model';
 import { syncSource, type SourceSyncContext } from '../../../electron/core/sync/sync-source';
-import { startFeedServer, type FeedServer } from '../../helpers/feed-server';
 import { makePosts, type ArchivePost, type ArchiveResponse } from '../../helpers/wordpress-feed';
 import { serveArchive } from '../../helpers/wordpress-server';
+import { serverAndFolderPerTest } from '../../helpers/per-test-server';
 
-let server: FeedServer;
-let assetsDir: string;
-
-beforeEach(async () => {
-  server = await startFeedServer();
-  assetsDir = await mkdtemp(join(tmpdir(), 'studyline-assets-'));
-});
-afterEach(async () => {
-  await server.close();
-  await rm(assetsDir, { recursive: true, force: true });
-});
+const env = serverAndFolderPerTest('responses');
 
 function ctx(now = '2026-11-28T10:00:00Z'): SourceSyncContext {
-  return { fetch: { timeoutMs: 5000 }, assetsDir, now: () => new Date(now), onProgress: () => {} };
+  return {
+    fetch: { timeoutMs: 5000 },
+    assetsDir: env.dir,
+    now: () => new Date(now),
+    onProgress: () => {},
+  };
 }
 
 const archive = (url: string): SourceMeta => ({ id: 'seq21oct13-test', url, kind: 'archive' });
@@ -52,7 +44,7 @@ const email = (items: StoredItem[], n: number) =>
 
 describe('each email’s responses', () => {
   it('are read on the first sync, sanitized, oldest first, across every page of the comment feed', async () => {
-    const route = serveArchive(server, { posts: coursePosts() });
+    const route = serveArchive(env.server, { posts: coursePosts() });
     const { file, result } = await syncSource(archive(route.feedUrl), undefined, ctx());
     expect(result.status).toBe('ok');
 
@@ -72,7 +64,7 @@ describe('each email’s responses', () => {
   });
 
   it('leave a post whose comment feed is gone, or that has none, without an error or a request', async () => {
-    const route = serveArchive(server, { posts: coursePosts() });
+    const route = serveArchive(env.server, { posts: coursePosts() });
     const { file, result } = await syncSource(archive(route.feedUrl), undefined, ctx());
     expect(result).toMatchObject({ status: 'ok', error: undefined });
     expect(email(file.items, 1).responses).toMatchObject({ gone: true, items: [] });
@@ -84,29 +76,31 @@ describe('each email’s responses', () => {
 
   it('are asked for again only when the count changed; a recent post with a conditional GET', async () => {
     const posts = coursePosts();
-    const route = serveArchive(server, { posts });
+    const route = serveArchive(env.server, { posts });
     const first = await syncSource(archive(route.feedUrl), undefined, ctx());
-    const before = server.requests.length;
+    const before = env.server.requests.length;
 
     // Nothing changed: the archive answers 304 and no comment feed is asked for.
     const second = await syncSource(archive(route.feedUrl), first.file, ctx());
-    const asked = server.requests.slice(before).map((r) => r.path);
+    const asked = env.server.requests.slice(before).map((r) => r.path);
     expect(asked.filter((p) => p.includes('/2013/'))).toEqual([]);
 
     // A third response to post 3: only its feed is read again.
     posts.find((p) => p.n === 3)!.responses!.push(response(3, '<p>Thanks!</p>'));
     route.setPosts(posts);
-    const mark = server.requests.length;
+    const mark = env.server.requests.length;
     const third = await syncSource(archive(route.feedUrl), second.file, ctx());
-    const paths = server.requests.slice(mark).map((r) => r.path);
+    const paths = env.server.requests.slice(mark).map((r) => r.path);
     expect(paths.filter((p) => p.includes('/2013/'))).toEqual(['/2013/lesson-3/feed/']);
     expect(email(third.file.items, 3).responses!.items.map((r) => r.author)).toContain('Learner 3');
 
     // A week after the posts went up they are asked for on each sync, conditionally.
     const recent = new Date(Date.parse(posts[0]!.pubDate) + 7 * 86_400_000).toISOString();
-    const mark2 = server.requests.length;
+    const mark2 = env.server.requests.length;
     const fourth = await syncSource(archive(route.feedUrl), third.file, ctx(recent));
-    const latest = server.requests.slice(mark2).filter((r) => r.path.includes('/2013/lesson-3/'));
+    const latest = env.server.requests
+      .slice(mark2)
+      .filter((r) => r.path.includes('/2013/lesson-3/'));
     expect(latest.map((r) => r.headers['if-none-match'])).toEqual(['"c3-3"']);
     expect(email(fourth.file.items, 3).responses!.items).toHaveLength(3);
   });
