@@ -7,17 +7,33 @@ import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
 import { makePosts } from '../helpers/wordpress-feed';
 import { serveArchive } from '../helpers/wordpress-server';
 
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `studyline <argv>` in this process with `env` (and a stand-in file system), keeping what it prints. */
+export async function runCliCapturing(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  fs?: CliIo['fs'],
+): Promise<CliOutcome> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, fs };
+  const code = await runCli(argv, io);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
 export interface CliEnv {
   server: FeedServer;
   dir: string;
   dataDir: string;
   env: NodeJS.ProcessEnv;
-  cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  cli(...argv: string[]): Promise<CliOutcome>;
   /** Like cli(), over another file system (a full or read-only disk). */
-  cliWith(
-    fs: CliIo['fs'],
-    ...argv: string[]
-  ): Promise<{ code: number; stdout: string; stderr: string }>;
+  cliWith(fs: CliIo['fs'], ...argv: string[]): Promise<CliOutcome>;
   close(): Promise<void>;
 }
 
@@ -37,13 +53,7 @@ export async function startCliEnv(posts = 25): Promise<CliEnv> {
       headers: { 'content-type': 'application/rss+xml' },
     }),
   );
-  const cliWith = async (fs: CliIo['fs'], ...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, fs };
-    const code = await runCli(argv, io);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  };
+  const cliWith = (fs: CliIo['fs'], ...argv: string[]) => runCliCapturing(argv, env, fs);
   return {
     server,
     dir,

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCliCapturing } from './cli-env';
 import type {
   CourseProgressView,
   Email,
@@ -18,12 +18,7 @@ let server: FeedServer;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env);
 /** The command's --json answer, read as the view the core answers with. */
 async function json<T>(...argv: string[]): Promise<T> {
   return JSON.parse((await cli('--json', ...argv)).stdout) as T;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStudyline } from '../../electron/core/app/open-studyline';
-import { runCli } from '../../electron/cli/run';
+import { runCliCapturing } from './cli-env';
 import type { Catalog } from '../../electron/shared/types';
 import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
@@ -35,12 +35,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env);
 
 describe('studyline CLI', () => {
   it('follows a catalog sequence, syncs its whole archive and lists the emails in send order', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCliCapturing } from './cli-env';
 import { indexPath } from '../../electron/core/search/index-file';
 import type { SearchResults } from '../../electron/shared/types';
 import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
@@ -15,12 +15,7 @@ let server: FeedServer;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env);
 
 beforeAll(async () => {
   server = await startFeedServer();

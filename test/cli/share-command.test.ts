@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCliCapturing } from './cli-env';
 import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
 import { makePosts } from '../helpers/wordpress-feed';
@@ -35,16 +35,7 @@ afterEach(async () => {
 /** The CLI on one of the learner's computers (its own data folder). */
 function on(computer: string) {
   const env = { STUDYLINE_DATA: join(dir, computer), STUDYLINE_CATALOG: catalog };
-  return async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-      env,
-    });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  };
+  return (...argv: string[]) => runCliCapturing(argv, env);
 }
 
 describe('studyline share', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCliCapturing } from './cli-env';
 import type { Email, EmailSummary } from '../../electron/shared/types';
 import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
@@ -39,11 +39,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: () => {}, env });
-  return { code, stdout: out.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env);
 
 describe('studyline show, with the email’s responses', () => {
   it('prints the responses under the email, offline, and leaves them out with --no-responses', async () => {

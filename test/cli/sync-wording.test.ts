@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { runCliCapturing } from './cli-env';
 import type { EmailSummary, GroupView } from '../../electron/shared/types';
 import { serveBody, startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
@@ -15,12 +15,7 @@ let env: NodeJS.ProcessEnv;
 const RSS = { 'content-type': 'application/rss+xml; charset=UTF-8' };
 const ARCHIVE = '/category/seq21oct13/feed/';
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env);
 
 beforeEach(async () => {
   server = await startFeedServer();
