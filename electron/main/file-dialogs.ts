@@ -17,6 +17,8 @@ export interface FileDialogOptions {
   parent: () => BrowserWindow | undefined;
   /** Where the first dialog opens (Documents). */
   defaultDir: string;
+  /** Where the folder dialog opens first: sync services keep their folders in the home folder. */
+  homeDir?: string;
   maxImportBytes?: number;
 }
 
@@ -27,6 +29,8 @@ export interface FileDialogs {
     kind: 'ics' | 'json',
   ) => Promise<string | undefined>;
   openTextFile: (kind: 'json') => Promise<string | undefined>;
+  /** A folder to share progress through (HandlerDeps.chooseFolder); undefined when cancelled. */
+  chooseFolder: (current?: string) => Promise<string | undefined>;
 }
 
 function megabytes(bytes: number): string {
@@ -143,6 +147,16 @@ export function createFileDialogs(options: FileDialogOptions): FileDialogs {
       if (path === undefined) return undefined;
       lastDir = dirname(path);
       return readCapped(path, max);
+    },
+    async chooseFolder(current) {
+      // The sync service's folder may still need a subfolder for Studyline: it can be made here.
+      const answer = await showOpen({
+        title: 'Choose the folder to keep your progress in step through',
+        buttonLabel: 'Share through this folder',
+        defaultPath: current ?? options.homeDir ?? lastDir,
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      });
+      return answer.canceled ? undefined : answer.filePaths[0];
     },
   };
 }

@@ -5,6 +5,7 @@ import { openStudyline } from '../core/app/open-studyline';
 import { createRequestHandlers } from '../core/app/request-handlers';
 import type { Emit, RequestHandlers } from '../core/app/request-handlers';
 import type { StudylineCore } from '../core/app/core-api';
+import { emitEvent, type CoreEvent } from '../core/app/share-events';
 import { createSyncRunner } from '../core/app/sync-runner';
 import type { EventChannel } from '../shared/contract';
 import { assetUrl, createAppUrlCheck, loopbackOrigin } from './app-url';
@@ -15,6 +16,7 @@ import { createDeliveries } from './deliveries';
 import type { Deliveries } from './deliveries';
 import { createFileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
+import { SHARE_POLL_MS, watchSharedFolder } from './share-watch';
 import type { AppPaths } from './paths';
 import { startSyncing } from './syncing';
 import { installSecurity, openExternalSafely } from './security';
@@ -55,11 +57,17 @@ function documentsFolder(): string {
   }
 }
 
-async function openCore(paths: AppPaths, onNotice: () => void): Promise<StudylineCore> {
+async function openCore(
+  paths: AppPaths,
+  onNotice: () => void,
+  onShared: (event: CoreEvent) => void,
+): Promise<StudylineCore> {
   return openStudyline({
     dataDir: paths.dataDir,
     owner: 'app',
     onNotice,
+    sharePollMs: SHARE_POLL_MS,
+    onShared,
     catalogPath: paths.catalogPath,
     pageWorkerEntry: paths.pageWorkerEntry,
     assetUrl,
@@ -86,7 +94,11 @@ function wireRequests(
   };
   const syncs = createSyncRunner({ core, emit });
   const deliveries = createDeliveries(() => windows.current()?.webContents);
-  const dialogs = createFileDialogs({ parent: windows.current, defaultDir: documentsFolder() });
+  const dialogs = createFileDialogs({
+    parent: windows.current,
+    defaultDir: documentsFolder(),
+    homeDir: app.getPath('home'),
+  });
   const handlers: RequestHandlers = {
     ...createRequestHandlers(core, {
       emit,
@@ -96,6 +108,7 @@ function wireRequests(
       openTextFile: dialogs.openTextFile,
       showInFolder: (path) => shell.showItemInFolder(path),
       writeClipboard: (text) => clipboard.writeText(text),
+      chooseFolder: dialogs.chooseFolder,
     }),
     'app:ready': async () => deliveries.ready(),
   };
@@ -145,7 +158,13 @@ export async function startApp(
   handleProtocols(paths.rendererDir, paths.assetsDir);
   // A file restored after the window loaded (read late) is told at once: the window re-reads its notices.
   let noticeRaised = () => {};
-  const core = await openCore(paths, () => noticeRaised());
+  // Changes from other computers found before the window is wired have nothing to refresh yet.
+  let sharedNews: (event: CoreEvent) => void = () => {};
+  const core = await openCore(
+    paths,
+    () => noticeRaised(),
+    (event) => sharedNews(event),
+  );
 
   let stopped = false;
   // The callbacks below run only once everything is wired (a request, a closed window).
@@ -165,6 +184,8 @@ export async function startApp(
   };
   const wired = wireRequests(core, windows, isAppUrl, react);
   noticeRaised = () => wired.emit('library:changed', { courseIds: [], sourceIds: [] });
+  sharedNews = (event) => emitEvent(wired.emit, event);
+  const unwatchShared = watchSharedFolder(core, log);
   const syncing = startSyncing(core, wired.syncs, log);
   const background = openBackground(core, paths, windows, wired, syncing.syncNow);
   const hideOnClose = () => background.hasTray() && core.settings().closeToTray;
@@ -176,6 +197,7 @@ export async function startApp(
     shutdown: async () => {
       stopped = true;
       syncing.stop();
+      unwatchShared();
       background.stop();
       windows.dispose();
       wired.unregister();

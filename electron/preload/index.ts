@@ -44,6 +44,11 @@ const REQUESTS = {
   'progress:export': true,
   'progress:import': true,
   'search:query': true,
+  'share:status': true,
+  'share:chooseFolder': true,
+  'share:set': true,
+  'share:off': true,
+  'share:check': true,
 } satisfies Record<RequestChannel, true>;
 
 const EVENTS = {
@@ -54,6 +59,7 @@ const EVENTS = {
   'progress:changed': true,
   'plan:changed': true,
   'settings:changed': true,
+  'share:changed': true,
   'app:openEmail': true,
 } satisfies Record<EventChannel, true>;
 

@@ -9,6 +9,7 @@ import {
   planInputsSchema,
   settingsPatchSchema,
   searchRequestSchema,
+  shareFolderSchema,
   syncScopeSchema,
 } from './schemas';
 import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from './schemas';
@@ -31,6 +32,7 @@ import type {
   RemindersView,
   SearchRequest,
   SearchResults,
+  ShareStatus,
   SourceView,
   SyncBegin,
   SyncFinish,
@@ -107,6 +109,16 @@ export interface Requests {
   'progress:import': () => ImportReport | null;
   /** Full-text search over emails, notes and group posts. */
   'search:query': (request: SearchRequest) => SearchResults;
+  /** Progress kept in step across computers: is it on, with which computers, any problem. */
+  'share:status': () => ShareStatus;
+  /** Main asks for a folder (its own dialog), then shares through it; null when cancelled. */
+  'share:chooseFolder': () => ShareStatus | null;
+  /** Shares through this folder (the same checks as `studyline share FOLDER`). */
+  'share:set': (request: { folder: string }) => ShareStatus;
+  /** Stops sharing (`studyline share --off`); what was shared stays in the folder. */
+  'share:off': () => ShareStatus;
+  /** Looks at the shared folder now. */
+  'share:check': () => ShareStatus;
 }
 
 export interface SavedFile {
@@ -115,7 +127,7 @@ export interface SavedFile {
 }
 
 /** The learner's own fields of an email that a change can touch. */
-export type EmailField = 'done' | 'starred' | 'note';
+export type EmailField = 'done' | 'starred' | 'note' | 'opened';
 
 export interface ProgressChange {
   courseId: string;
@@ -142,6 +154,8 @@ export interface Events {
   /** The course's plan: set, paused, resumed, caught up. */
   'plan:changed': { courseId: string };
   'settings:changed': SettingsChange;
+  /** What sharing with the learner's other computers says now (told when it changes). */
+  'share:changed': ShareStatus;
   /** A reminder was clicked: show this email (held by main until the window is ready). */
   'app:openEmail': { courseId: string; emailId: string };
 }
@@ -191,6 +205,11 @@ export const requestArgs = {
   'progress:export': z.tuple([]),
   'progress:import': z.tuple([]),
   'search:query': z.tuple([searchRequestSchema]),
+  'share:status': z.tuple([]),
+  'share:chooseFolder': z.tuple([]),
+  'share:set': z.tuple([shareFolderSchema]),
+  'share:off': z.tuple([]),
+  'share:check': z.tuple([]),
 } satisfies { [C in RequestChannel]: z.ZodType<RequestArgs<C>> };
 
 export const REQUEST_CHANNELS = Object.keys(requestArgs) as RequestChannel[];
@@ -202,6 +221,7 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'progress:changed',
   'plan:changed',
   'settings:changed',
+  'share:changed',
   'app:openEmail',
 ];
 

@@ -89,3 +89,18 @@ export const searchRequestSchema = z
     limitPerKind: z.number().int().min(1).max(500).optional(),
   })
   .strict();
+
+/** A folder as the system names it: an absolute path (POSIX, drive letter or network share). */
+export const shareFolderSchema = z
+  .object({
+    folder: z
+      .string()
+      .min(1, 'The folder is missing.')
+      .max(4096, 'That folder name is too long.')
+      .refine((value) => !value.includes('\0'), 'A folder name cannot hold a NUL character.')
+      .refine(
+        (value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value),
+        'The folder must be a full path, such as /home/you/Sync or C:\\Users\\you\\Dropbox.',
+      ),
+  })
+  .strict();

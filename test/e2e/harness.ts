@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/core/app/dispatch';
 import type { RequestHandlers } from '../../electron/core/app/dispatch';
 import { createRequestHandlers } from '../../electron/core/app/request-handlers';
 import { createSyncRunner } from '../../electron/core/app/sync-runner';
+import { emitEvent, type CoreEvent } from '../../electron/core/app/share-events';
 import { REQUEST_CHANNELS } from '../../electron/shared/contract';
 import type { Events, RequestChannel } from '../../electron/shared/contract';
 import { createDeliveries } from '../../electron/main/deliveries';
@@ -57,6 +58,10 @@ export interface OpenAppOptions {
   prepare?: (core: StudylineCore) => Promise<void>;
   /** Runs on the browser context before the page opens (init scripts for measurements). */
   beforeLoad?: (context: BrowserContext) => Promise<void>;
+  /** With sharing on, how often the core looks at the shared folder (as the app does). */
+  sharePollMs?: number;
+  /** This computer's name in a shared folder (the default is the host name). */
+  computerName?: string;
 }
 
 export interface AppSession {
@@ -71,6 +76,8 @@ export interface AppSession {
   saved: { name: string; text: string; kind: string }[];
   /** Texts the (simulated) open dialog hands out, first in first out; empty means cancelled. */
   filesToOpen: string[];
+  /** Folders the (simulated) folder dialog hands out, first in first out; empty means cancelled. */
+  foldersToChoose: string[];
   /** Files the app asked to show in the file manager. */
   shownInFolder: string[];
   /** What the app put on the clipboard. */
@@ -98,6 +105,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   const rendererDir = await ensureRendererBuilt();
   const ownDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'studyline-e2e-'));
   const dataDir = options.dataDir ?? ownDir!;
+  // The core's own news (sharing) goes to the page once it is there, as main sends it.
+  let coreNews: (event: CoreEvent) => void = () => {};
   const core = await openStudyline({
     dataDir,
     owner: 'cli',
@@ -105,6 +114,9 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     catalogPath: options.catalogPath,
     assetUrl: (file) => ASSET_PREFIX + file.split('/').map(encodeURIComponent).join('/'),
     now: options.now,
+    sharePollMs: options.sharePollMs,
+    computerName: options.computerName,
+    onShared: (event) => coreNews(event),
   });
   await options.prepare?.(core);
   const server = await startAppServer(rendererDir, join(dataDir, 'assets'));
@@ -134,10 +146,12 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   const deliveries = createDeliveries(() => live.contents);
   const saved: AppSession['saved'] = [];
   const filesToOpen: string[] = [];
+  const foldersToChoose: string[] = [];
   const shownInFolder: string[] = [];
   const clipboard: string[] = [];
   // The OS dialogs are the only part played here: the learner's choice is scripted.
   const syncs = createSyncRunner({ core, emit });
+  coreNews = (event) => emitEvent(emit, event);
   const handlers: RequestHandlers = {
     ...createRequestHandlers(core, {
       emit,
@@ -150,6 +164,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
       openTextFile: async () => filesToOpen.shift(),
       showInFolder: (path) => void shownInFolder.push(path),
       writeClipboard: (text) => void clipboard.push(text),
+      chooseFolder: async () => foldersToChoose.shift(),
     }),
     'app:ready': async () => deliveries.ready(),
   };
@@ -180,6 +195,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     opened,
     saved,
     filesToOpen,
+    foldersToChoose,
     shownInFolder,
     clipboard,
     emit,

@@ -165,3 +165,25 @@ describe('openTextFile', () => {
     });
   });
 });
+
+describe('chooseFolder', () => {
+  it('asks for a folder that can be made on the spot, and answers its path', async () => {
+    const { dialogs } = setup();
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(dir, 'Sync')] });
+    await expect(dialogs.chooseFolder()).resolves.toBe(join(dir, 'Sync'));
+    const asked = showOpenDialog.mock.calls[0]?.[1] as {
+      defaultPath: string;
+      properties: string[];
+    };
+    expect(asked.defaultPath).toBe(dir);
+    expect(asked.properties).toEqual(expect.arrayContaining(['openDirectory', 'createDirectory']));
+  });
+
+  it('opens at the folder shared now, and answers undefined when cancelled', async () => {
+    const { dialogs } = setup();
+    await expect(dialogs.chooseFolder('/home/learner/Dropbox/Studyline')).resolves.toBeUndefined();
+    expect(showOpenDialog.mock.calls[0]?.[1]).toMatchObject({
+      defaultPath: '/home/learner/Dropbox/Studyline',
+    });
+  });
+});

@@ -98,6 +98,8 @@ function fakeCore() {
     })),
     markRemindersShown: vi.fn(async () => undefined),
     exportIcs: vi.fn(async () => ({ fileName: 'python.ics', text: 'BEGIN:VCALENDAR' })),
+    shareStatus: vi.fn(() => ({ on: true })),
+    shareSync: vi.fn(async () => ({ on: true })),
   };
   opened.core = core;
   return { core, order, finishSync: () => finishSync?.() };
@@ -171,6 +173,25 @@ describe('startApp', () => {
     await running.shutdown();
   });
 
+  it('looks at the shared folder on its own, and passes what other computers changed to the window', async () => {
+    const { core } = fakeCore();
+    const running = await startApp(paths);
+    const { sharePollMs, onShared } = opened.options[0] as {
+      sharePollMs: number;
+      onShared: (event: unknown) => void;
+    };
+    expect(sharePollMs).toBeGreaterThanOrEqual(30_000);
+    expect(sharePollMs).toBeLessThanOrEqual(60_000);
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const change = { courseId: 'python', emailIds: ['python.e1'], fields: ['done'] };
+    onShared({ event: 'progress:changed', payload: change });
+    expect(contents.send).toHaveBeenCalledWith('progress:changed', change);
+    // Coming back to the window reads the folder again.
+    electron.app.emit('browser-window-focus');
+    expect(core.shareSync).toHaveBeenCalled();
+    await running.shutdown();
+  });
+
   it('pushes events only to our window, and a second launch reuses it', async () => {
     fakeCore();
     const running = await startApp(paths);
@@ -193,8 +214,8 @@ describe('startApp', () => {
     fakeCore();
     const running = await startApp(paths);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
-    // The sync scheduler catches up, the reminder timer plans again.
-    expect(electron.powerMonitor.listenerCount('resume')).toBe(2);
+    // The sync scheduler catches up, the reminder timer plans again, the shared folder is read.
+    expect(electron.powerMonitor.listenerCount('resume')).toBe(3);
     await running.shutdown();
     expect(electron.powerMonitor.listenerCount('resume')).toBe(0);
   });

@@ -1,5 +1,6 @@
 import type { FollowTarget, NewGroup, SettingsPatch, SyncScope } from '../../shared/contract';
 import type { DurableFs } from '../library/durable-fs';
+import type { CoreEvent } from './share-events';
 import type {
   Agenda,
   PlanInput,
@@ -124,8 +125,12 @@ export interface OpenCoreOptions {
   zone?: string;
   /** With sharing on, look at the shared folder this often (the app); else on opening only. */
   sharePollMs?: number;
-  /** Changes from the learner's other computers were taken in (`count` values). */
-  onShared?: (count: number) => void;
+  /**
+   * Sharing's news, as events of the contract: what the learner's other
+   * computers changed here (marks, plans, courses, settings) and `share:changed`
+   * when what the sharing line says changes. Main pushes them to the window.
+   */
+  onShared?: (event: CoreEvent) => void;
   /** This computer's name in the shared folder (default: its host name). */
   computerName?: string;
 }

@@ -15,6 +15,7 @@ import { APP_VERSION } from './app-version';
 import { addGroup, followCourse, requireCourse, unfollowCourse } from './courses';
 import type { CourseDeps } from './courses';
 import { paceMethods } from './pace-methods';
+import { eventsOfShared } from './share-events';
 import { withSearch } from './with-search';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
@@ -47,7 +48,10 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       now,
       readOnly: options.readOnly,
       pollMs: options.sharePollMs,
-      onTaken: options.onShared,
+      onTaken: (taken) => {
+        for (const event of eventsOfShared(taken, progress.data.courses)) options.onShared?.(event);
+      },
+      onStatus: (status) => options.onShared?.({ event: 'share:changed', payload: status }),
       onNotice: board.add,
       host: options.computerName,
     });

@@ -3,6 +3,7 @@ import { StudylineError } from '../errors';
 import type { RequestHandlers } from './dispatch';
 import type { Emit } from './emit';
 import { paceHandlers } from './pace-handlers';
+import { shareHandlers } from './share-handlers';
 import type { SyncRunner } from './sync-runner';
 
 export type { Emit, RequestHandlers };
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   showInFolder: (path: string) => void;
   /** Puts text on the system clipboard (the page itself has no clipboard permission). */
   writeClipboard: (text: string) => Promise<void> | void;
+  /** Asks for a folder to share progress through (opening at `current`); undefined if cancelled. */
+  chooseFolder: (current?: string) => Promise<string | undefined>;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): C
     remember(await deps.saveFile(...args));
   return {
     ...paceHandlers(core, { ...deps, saveFile }, remember),
+    ...shareHandlers(core, deps),
     'catalog:get': async () => core.catalog(),
     'status:get': () => core.status(),
     'courses:list': () => core.courses(),

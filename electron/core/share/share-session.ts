@@ -16,6 +16,7 @@ import {
 } from './share-problems';
 import { describeShare } from './share-status';
 import { SharedFolder } from './shared-folder';
+import type { SharedKey } from './shared-keys';
 
 export interface ShareSessionOptions {
   dataDir: string;
@@ -25,8 +26,10 @@ export interface ShareSessionOptions {
   readOnly?: boolean;
   /** Look at the shared folder this often (the app); without it, on opening and on demand. */
   pollMs?: number;
-  /** Changes from other computers were taken into the progress (`count` values). */
-  onTaken?: (count: number) => void;
+  /** Changes from other computers were taken into the progress: which values. */
+  onTaken?: (taken: readonly SharedKey[]) => void;
+  /** What `status()` says changed (the moment of the last look aside): the window's line. */
+  onStatus?: (status: ShareStatus) => void;
   onNotice?: (message: string) => void;
   /** The computer's name (tests play several computers on one machine). */
   host?: string;
@@ -52,6 +55,8 @@ export class ShareSession {
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
+  /** The status last told through `onStatus`, without its checkedAt. */
+  private told?: string;
 
   private constructor(
     private config: ShareConfig,
@@ -116,7 +121,7 @@ export class ShareSession {
       this.problem = undefined;
       this.listen();
       await this.pass();
-      return this.status();
+      return this.tell();
     });
   }
 
@@ -132,7 +137,7 @@ export class ShareSession {
       this.folder = undefined;
       this.problem = undefined;
       this.dirty = undefined;
-      return this.status();
+      return this.tell();
     });
   }
 
@@ -140,7 +145,7 @@ export class ShareSession {
   syncNow(): Promise<ShareStatus> {
     return this.enqueue(async () => {
       await this.pass();
-      return this.status();
+      return this.tell();
     });
   }
 
@@ -153,6 +158,18 @@ export class ShareSession {
     });
   }
 
+  /** The status, told through `onStatus` when it differs from the one told last. */
+  private tell(): ShareStatus {
+    const status = this.status();
+    const { checkedAt: _checkedAt, ...rest } = status;
+    const text = JSON.stringify(rest);
+    if (text !== this.told) {
+      this.told = text;
+      this.options.onStatus?.(status);
+    }
+    return status;
+  }
+
   private folderAt(folder: string): SharedFolder {
     return new SharedFolder(folder, { device: this.config.deviceId, name: this.config.deviceName });
   }
@@ -160,7 +177,11 @@ export class ShareSession {
   private listen(): void {
     this.unsubscribe ??= this.options.progress.onWritten((ids) => this.changedHere(ids));
     if (this.options.pollMs && !this.timer) {
-      this.timer = setInterval(() => void this.enqueue(() => this.pass()), this.options.pollMs);
+      const look = async () => {
+        await this.pass();
+        this.tell();
+      };
+      this.timer = setInterval(() => void this.enqueue(look), this.options.pollMs);
       this.timer.unref();
     }
   }
@@ -176,6 +197,7 @@ export class ShareSession {
     void this.enqueue(async () => {
       this.logScheduled = false;
       await this.logLocal();
+      this.tell();
     });
   }
 
@@ -211,7 +233,7 @@ export class ShareSession {
       const taken = await this.take(folder);
       if (!taken) return;
       found = taken;
-      this.options.onTaken?.(taken.take.length);
+      this.options.onTaken?.(taken.take.map(({ key }) => key));
     }
     if (folder.markSeen(this.config.seen)) await this.saveConfig();
     this.inStep = await this.append(found.log);

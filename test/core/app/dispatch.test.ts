@@ -67,4 +67,38 @@ describe('dispatch', () => {
     });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('courses:list'), bug);
   });
+
+  it.each([
+    ['no argument', []],
+    ['a bare string', ['/home/learner/Sync']],
+    ['a number', [{ folder: 42 }]],
+    ['an empty folder', [{ folder: '' }]],
+    ['a relative folder', [{ folder: 'Sync/studyline' }]],
+    ['a NUL character', [{ folder: '/home/learner/Sync\0/x' }]],
+    ['an unknown field', [{ folder: '/home/learner/Sync', recursive: true }]],
+  ])('refuses share:set with %s, saying why, before the core is touched', async (_what, args) => {
+    const bound = handlers();
+    const result = await dispatch(bound, 'share:set', args);
+    expect(result).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(result.ok || result.error.message).toMatch(
+      /^Studyline refused a request .*\(share:set\): ./,
+    );
+    expect(bound['share:set']).not.toHaveBeenCalled();
+  });
+
+  it('words a relative folder so the learner sees what a full path looks like', async () => {
+    const result = await dispatch(handlers(), 'share:set', [{ folder: 'Dropbox' }]);
+    expect(result.ok || result.error.message).toMatch(
+      /must be a full path, such as \/home\/you\/Sync/,
+    );
+  });
+
+  it('passes a full folder path (POSIX or Windows) to the handler', async () => {
+    const bound = handlers();
+    for (const folder of ['/home/learner/Sync', 'C:\\Users\\learner\\Dropbox', '\\\\nas\\share']) {
+      expect(await dispatch(bound, 'share:set', [{ folder }])).toMatchObject({ ok: true });
+      expect(bound['share:set']).toHaveBeenLastCalledWith({ folder });
+    }
+    expect(await dispatch(bound, 'share:off', ['/x'])).toMatchObject({ ok: false });
+  });
 });

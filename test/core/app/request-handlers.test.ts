@@ -51,6 +51,7 @@ beforeEach(async () => {
     openTextFile: async () => undefined,
     showInFolder: (path) => void shown.push(path),
     writeClipboard: (text) => void clipboard.push(text),
+    chooseFolder: async () => undefined,
   });
 });
 

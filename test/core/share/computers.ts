@@ -53,7 +53,7 @@ export class Computer {
       now: this.now,
       host: this.name,
       pollMs,
-      onTaken: (count) => this.taken.push(count),
+      onTaken: (keys) => this.taken.push(keys.length),
     });
   }
 
