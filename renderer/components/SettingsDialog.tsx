@@ -6,9 +6,10 @@ import { Dialog } from './Dialog';
 import { GeneralSettings } from './GeneralSettings';
 import { ReadingSettings } from './ReadingSettings';
 import { ReminderSettings } from './ReminderSettings';
+import { ShareSettings } from './ShareSettings';
 import { LoadError, StateMessage } from './StateMessage';
 
-/** Every setting, saved as soon as it changes, and the backup. */
+/** Every setting, saved as soon as it changes, sharing across computers, and the backup. */
 export function SettingsDialog() {
   const { settings, error, refetch, change: update } = useSettingsEditor();
   const { announcement, saveError } = useSettingsOutcome();
@@ -28,6 +29,7 @@ export function SettingsDialog() {
           settings={settings}
           onChange={(patch) => update({ kind: 'patch', patch })}
         />
+        <ShareSettings />
         <BackupSettings courses={courses} />
       </>
     );

@@ -50,6 +50,8 @@ export function connectEvents(
       invalidate(keys.settings());
       invalidate(keys.reminders());
     }),
+    // The status comes whole with the event: no read needed.
+    api.on('share:changed', (status) => queryClient.setQueryData(keys.share(), status)),
     api.on('app:openEmail', ({ courseId, emailId }) => openEmail(courseId, emailId)),
   ];
   // Listening now: main may deliver what it held for the window.

@@ -50,6 +50,8 @@ export const keys = {
   agenda: () => ['agenda'] as const,
   settings: () => ['settings'] as const,
   reminders: () => ['reminders'] as const,
+  /** Progress shared across computers (share:status); `share:changed` replaces it in place. */
+  share: () => ['share'] as const,
 };
 
 /** Mutation keys: how a screen finds a change in flight (or its error) made elsewhere. */
@@ -59,4 +61,5 @@ export const mutationKeys = {
   settings: () => ['settings'] as const,
   syncStart: () => ['sync', 'start'] as const,
   link: () => ['link'] as const,
+  share: () => ['share'] as const,
 };
