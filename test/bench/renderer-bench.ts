@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { openStudyline } from '../../electron/core/app/open-studyline';
 import { launchBrowser, openApp } from '../e2e/harness';
 import { serveBody, startFeedServer } from '../helpers/feed-server';
@@ -9,130 +9,17 @@ import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
 import { makePosts, rssPage } from '../helpers/wordpress-feed';
 import { round, stats } from './stats';
 import type { Stats } from './stats';
+import {
+  firstListMs,
+  heapMb,
+  within,
+  openEmails,
+  scrollEndToEnd,
+  searchOnce,
+  watchForList,
+} from './renderer-steps';
 
 const EMAILS = 1_000;
-
-interface ListTiming {
-  __listReadyAt?: number;
-  /** Every long task (over 50 ms) of the page: start and duration, ms. */
-  __longTasks?: [number, number][];
-}
-
-/**
- * Runs in the page before its scripts: notes the first frame painted after a
- * row of the full list appears (ms since navigation start), and every long task.
- */
-function watchForList(expected: number): void {
-  const timing = window as unknown as ListTiming;
-  timing.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      timing.__longTasks?.push([entry.startTime, entry.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector(`[role="option"][aria-setsize="${expected}"]`)) return;
-    observer.disconnect();
-    requestAnimationFrame(
-      () => ((window as unknown as ListTiming).__listReadyAt = performance.now()),
-    );
-  });
-  observer.observe(document, { subtree: true, childList: true });
-}
-
-/**
- * Scrolls the list from top to bottom a screen at a time, one frame per step,
- * as a reader flicking through; answers the long tasks (over 50 ms) meanwhile.
- */
-async function scrollEndToEnd(page: Page): Promise<number> {
-  return page.locator('#email-list').evaluate(async (list) => {
-    // No named helpers in here: tsx would wrap them in a __name() the page does not have.
-    const from = performance.now();
-    while (list.scrollTop + list.clientHeight < list.scrollHeight - 1) {
-      list.scrollTop += list.clientHeight;
-      await new Promise((done) => requestAnimationFrame(done));
-    }
-    // Long tasks are reported after they end: one more frame lets the last one in.
-    await new Promise((done) => requestAnimationFrame(done));
-    const tasks = (window as unknown as { __longTasks?: [number, number][] }).__longTasks ?? [];
-    return tasks.filter(([start, duration]) => start + duration >= from && duration > 50).length;
-  });
-}
-
-/**
- * Opens emails one after another from the list (a click on a row, as a
- * learner would): ms from the click to the frame that shows the email's title.
- */
-async function openEmails(page: Page, count: number): Promise<number[]> {
-  return page.locator('#email-list').evaluate(async (list, count) => {
-    list.scrollTop = 0;
-    await new Promise((done) => requestAnimationFrame(done));
-    const times: number[] = [];
-    for (let i = 1; i <= count; i++) {
-      const row = list.querySelectorAll<HTMLElement>('[role="option"]')[i % 6];
-      const title = row?.querySelector('.email-title')?.textContent ?? '';
-      const shown = document.getElementById('email-heading');
-      if (!row || shown?.textContent === title) continue;
-      const start = performance.now();
-      row.click();
-      // No named helpers in here (see scrollEndToEnd): the heading is read in the loop itself.
-      while (document.getElementById('email-heading')?.textContent !== title) {
-        await new Promise((done) => requestAnimationFrame(done));
-      }
-      await new Promise((done) => requestAnimationFrame(done));
-      times.push(performance.now() - start);
-    }
-    return times;
-  }, count);
-}
-
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
-  return used / (1024 * 1024);
-}
-
-/**
- * Keystroke to results painted: types "lesso" then, timed, "n"; done once the
- * results list shows the answer for "lesson" and a frame has been painted.
- * Includes the field's pause before it searches (SEARCH_DELAY_MS).
- */
-async function searchOnce(page: Page): Promise<number> {
-  await page.keyboard.press('/');
-  await page.keyboard.type('lesso');
-  await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
-  const done = page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const input = document.getElementById('search-field') as HTMLInputElement;
-        let start = 0;
-        input.addEventListener('keydown', () => (start = performance.now()), { once: true });
-        // Done when the list shows the answer to "lesson" itself: the answer to "lesso" may
-        // look the same (its completions mark "lesson" too), so the list says which text it answers.
-        const observer = new MutationObserver(() => {
-          const list = document.getElementById('search-results');
-          if (!start || input.value !== 'lesson' || list?.dataset.query !== 'lesson') return;
-          if (!list.querySelector('mark')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        });
-        observer.observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-          attributes: true,
-          attributeFilter: ['data-query'],
-        });
-      }),
-  );
-  await page.keyboard.type('n');
-  const ms = await done;
-  await page.keyboard.press('Escape');
-  return ms;
-}
 
 async function measureOnce(browser: Browser, catalogPath: string, dataDir: string) {
   const app = await openApp(browser, {
@@ -143,17 +30,10 @@ async function measureOnce(browser: Browser, catalogPath: string, dataDir: strin
     },
   });
   try {
-    const handle = await app.page.waitForFunction(
-      () => (window as unknown as ListTiming).__listReadyAt,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
-    const firstList = (await handle.jsonValue()) as number;
+    const firstList = await firstListMs(app.page, EMAILS);
     const longTasks = await scrollEndToEnd(app.page);
     const opens = await openEmails(app.page, 20);
-    const heap = await heapMb(app.page);
+    const heap = await within('measuring the heap', heapMb(app.page));
     return { firstList, heap, longTasks, opens, search: await searchOnce(app.page) };
   } finally {
     await app.close();
