@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { EmailSummary } from '../../electron/shared/types';
 import { formatSendDate } from '../lib/dates';
 import { dueLabel } from '../lib/plan-dates';
@@ -22,9 +23,10 @@ interface EmailRowProps {
  * One email of the sequence: done box, place (week, date), due date, title
  * and whether it was read. An option cannot hold a working checkbox for
  * screen readers, so the row itself carries aria-checked and the box is for
- * the mouse; the keyboard uses Space or x on the row.
+ * the mouse; the keyboard uses Space or x on the row. Memoized: opening or
+ * marking one email re-renders that row and the one it replaces, not every row in view.
  */
-export function EmailRow(props: EmailRowProps) {
+export const EmailRow = memo(function EmailRow(props: EmailRowProps) {
   const { email, optionId, index, count, week, dueOn, today, selected, open } = props;
   const due = dueLabel(dueOn, today, email.done);
   const classes = [
@@ -91,4 +93,4 @@ export function EmailRow(props: EmailRowProps) {
       </span>
     </div>
   );
-}
+});

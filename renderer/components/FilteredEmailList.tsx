@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { CourseView } from '../../electron/shared/types';
 import { emptyFilterText } from '../lib/email-filters';
 import { useSelection } from '../hooks/useSelection';
@@ -21,6 +22,15 @@ export function FilteredEmailList({ course }: { course: CourseView }) {
   const setMark = useSetMark();
   const { setFilter } = useFilterActions();
   const { clear } = useSearchActions();
+  const mark = setMark.mutate;
+  // Stable, so that rows (memoized) re-render only when their own email changes.
+  const toggleDone = useCallback(
+    (id: string, done: boolean) => {
+      select(id);
+      mark({ emailId: id, courseId: course.id, field: 'done', value: done });
+    },
+    [select, mark, course.id],
+  );
 
   return (
     <>
@@ -56,10 +66,7 @@ export function FilteredEmailList({ course }: { course: CourseView }) {
           selectedId={selectedId}
           openId={openId}
           onOpen={open}
-          onToggleDone={(id, done) => {
-            select(id);
-            setMark.mutate({ emailId: id, courseId: course.id, field: 'done', value: done });
-          }}
+          onToggleDone={toggleDone}
         />
       )}
     </>

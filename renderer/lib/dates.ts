@@ -8,9 +8,13 @@ function parse(iso: string | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The year of a moment in the zone it is shown in. */
-function yearOf(date: Date, timeZone?: string): number {
-  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(date));
+/**
+ * The year of a moment in the zone it is shown in: UTC for calendar days, the
+ * local zone otherwise. Read from the Date itself, since building an Intl
+ * formatter per call cost milliseconds per list row while scrolling.
+ */
+function yearOf(date: Date, timeZone?: 'UTC'): number {
+  return timeZone === 'UTC' ? date.getUTCFullYear() : date.getFullYear();
 }
 
 /**
