@@ -2,12 +2,23 @@ import { StateMessage } from './components/StateMessage';
 import { Toast } from './components/Toast';
 import { UndoBar } from './components/UndoBar';
 import { useTheme } from './hooks/useTheme';
+import { useEffect } from 'react';
 import { errorText } from './lib/error-text';
+import { keepFocusAfterChange } from './lib/focus';
 import { useCatalog, useLibrary } from './queries/library';
 import { useUiStore } from './stores/useUiStore';
 import { FirstSyncView } from './views/FirstSyncView';
 import { LibraryView } from './views/LibraryView';
 import { WelcomeView } from './views/WelcomeView';
+
+/**
+ * A new screen replaces whatever held the focus (a menu item, a form's button):
+ * the focus then goes somewhere sensible instead of falling to the page body.
+ */
+function FocusAfterScreenChange({ screen }: { screen: string }) {
+  useEffect(() => keepFocusAfterChange(), [screen]);
+  return null;
+}
 
 /** Chooses the screen: welcome for an empty library, the first sync, or the library. */
 export function App() {
@@ -46,12 +57,17 @@ export function App() {
   }
   const hasCourses = library.data.courses.length > 0;
   const shown = screen ?? (hasCourses ? 'library' : 'welcome');
-  let view = <LibraryView />;
-  if (shown === 'first-sync') view = <FirstSyncView />;
-  else if (shown === 'welcome' || !hasCourses) view = <WelcomeView />;
+  const name =
+    shown === 'first-sync' ? shown : shown === 'welcome' || !hasCourses ? 'welcome' : 'library';
+  const view = {
+    'first-sync': <FirstSyncView />,
+    welcome: <WelcomeView />,
+    library: <LibraryView />,
+  }[name];
   return (
     <>
       {view}
+      <FocusAfterScreenChange screen={name} />
       {/* Above every screen: undoing "stop following" may happen from the welcome screen. */}
       <UndoBar />
       <Toast />

@@ -1,6 +1,7 @@
 import type { NewGroup as NewGroupInput } from '../../electron/shared/contract';
 import type { CourseView, EmailSummary, GroupView } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
+import { focusSomewhereSensible } from '../lib/focus';
 import { studyline } from '../lib/studyline-api';
 import { useUiStore } from '../stores/useUiStore';
 import { useUndoStore } from '../stores/useUndoStore';
@@ -53,6 +54,8 @@ export async function markDoneUpTo(email: Pick<EmailSummary, 'id' | 'order'>): P
     ui().announce(`Every email up to #${email.order} was done already.`);
     return;
   }
+  // The button goes once nothing earlier is left to do: reading goes on in the reader.
+  focusSomewhereSensible();
   useUndoStore.getState().actions.offer({
     message: `Marked ${count} email${count === 1 ? '' : 's'} done, up to #${email.order}.`,
     undo: async () => {
