@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { StudylineCore } from '../../electron/core/app/core-api';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveBody, startFeedServer } from '../helpers/feed-server';
+import type { FeedServer } from '../helpers/feed-server';
+import { toolPath } from '../helpers/needs-tool';
+import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
+import { coursePost, FEED_PATH, serveCourse } from './course-fixtures';
+import { launchBrowser, openApp } from './harness';
+import { expectNoAxeViolations, focusedId, rowsVisible } from './loop-helpers';
+
+const chromium = toolPath('chromium');
+let feeds: FeedServer;
+let browser: Browser;
+let dir: string;
+let catalogPath: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'studyline-e2e-panes-'));
+  feeds = await startFeedServer();
+  const posts = Array.from({ length: 16 }, (_, i) => coursePost(i + 1, feeds.origin));
+  serveCourse(feeds, posts, groupFeed(feeds.origin, new Date()));
+  // Page 2 of the archive stays down: the library says its earliest emails may be missing.
+  feeds.route(`${FEED_PATH}?paged=2`, serveBody('<h1>Busy</h1>', { status: 503 }));
+  catalogPath = await writeLoopbackCatalog(dir, feeds.origin);
+  if (chromium) browser = await launchBrowser(chromium);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await feeds?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const prepare = async (core: StudylineCore) => {
+  const followed = await core.follow({ sequenceId: 'seq21oct13' });
+  await core.sync({ courseId: followed.id });
+};
+
+const listWidth = (page: Page) =>
+  page.locator('#list-pane').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+
+describe.skipIf(!chromium)('the panes', () => {
+  test('at 800×600 with a banner shown, the list still shows at least 6 whole rows', async () => {
+    const app = await openApp(browser, {
+      catalogPath,
+      viewport: { width: 800, height: 600 },
+      prepare,
+    });
+    try {
+      const { page } = app;
+      const banner = page.getByRole('status').filter({ hasText: 'may be missing' });
+      await banner.waitFor();
+      await page.getByRole('option').first().waitFor();
+      expect(await rowsVisible(page)).toBeGreaterThanOrEqual(6);
+      await expectNoAxeViolations(page, 'library with a banner, 800×600');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the list keeps the width the learner gave it (keyboard) after a reload', async () => {
+    const app = await openApp(browser, {
+      catalogPath,
+      viewport: { width: 1280, height: 800 },
+      prepare,
+    });
+    try {
+      const { page } = app;
+      await page.getByRole('option').first().waitFor();
+      const before = await listWidth(page);
+      const splitter = page.getByRole('separator', { name: 'Resize the email list' });
+      await splitter.focus();
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      // Five steps of 16 px with Shift, one without.
+      await expect.poll(() => listWidth(page)).toBe(before + 96);
+      expect(await splitter.getAttribute('aria-valuenow')).toBe(String(before + 96));
+      expect(await splitter.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await page.reload();
+      await page.getByRole('option').first().waitFor();
+      await expect.poll(() => listWidth(page)).toBe(before + 96);
+      // After the reload the focus is where studying goes on, not on the page body.
+      await expect.poll(() => focusedId(page)).toMatch(/^(reader|email-list)$/);
+      await splitter.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => listWidth(page)).toBe(before);
+    } finally {
+      await app.close();
+    }
+  });
+});
