@@ -161,7 +161,12 @@ export function ProgressHeader({ courseId }: { courseId: string }) {
       <Popover
         id="progress-details"
         label="Your progress in detail"
-        button="Details"
+        button={
+          <>
+            <span className="progress-details-text">Details</span>
+            <span aria-hidden="true">▾</span>
+          </>
+        }
         buttonClassName="button button-quiet button-small progress-details-button"
         buttonLabel="Progress details"
         className="progress-details"

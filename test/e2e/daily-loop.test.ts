@@ -72,6 +72,14 @@ for (const viewport of SIZES) {
         expect(await rowsVisible(page)).toBeGreaterThanOrEqual(6);
         // One line of progress, one finish date (in the details).
         expect(await page.locator('.progress-summary').innerText()).toMatch(/^1\/12 done/);
+        // The header keeps the course's name (ellipsized), and the line of progress is whole.
+        const courseName = page.locator('.course-menu-title');
+        expect(await courseName.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(
+          80,
+        );
+        const summary = page.locator('.progress-summary');
+        expect(await summary.innerText()).toMatch(/next due /);
+        expect(await summary.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
         await expectNoAxeViolations(page, 'library');
       });
 
@@ -145,6 +153,8 @@ for (const viewport of SIZES) {
         expect(await primary.innerText()).toBe('Ask in Python help forum');
         const closed = groups.locator('.closed-groups');
         expect(await closed.getByRole('button', { name: /Ask|Open group/ }).count()).toBe(0);
+        // History, not a place to ask: no "quiet lately" hint either.
+        expect(await closed.innerText()).not.toMatch(/quiet here/i);
         expect(await groups.getByRole('button', { name: /MIT 6\.(189|00)/ }).count()).toBe(0);
         if (narrow) await expectNoAxeViolations(page, 'groups drawer');
 

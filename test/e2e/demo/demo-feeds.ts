@@ -145,6 +145,9 @@ function demoCatalog(origin: string): Catalog {
             liveUrl: 'https://openstudy.example/groups/6189',
             feedUrl: `${origin}/groups/6189/latest.rss`,
             fallbackGroupId: 'learnpython',
+            // OpenStudy's groups are closed in the built-in catalog: history, never the place to ask.
+            closed: true,
+            closedNote: 'OpenStudy has closed: its address no longer leads to the group.',
           },
           {
             id: 'learnpython',
@@ -165,6 +168,8 @@ function demoCatalog(origin: string): Catalog {
             name: 'OpenStudy: MIT 6.189',
             description: 'The original OpenStudy group (no feed: opens in your browser).',
             liveUrl: 'https://openstudy.com/study#/groups/6189',
+            closed: true,
+            closedNote: 'OpenStudy has closed: its address no longer leads to the group.',
           },
         ],
       },
