@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createQueryClient } from './queries/client';
 import { connectEvents } from './queries/events';
+import { startFirstReads } from './queries/first-reads';
 import { useUiStore } from './stores/useUiStore';
 import './styles/index.css';
 
@@ -11,6 +12,7 @@ const queryClient = createQueryClient();
 try {
   // Before the first render: the window listens (and says it is ready) as soon as it can.
   connectEvents(queryClient, useUiStore.getState().actions.reveal);
+  startFirstReads(queryClient);
 } catch {
   // No bridge (a broken preload): the library's first read says so, in words.
 }

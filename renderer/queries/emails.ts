@@ -1,15 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CourseProgressView, Email, EmailSummary } from '../../electron/shared/types';
 import { studyline } from '../lib/studyline-api';
 import { keys } from './keys';
 
 /** The course's emails in sequence order (their marks come with the progress: marks.ts). */
-export function useEmails(courseId: string | undefined) {
-  return useQuery({
-    queryKey: keys.emails(courseId ?? ''),
-    queryFn: () => studyline()['emails:list'](courseId!),
-    enabled: courseId !== undefined,
+export const emailsQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: keys.emails(courseId),
+    queryFn: () => studyline()['emails:list'](courseId),
   });
+
+export function useEmails(courseId: string | undefined) {
+  return useQuery({ ...emailsQuery(courseId ?? ''), enabled: courseId !== undefined });
 }
 
 /**

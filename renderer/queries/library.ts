@@ -1,12 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowTarget } from '../../electron/shared/contract';
 import type { CourseView, LibraryStatus } from '../../electron/shared/types';
 import { studyline } from '../lib/studyline-api';
 import { useUiStore } from '../stores/useUiStore';
 import { keys } from './keys';
 
+/** Courses, sources, notices: the library as the core has it (shared with first-reads.ts). */
+export const libraryQuery = () =>
+  queryOptions({ queryKey: keys.library(), queryFn: () => studyline()['status:get']() });
+
 export function useLibrary() {
-  return useQuery({ queryKey: keys.library(), queryFn: () => studyline()['status:get']() });
+  return useQuery(libraryQuery());
 }
 
 export function useCatalog() {

@@ -1,4 +1,10 @@
-import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useMutationState,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { CourseProgressView, PlanInput } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { caughtUpText } from '../lib/progress-text';
@@ -16,12 +22,14 @@ const CHANGE_CHANNEL = {
 } as const;
 
 /** The course's plan, where the learner stands, each email's due date and marks. */
-export function useProgress(courseId: string | undefined) {
-  return useQuery({
-    queryKey: keys.progress(courseId ?? ''),
-    queryFn: () => studyline()['progress:get'](courseId!),
-    enabled: courseId !== undefined,
+export const progressQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: keys.progress(courseId),
+    queryFn: () => studyline()['progress:get'](courseId),
   });
+
+export function useProgress(courseId: string | undefined) {
+  return useQuery({ ...progressQuery(courseId ?? ''), enabled: courseId !== undefined });
 }
 
 /**
