@@ -1,0 +1,81 @@
+import { QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { CourseView, LibraryStatus } from '../../../electron/shared/types';
+import { createQueryClient } from '../../../renderer/queries/client';
+import { emailsQuery } from '../../../renderer/queries/emails';
+import { startFirstReads } from '../../../renderer/queries/first-reads';
+import { keys } from '../../../renderer/queries/keys';
+import { useUiStore } from '../../../renderer/stores/useUiStore';
+import { EMPTY_STATUS, emailSummary, installStubApi } from '../stub-api';
+
+function course(id: string): CourseView {
+  return { id, title: `Course ${id}`, emailCount: 2 } as CourseView;
+}
+
+const library = (...ids: string[]): LibraryStatus => ({
+  ...EMPTY_STATUS,
+  courses: ids.map(course),
+});
+
+const settled = () => new Promise((done) => setTimeout(done, 0));
+
+afterEach(() => useUiStore.setState({ activeCourseId: undefined }));
+
+describe('the first reads', () => {
+  test('ask the emails and plan of the first course as soon as the library answers', async () => {
+    const stub = installStubApi({
+      'status:get': () => library('c1', 'c2'),
+      'emails:list': () => [emailSummary(1), emailSummary(2)],
+      'progress:get': (courseId) => ({ courseId }),
+    });
+    const client = createQueryClient();
+    startFirstReads(client);
+    await settled();
+    await settled();
+    expect(stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`)).toEqual([
+      'status:get ',
+      'emails:list c1',
+      'progress:get c1',
+    ]);
+    // The list's own query finds them: no second request when it mounts.
+    const list = new QueryObserver(client, emailsQuery('c1'));
+    const unsubscribe = list.subscribe(() => {});
+    await settled();
+    expect(list.getCurrentResult().data?.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(stub.calls.filter((c) => c.channel === 'emails:list')).toHaveLength(1);
+    expect(client.getQueryData<LibraryStatus>(keys.library())?.courses).toHaveLength(2);
+    unsubscribe();
+  });
+
+  test('follow the course the learner has on screen', async () => {
+    useUiStore.getState().actions.setActiveCourse('c2');
+    const stub = installStubApi({
+      'status:get': () => library('c1', 'c2'),
+      'emails:list': () => [],
+      'progress:get': (courseId) => ({ courseId }),
+    });
+    startFirstReads(createQueryClient());
+    await settled();
+    await settled();
+    expect(stub.calls.slice(1).map((c) => c.args[0])).toEqual(['c2', 'c2']);
+  });
+
+  test('ask nothing more for an empty library, and leave a failure to the library query', async () => {
+    const empty = installStubApi({});
+    startFirstReads(createQueryClient());
+    await settled();
+    expect(empty.calls.map((c) => c.channel)).toEqual(['status:get']);
+
+    const failing = installStubApi({
+      'status:get': () => {
+        throw new Error('The library folder cannot be read.');
+      },
+    });
+    const client = createQueryClient();
+    startFirstReads(client);
+    await settled();
+    await settled();
+    expect(failing.calls.map((c) => c.channel)).toEqual(['status:get']);
+    expect(client.getQueryState(keys.library())?.status).toBe('error');
+  });
+});
