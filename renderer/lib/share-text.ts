@@ -22,6 +22,16 @@ export function sinceText(iso: string, now: Date, locale?: string): string {
   return format.format(-Math.round(amount), 'year');
 }
 
+/**
+ * The latest change that came from another computer: what "in step with" is
+ * about. This computer's own changes (all of them, logged when it joined) would
+ * make it always read "this minute".
+ */
+function lastFromOthers(status: ShareStatus): string | undefined {
+  const times = status.others.flatMap((other) => (other.lastChangeAt ? [other.lastChangeAt] : []));
+  return times.sort().at(-1);
+}
+
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /**
@@ -41,8 +51,8 @@ export function shareLine(status: ShareStatus, now: Date, locale?: string): stri
     );
   } else {
     parts.push(`In step with ${count(status.others.length, 'other computer', 'other computers')}`);
-    if (status.lastChangeAt)
-      parts.push(`last change ${sinceText(status.lastChangeAt, now, locale)}`);
+    const last = lastFromOthers(status);
+    if (last) parts.push(`last change ${sinceText(last, now, locale)}`);
   }
   if (status.waiting > 0) {
     parts.push(`${count(status.waiting, 'change', 'changes')} still arriving`);

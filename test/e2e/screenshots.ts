@@ -10,6 +10,7 @@ import { ROOT } from './build-renderer';
 import { launchBrowser, openApp } from './harness';
 import { responsesScreenshots } from './responses-screenshots';
 import { searchScreenshots } from './search-screenshots';
+import { shareScreenshots } from './share-screenshots';
 import type { OpenAppOptions } from './harness';
 
 /**
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     const courseId = await buildDemoLibrary(dataDir, feeds);
     await searchScreenshots(browser, catalogPath, dataDir);
     await responsesScreenshots(browser, catalogPath, dataDir);
+    await shareScreenshots(browser, catalogPath, dataDir, dir);
     for (const viewport of SIZES) {
       for (const colorScheme of SCHEMES) {
         const suffix = `${viewport.width}x${viewport.height}-${colorScheme}`;

@@ -26,13 +26,14 @@ describe('shareLine', () => {
     expect(shareLine(status({ others: [laptop], lastChangeAt: ago(3 * MINUTE) }), NOW, 'en')).toBe(
       'In step with 1 other computer · last change 3 minutes ago',
     );
-    expect(
-      shareLine(
-        status({ others: [laptop, studyPc], lastChangeAt: ago(26 * 3_600_000) }),
-        NOW,
-        'en',
-      ),
-    ).toBe('In step with 2 other computers · last change yesterday');
+    const lastWeek = { ...studyPc, lastChangeAt: ago(26 * 3_600_000) };
+    expect(shareLine(status({ others: [laptop, lastWeek] }), NOW, 'en')).toBe(
+      'In step with 2 other computers · last change 3 minutes ago',
+    );
+    // A change made here (this computer joining logs everything) is not news from the others.
+    expect(shareLine(status({ others: [lastWeek], lastChangeAt: ago(0) }), NOW, 'en')).toBe(
+      'In step with 1 other computer · last change yesterday',
+    );
   });
 
   it('says it waits for the other computers before any has joined', () => {
