@@ -2,7 +2,7 @@ import { StateMessage } from './components/StateMessage';
 import { Toast } from './components/Toast';
 import { UndoBar } from './components/UndoBar';
 import { useTheme } from './hooks/useTheme';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { errorText } from './lib/error-text';
 import { keepFocusAfterChange } from './lib/focus';
 import { useCatalog, useLibrary } from './queries/library';
@@ -14,9 +14,17 @@ import { WelcomeView } from './views/WelcomeView';
 /**
  * A new screen replaces whatever held the focus (a menu item, a form's button):
  * the focus then goes somewhere sensible instead of falling to the page body.
+ * Not on the first screen: the window starts where a page does (the library's
+ * due email takes the focus by itself; the welcome screen's heading is no place
+ * for a focus ring before the learner has done anything).
  */
 function FocusAfterScreenChange({ screen }: { screen: string }) {
-  useEffect(() => keepFocusAfterChange(), [screen]);
+  const shown = useRef(screen);
+  useEffect(() => {
+    if (shown.current === screen) return;
+    shown.current = screen;
+    keepFocusAfterChange();
+  }, [screen]);
   return null;
 }
 
