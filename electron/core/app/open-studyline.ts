@@ -19,9 +19,13 @@ import { eventsOfShared } from './share-events';
 import { withSearch } from './with-search';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
+import { afterOpening } from './after-opening';
 import { openFolderAccess } from './folder-access';
 import { createNoticeBoard } from './notice-board';
 import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-views';
+
+/** How long background preparation waits after opening: the window's first reads come first. */
+const WARM_UP_AFTER_MS = 2_000;
 
 /**
  * Opens a learner's data folder: takes its lock (one writer at a time), opens
@@ -61,14 +65,19 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const processor = createPageProcessor({
       workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry(),
     });
-    // A core that may sync loads the sync code in the background now, so the first sync
-    // does not wait for it; a read-only command never loads it at all.
-    if (!options.readOnly) {
-      import('../sync/sync-engine').then(
-        () => processor.warmUp(),
-        () => undefined,
-      );
-    }
+    // A core that may sync loads the sync code in the background, so the first sync does not
+    // wait for it; a read-only command never loads it at all. Not at once: starting the page
+    // workers takes a core's worth of CPU for a while, and on a 2-core machine the window's
+    // first screen was ~350 ms slower for it (renderer_first_list). A sync that starts earlier
+    // warms up itself (see sync below).
+    const warmUp = options.readOnly
+      ? undefined
+      : afterOpening(options.warmUpAfterMs ?? WARM_UP_AFTER_MS, () => {
+          import('../sync/sync-engine').then(
+            () => processor.warmUp(),
+            () => undefined,
+          );
+        });
     const core: Omit<StudylineCore, 'search'> = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
       // Backups, feed parsing and syncing load their modules when used: a command that only
@@ -161,6 +170,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         });
       },
       close: async () => {
+        warmUp?.cancel();
         await processor.close();
         await share.close();
         await board.settled();
@@ -171,7 +181,12 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
       },
     };
     const search = { dataDir: options.dataDir, library, progress, readOnly: options.readOnly };
-    return withSearch(core, search, { openNow: options.owner === 'app' && !options.readOnly });
+    // The app opens the index early (the first search is then instant), after the first screen too.
+    const openIndexAfterMs =
+      options.owner === 'app' && !options.readOnly
+        ? (options.warmUpAfterMs ?? WARM_UP_AFTER_MS)
+        : undefined;
+    return withSearch(core, search, { openIndexAfterMs });
   } catch (error) {
     await lock.release();
     throw error;

@@ -1,3 +1,4 @@
+import { afterOpening } from './after-opening';
 import { SearchService, type SearchServiceDeps } from '../search/search-service';
 import type { StudylineCore } from './core-api';
 
@@ -8,16 +9,19 @@ type CoreWithoutSearch = Omit<StudylineCore, 'search'>;
  * changed emails and posts), a follow or an unfollow, a note edit and an
  * import, only what changed is indexed; the index file is written after a
  * sync and on close.
- * A writing app core opens the index in the background at once, so the first
+ * A writing app core opens the index in the background soon after opening, so the first
  * search does not wait for it.
  */
 export function withSearch(
   core: CoreWithoutSearch,
   deps: SearchServiceDeps,
-  options: { openNow: boolean },
+  options: { openIndexAfterMs?: number },
 ): StudylineCore {
   const search = new SearchService(deps);
-  if (options.openNow) void search.open().catch(() => undefined);
+  const opening =
+    options.openIndexAfterMs === undefined
+      ? undefined
+      : afterOpening(options.openIndexAfterMs, () => void search.open().catch(() => undefined));
   const after =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>, save = false) =>
     async (...args: A): Promise<R> => {
@@ -36,6 +40,7 @@ export function withSearch(
     setNote: after(core.setNote),
     importProgress: after(core.importProgress),
     close: async () => {
+      opening?.cancel();
       // The index is derived data: failing to save it must not keep the library from closing.
       await search.save().catch(() => undefined);
       await core.close();
