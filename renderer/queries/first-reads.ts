@@ -4,22 +4,30 @@ import { emailsQuery } from './emails';
 import { libraryQuery } from './library';
 import { progressQuery } from './progress';
 
+/** What the list of one course needs: its emails and its plan. */
+function prefetchCourse(client: QueryClient, courseId: string): void {
+  void client.prefetchQuery(emailsQuery(courseId));
+  void client.prefetchQuery(progressQuery(courseId));
+}
+
 /**
  * The first screen's reads, asked before React draws anything: the library,
- * and the moment it answers, the emails and plan of the course that will be
- * on screen (what its list needs). Left to the list, those would wait until
- * the library had been drawn and the panes mounted. The hooks then find them
- * in the cache, or in flight: one request each, never two.
+ * and the emails and plan of the course that will be on screen (what its list
+ * needs). A returning learner's course (remembered by the window) is asked
+ * together with the library, one round trip instead of two; otherwise the
+ * first course's, the moment the library answers. Left to the list, those
+ * would wait until the library had been drawn and the panes mounted. The hooks
+ * then find them in the cache, or in flight: one request each, never two.
  */
 export function startFirstReads(client: QueryClient): void {
+  const remembered = useUiStore.getState().activeCourseId;
+  if (remembered) prefetchCourse(client, remembered);
   client
     .fetchQuery(libraryQuery())
     .then((status) => {
-      const chosen = useUiStore.getState().activeCourseId;
-      const course = status.courses.find((c) => c.id === chosen) ?? status.courses[0];
-      if (!course) return;
-      void client.prefetchQuery(emailsQuery(course.id));
-      void client.prefetchQuery(progressQuery(course.id));
+      const course = status.courses.find((c) => c.id === remembered) ?? status.courses[0];
+      // A remembered course that is gone cost one refused read; the first course is shown.
+      if (course && course.id !== remembered) prefetchCourse(client, course.id);
     })
     // A failed read is the library query's to show, in words, with Try again.
     .catch(() => {});

@@ -1,24 +1,8 @@
 import { create } from 'zustand';
 import { parseLayout, type PaneLayout } from '../lib/pane-layout';
+import { readRemembered, remember } from '../lib/remembered';
 
 const STORAGE_KEY = 'studyline.layout';
-
-function readStored(): PaneLayout {
-  try {
-    return parseLayout(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    // No storage (a locked-down profile): the defaults, every time.
-    return parseLayout(null);
-  }
-}
-
-function store(layout: PaneLayout): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(layout));
-  } catch {
-    // Not remembered this time; the layout still changes on screen.
-  }
-}
 
 interface LayoutState extends PaneLayout {
   /** The groups drawer of a narrow window. */
@@ -36,10 +20,11 @@ export const useLayoutStore = create<LayoutState>()((set, get) => {
   const save = (change: Partial<PaneLayout>) => {
     set(change);
     const { listWidth, groupsWidth, groupsOpen } = get();
-    store({ listWidth, groupsWidth, groupsOpen });
+    remember(STORAGE_KEY, JSON.stringify({ listWidth, groupsWidth, groupsOpen }));
   };
   return {
-    ...readStored(),
+    // No storage (a locked-down profile): the defaults, every time.
+    ...parseLayout(readRemembered(STORAGE_KEY)),
     drawerOpen: false,
     actions: {
       setListWidth: (listWidth) => save({ listWidth }),

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AgendaDialog } from '../components/AgendaDialog';
 import { AppHeader } from '../components/AppHeader';
 import { EmailListPane } from '../components/EmailListPane';
@@ -18,7 +19,7 @@ import { cssVars } from '../lib/css-vars';
 import { DEFAULT_LAYOUT, GROUPS_LIMITS, LIST_LIMITS, shownWidths } from '../lib/pane-layout';
 import { useActiveCourse } from '../queries/library';
 import { useLayoutActions, useLayoutStore } from '../stores/useLayoutStore';
-import { useUiStore } from '../stores/useUiStore';
+import { rememberShownCourse, useUiStore } from '../stores/useUiStore';
 
 export const LIST_PANE_ID = 'list-pane';
 export const GROUPS_PANE_ID = 'groups-pane';
@@ -33,6 +34,11 @@ export function LibraryView() {
   const widths = shownWidths(layout, viewport);
   useOpenDueEmail(course?.id);
   useKeyboardShortcuts(course?.id);
+  // The next launch opens on this course and asks for its emails with the library.
+  const shownId = course?.id;
+  useEffect(() => {
+    if (shownId) rememberShownCourse(shownId);
+  }, [shownId]);
 
   return (
     <div className="app-shell">

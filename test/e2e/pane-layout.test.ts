@@ -8,6 +8,7 @@ import { serveBody, startFeedServer } from '../helpers/feed-server';
 import type { FeedServer } from '../helpers/feed-server';
 import { toolPath } from '../helpers/needs-tool';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
+import { makePosts, rssPage } from '../helpers/wordpress-feed';
 import { coursePost, FEED_PATH, serveCourse } from './course-fixtures';
 import { launchBrowser, openApp } from './harness';
 import { expectNoAxeViolations, focusedId, rowsVisible } from './loop-helpers';
@@ -17,6 +18,7 @@ let feeds: FeedServer;
 let browser: Browser;
 let dir: string;
 let catalogPath: string;
+const OTHER_FEED = '/evenings/feed/';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'studyline-e2e-panes-'));
@@ -25,6 +27,13 @@ beforeAll(async () => {
   serveCourse(feeds, posts, groupFeed(feeds.origin, new Date()));
   // Page 2 of the archive stays down: the library says its earliest emails may be missing.
   feeds.route(`${FEED_PATH}?paged=2`, serveBody('<h1>Busy</h1>', { status: 503 }));
+  // A second course, followed by its address: the learner switches to it.
+  feeds.route(
+    OTHER_FEED,
+    serveBody(rssPage(makePosts(3, { seq: 'Other' }), feeds.origin, 'Data Science Evenings'), {
+      headers: { 'content-type': 'application/rss+xml; charset=UTF-8' },
+    }),
+  );
   catalogPath = await writeLoopbackCatalog(dir, feeds.origin);
   if (chromium) browser = await launchBrowser(chromium);
 });
@@ -89,6 +98,40 @@ describe.skipIf(!chromium)('the panes', () => {
       await splitter.focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => listWidth(page)).toBe(before);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the window reopens on the course the learner last had on screen, asking for it at once', async () => {
+    let other = '';
+    const app = await openApp(browser, {
+      catalogPath,
+      viewport: { width: 1280, height: 800 },
+      prepare: async (core) => {
+        await prepare(core);
+        other = (await core.follow({ url: `${feeds.origin}${OTHER_FEED}` })).id;
+        await core.sync({ courseId: other });
+      },
+    });
+    try {
+      const { page } = app;
+      await page.getByRole('option').first().waitFor();
+      await page.getByRole('button', { name: /^Course: / }).click();
+      await page.getByRole('button', { name: 'Data Science Evenings' }).click();
+      await expect.poll(() => page.getByRole('option').count()).toBe(3);
+
+      const before = app.requests.length;
+      await page.reload();
+      await page.getByRole('button', { name: 'Course: Data Science Evenings' }).waitFor();
+      await expect.poll(() => page.getByRole('option').count()).toBe(3);
+      const asked = app.requests.slice(before);
+      // Its emails were asked with the library, not after it; the first course's never were.
+      const emailsAsked = asked.filter((r) => r.channel === 'emails:list').map((r) => r.args[0]);
+      expect(emailsAsked).toEqual([other]);
+      expect(asked.findIndex((r) => r.channel === 'emails:list')).toBeLessThan(
+        asked.findIndex((r) => r.channel === 'status:get'),
+      );
     } finally {
       await app.close();
     }

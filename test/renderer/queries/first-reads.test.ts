@@ -47,17 +47,48 @@ describe('the first reads', () => {
     unsubscribe();
   });
 
-  test('follow the course the learner has on screen', async () => {
+  test("ask a returning learner's course together with the library, not after it", async () => {
     useUiStore.getState().actions.setActiveCourse('c2');
+    // The library answers only when the test says so: the course's reads must not wait for it.
+    let answerLibrary: (status: LibraryStatus) => void = () => {};
     const stub = installStubApi({
-      'status:get': () => library('c1', 'c2'),
+      'status:get': () => new Promise<LibraryStatus>((done) => (answerLibrary = done)),
       'emails:list': () => [],
       'progress:get': (courseId) => ({ courseId }),
     });
     startFirstReads(createQueryClient());
     await settled();
+    expect(stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`).sort()).toEqual([
+      'emails:list c2',
+      'progress:get c2',
+      'status:get ',
+    ]);
+    answerLibrary(library('c1', 'c2'));
     await settled();
-    expect(stub.calls.slice(1).map((c) => c.args[0])).toEqual(['c2', 'c2']);
+    await settled();
+    // Still on screen once the library answers: nothing asked twice, nothing for c1.
+    expect(stub.calls).toHaveLength(3);
+  });
+
+  test('a remembered course that is gone: the first course is asked once the library answers', async () => {
+    useUiStore.getState().actions.setActiveCourse('gone');
+    const stub = installStubApi({
+      'status:get': () => library('c1'),
+      'emails:list': (courseId) => {
+        if (courseId === 'gone') throw new Error('This course is no longer followed.');
+        return [emailSummary(1)];
+      },
+      'progress:get': (courseId) => ({ courseId }),
+    });
+    const client = createQueryClient();
+    startFirstReads(client);
+    await settled();
+    await settled();
+    expect(stub.calls.filter((c) => c.args[0] === 'c1').map((c) => c.channel)).toEqual([
+      'emails:list',
+      'progress:get',
+    ]);
+    expect(client.getQueryData(emailsQuery('c1').queryKey)).toHaveLength(1);
   });
 
   test('ask nothing more for an empty library, and leave a failure to the library query', async () => {
