@@ -37,14 +37,15 @@ export function Popover({
   useEffect(() => {
     const element = panel.current;
     if (!element) return;
-    const onToggle = (event: Event) => {
-      const opened = (event as ToggleEvent).newState === 'open';
-      setOpen(opened);
-      if (opened) element.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    };
+    const onToggle = (event: Event) => setOpen((event as ToggleEvent).newState === 'open');
     element.addEventListener('toggle', onToggle);
     return () => element.removeEventListener('toggle', onToggle);
   }, []);
+
+  // Once its content is drawn, the open panel takes the focus, for keyboard users.
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [open]);
 
   const close = () => document.getElementById(id)?.hidePopover();
   const anchor = `--anchor-${id}`;
@@ -77,7 +78,8 @@ export function Popover({
           }
         }}
       >
-        {typeof children === 'function' ? children(close) : children}
+        {/* Drawn only while open: a closed pop-up costs the window's first screen nothing. */}
+        {open && (typeof children === 'function' ? children(close) : children)}
       </div>
     </>
   );
