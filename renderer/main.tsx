@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prepareRelativeTime } from './lib/dates';
 import { createQueryClient } from './queries/client';
 import { connectEvents } from './queries/events';
 import { startFirstReads } from './queries/first-reads';
@@ -16,6 +17,9 @@ try {
 } catch {
   // No bridge (a broken preload): the library's first read says so, in words.
 }
+
+// While the first reads are in flight the page is idle: the costly formatter is built then.
+requestIdleCallback(() => prepareRelativeTime());
 
 const root = document.getElementById('root');
 if (root) {
