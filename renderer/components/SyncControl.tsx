@@ -20,9 +20,14 @@ export function SyncControl() {
 
   return (
     <div className="sync-control">
-      <p className={`sync-status${error ? ' is-error' : ''}`} role="status" aria-live="polite">
+      <p
+        className={`sync-status${error ? ' is-error' : ''}`}
+        role="status"
+        aria-live="polite"
+        title={status}
+      >
         {running && <span className="spinner spinner-small" aria-hidden="true" />}
-        {status}
+        <span className="sync-status-text">{status}</span>
       </p>
       {running ? (
         <button

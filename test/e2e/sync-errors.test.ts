@@ -62,6 +62,28 @@ describe.skipIf(!chromium)('sync problems', () => {
     expect(await group.innerText()).toMatch(/Active · 3 posts this week/);
   });
 
+  test('with a failing source at 1280 px, the header keeps the course name and the sync line readable', async () => {
+    const { page } = app;
+    course.setGroupFailing(true);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const status = page.getByRole('status').filter({ hasText: /^Synced with problems/ });
+    await status.waitFor();
+    await page.getByRole('button', { name: 'Sources (1 failing)' }).waitFor();
+    const width = (selector: string) =>
+      page.locator(selector).evaluate((el) => el.getBoundingClientRect().width);
+    // Both give way together: neither shrinks to a bare letter ("A …").
+    expect(await width('.course-menu-title')).toBeGreaterThan(120);
+    expect(await width('.sync-status')).toBeGreaterThan(90);
+    // The whole line is still there for a tooltip and for screen readers.
+    expect(await status.getAttribute('title')).toMatch(/^Synced with problems/);
+
+    course.setGroupFailing(false);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Sources', exact: true }).count())
+      .toBe(1);
+  });
+
   test('offline, the library says it shows the saved copy and keeps the emails readable', async () => {
     const { page } = app;
     await feeds.close();
