@@ -1,7 +1,7 @@
 import type { HybridClock, Stamp } from './hlc';
 import { OwnLog } from './own-log';
 import { FolderReader, type FolderLog } from './share-folder';
-import type { LogHeader, LogRecord } from './share-log';
+import type { LogHeader, LogRecord, ParsedLog } from './share-log';
 import { mergeBatches, mergeRecords, type MergedView } from './share-merge';
 
 /** After every stamp: this computer's own records are always in its progress already. */
@@ -10,14 +10,28 @@ const EVERYTHING: Stamp = Number.MAX_SAFE_INTEGER;
 /**
  * The shared folder as this computer knows it: every log read (conflict
  * copies included), their merge, and its own log to append to.
+ *
+ * Another computer's log, once read, is never forgotten while sharing runs:
+ * logs only grow, and a sync service replacing a copy does not do it in one
+ * step (Syncthing removes the old file, then renames the new one into place;
+ * a conflict can put back an older copy for a while). Comparing with a view
+ * that lost those records would log what was taken from that computer as this
+ * one's own, newer changes, and they would outvote what it changed meanwhile.
+ * This computer's own log is taken as it is in the folder: what is missing
+ * from it is logged again.
  */
 export class SharedFolder {
   view: MergedView = new Map();
+  /** The logs in the folder at the last look (what the learner is told about). */
   logs: FolderLog[] = [];
   /** The folder has been read at least once: until then nothing can be compared. */
   ready = false;
   private readonly reader: FolderReader;
   private readonly own: OwnLog;
+  /** Other computers' logs by file name, the longest copy read of each. */
+  private readonly others = new Map<string, ParsedLog>();
+  /** The logs the view was merged from at the last look. */
+  private merged: Array<{ name: string; log: ParsedLog }> = [];
 
   constructor(
     readonly path: string,
@@ -40,15 +54,26 @@ export class SharedFolder {
   async look(seen: Readonly<Record<string, Stamp>>, clock: HybridClock): Promise<boolean> {
     const scan = await this.reader.scan();
     if (!scan.changed && this.ready) return false;
-    const view: MergedView = new Map();
+    const merged = new Map<string, ParsedLog>();
     for (const { name, log } of scan.logs) {
       if (!log.header || log.newer) continue;
-      const mine = log.header.device === this.self.device;
-      mergeBatches(view, log.header.device, log.batches, mine ? EVERYTHING : seen[name]);
+      merged.set(name, log.header.device === this.self.device ? log : this.longest(name, log));
+    }
+    for (const [name, log] of this.others) if (!merged.has(name)) merged.set(name, log);
+    const view: MergedView = new Map();
+    for (const [name, log] of merged) {
+      const device = log.header!.device;
+      mergeBatches(
+        view,
+        device,
+        log.batches,
+        device === this.self.device ? EVERYTHING : seen[name],
+      );
       if (log.maxStamp !== undefined) clock.observe(log.maxStamp);
     }
     this.view = view;
     this.logs = scan.logs;
+    this.merged = [...merged].map(([name, log]) => ({ name, log }));
     this.ready = true;
     return true;
   }
@@ -56,7 +81,7 @@ export class SharedFolder {
   /** Everything read is now in the progress: moves `seen` on; true when it moved. */
   markSeen(seen: Record<string, Stamp>): boolean {
     let moved = false;
-    for (const { name, log } of this.logs) {
+    for (const { name, log } of this.merged) {
       const before = seen[name];
       if (log.maxStamp !== undefined && (before === undefined || log.maxStamp > before)) {
         seen[name] = log.maxStamp;
@@ -65,6 +90,14 @@ export class SharedFolder {
     }
     for (const winner of this.view.values()) winner.seen = true;
     return moved;
+  }
+
+  /** Of another computer's log, the copy read now or a longer one read before. */
+  private longest(name: string, log: ParsedLog): ParsedLog {
+    const kept = this.others.get(name);
+    if (kept && kept.batches.length > log.batches.length) return kept;
+    this.others.set(name, log);
+    return log;
   }
 
   async append(records: LogRecord[]): Promise<void> {
