@@ -112,6 +112,9 @@ export const groupSchema = z.object(
     fallbackGroupId: idString('its fallback group').optional(),
     sourceId: matching('its library file name', SOURCE_ID_RE, 'a valid file name').optional(),
     custom: flag('“custom”').optional(),
+    // A closed group's history: dropping it would also make sharing log the course again.
+    closed: flag('“closed”').optional(),
+    closedNote: text('why it closed', 1000).optional(),
   },
   objectError('a group'),
 );
