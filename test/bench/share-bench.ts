@@ -91,7 +91,7 @@ async function mergeOnce(folder: string, progress: ProgressFile): Promise<[numbe
   const cpu = process.cpuUsage();
   const wall = await timeMs(async () => {
     const shared = new SharedFolder(folder, { device: 'benchself001', name: 'bench' });
-    await shared.look({}, new HybridClock(() => Date.now()));
+    await shared.look({}, new HybridClock(() => Date.now()), Date.now());
     const found = reconcileAll(progress, shared.view);
     const expected = joining ? found.take.length >= EMAILS : found.take.length === 0;
     if (!expected || found.log.length > 0) throw new Error('share bench: merge went wrong');
@@ -104,7 +104,7 @@ async function mergeOnce(folder: string, progress: ProgressFile): Promise<[numbe
 async function inStepProgress(folder: string): Promise<ProgressFile> {
   const progress = emptyProgress();
   const shared = new SharedFolder(folder, { device: 'benchself001', name: 'bench' });
-  await shared.look({}, new HybridClock(() => Date.now()));
+  await shared.look({}, new HybridClock(() => Date.now()), Date.now());
   for (const { key, value } of reconcileAll(progress, shared.view).take)
     applyShared(progress, key, value);
   return progress;

@@ -213,7 +213,7 @@ export class ShareSession {
     if (!folder) return;
     let changed: boolean;
     try {
-      changed = await folder.look(this.config.seen, this.clock);
+      changed = await folder.look(this.config.seen, this.clock, this.options.now().getTime());
       const newer = folder.newerLogs();
       this.problem = newer.length > 0 ? newerProblem(newer) : undefined;
     } catch (error) {
@@ -236,6 +236,8 @@ export class ShareSession {
       this.options.onTaken?.(taken.take.map(({ key }) => key));
     }
     if (folder.markSeen(this.config.seen)) await this.saveConfig();
+    // Half a log in the folder: what came from it would look like this computer's changes.
+    if (folder.behind) return;
     this.inStep = await this.append(found.log);
   }
 
@@ -262,7 +264,7 @@ export class ShareSession {
 
   private async logLocal(): Promise<void> {
     const dirty = this.dirty;
-    if (!this.folder?.ready || dirty === undefined) return;
+    if (!this.folder?.ready || this.folder.behind || dirty === undefined) return;
     this.dirty = undefined;
     const data = this.options.progress.data;
     const view = this.folder.view;

@@ -8,6 +8,14 @@ import { mergeBatches, mergeRecords, type MergedView } from './share-merge';
 const EVERYTHING: Stamp = Number.MAX_SAFE_INTEGER;
 
 /**
+ * How long after its first look a session waits for a log it took records
+ * from before (missing, or shorter than what was taken) to be back whole. A
+ * sync service replaces a file in seconds; a log gone for longer (a conflict
+ * copy someone deleted) stops holding this computer's own changes back.
+ */
+export const BEHIND_GRACE_MS = 120_000;
+
+/**
  * The shared folder as this computer knows it: every log read (conflict
  * copies included), their merge, and its own log to append to.
  *
@@ -18,7 +26,10 @@ const EVERYTHING: Stamp = Number.MAX_SAFE_INTEGER;
  * that lost those records would log what was taken from that computer as this
  * one's own, newer changes, and they would outvote what it changed meanwhile.
  * This computer's own log is taken as it is in the folder: what is missing
- * from it is logged again.
+ * from it is logged again. At a session's first looks there is no copy read
+ * before to fall back on: a log taken from in an earlier session that is now
+ * missing or shorter makes the folder `behind`, and nothing is logged until it
+ * is back (or BEHIND_GRACE_MS has passed).
  */
 export class SharedFolder {
   view: MergedView = new Map();
@@ -26,6 +37,9 @@ export class SharedFolder {
   logs: FolderLog[] = [];
   /** The folder has been read at least once: until then nothing can be compared. */
   ready = false;
+  /** A log taken from before is missing or shorter here: compare, take in, but log nothing yet. */
+  behind = false;
+  private firstLookAt?: number;
   private readonly reader: FolderReader;
   private readonly own: OwnLog;
   /** Other computers' logs by file name, the longest copy read of each. */
@@ -51,9 +65,18 @@ export class SharedFolder {
    * were taken into this computer's progress before. Throws the file system's
    * error when the folder cannot be read. True when anything changed.
    */
-  async look(seen: Readonly<Record<string, Stamp>>, clock: HybridClock): Promise<boolean> {
+  async look(
+    seen: Readonly<Record<string, Stamp>>,
+    clock: HybridClock,
+    nowMs: number,
+  ): Promise<boolean> {
+    this.firstLookAt ??= nowMs;
     const scan = await this.reader.scan();
-    if (!scan.changed && this.ready) return false;
+    if (!scan.changed && this.ready) {
+      // Still waiting for a log to come back whole: the wait itself may have ended.
+      if (this.behind) this.behind = this.lagging(seen, nowMs);
+      return false;
+    }
     const merged = new Map<string, ParsedLog>();
     for (const { name, log } of scan.logs) {
       if (!log.header || log.newer) continue;
@@ -75,7 +98,17 @@ export class SharedFolder {
     this.logs = scan.logs;
     this.merged = [...merged].map(([name, log]) => ({ name, log }));
     this.ready = true;
+    this.behind = this.lagging(seen, nowMs);
     return true;
+  }
+
+  /** Some other computer's log holds less here than this computer took from it before. */
+  private lagging(seen: Readonly<Record<string, Stamp>>, nowMs: number): boolean {
+    if (nowMs - (this.firstLookAt ?? nowMs) > BEHIND_GRACE_MS) return false;
+    const read = new Map(this.merged.map(({ name, log }) => [name, log.maxStamp]));
+    return Object.entries(seen).some(
+      ([name, stamp]) => name !== this.own.name && (read.get(name) ?? -Infinity) < stamp,
+    );
   }
 
   /** Everything read is now in the progress: moves `seen` on; true when it moved. */

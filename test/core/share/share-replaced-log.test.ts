@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pause } from '../../../electron/core/pace/plan-ops';
+import { BEHIND_GRACE_MS } from '../../../electron/core/share/shared-folder';
 import { Computer, deliver, settle, T0 } from './computers';
 
 /**
@@ -67,5 +68,44 @@ describe('a log the sync service is replacing', () => {
       expect(computer.email('seq.e1').doneAt).toBeUndefined();
     }
     expect(laptop.shared()).toEqual(desktop.shared());
+  });
+
+  it('keeps a pause made on the laptop while the desktop opened in the middle of the copy', async () => {
+    const { time, laptop, desktop, log } = await pair();
+    await desktop.close();
+    time.now += 60_000;
+    await laptop.plan('seq21oct13', (plan) => pause(plan, '2026-11-30'));
+    await laptop.sync();
+    time.now += 60_000;
+    // The desktop starts while Syncthing has removed its copy of the laptop's log: its first look.
+    await rm(log);
+    await desktop.open();
+    await desktop.sync();
+    time.now += 60_000;
+    await deliver(laptop, desktop);
+    await settle([laptop, desktop]);
+    for (const computer of [laptop, desktop]) {
+      expect(computer.progress.data.plans.seq21oct13?.pauses).toEqual([{ from: '2026-11-30' }]);
+      expect(computer.email('seq.e1').doneAt).toBeDefined();
+    }
+    expect(laptop.shared()).toEqual(desktop.shared());
+  });
+
+  it('a log gone for good holds this computer’s own changes back only for a while', async () => {
+    const { time, laptop, desktop, log } = await pair();
+    await desktop.close();
+    // Deleted for good (say, by hand): no sync service is bringing it back.
+    await rm(log);
+    await desktop.open();
+    await desktop.done('seq.e2');
+    await desktop.sync();
+    await deliver(desktop, laptop);
+    await laptop.sync();
+    expect(laptop.email('seq.e2').doneAt).toBeUndefined();
+    time.now += BEHIND_GRACE_MS + 1_000;
+    await desktop.sync();
+    await deliver(desktop, laptop);
+    await laptop.sync();
+    expect(laptop.email('seq.e2').doneAt).toBeDefined();
   });
 });
