@@ -133,6 +133,4 @@ export interface OpenCoreOptions {
   onShared?: (event: CoreEvent) => void;
   /** This computer's name in the shared folder (default: its host name). */
   computerName?: string;
-  /** Background preparation (page workers, the app's search index) starts this long after opening (default 2 s). */
-  warmUpAfterMs?: number;
 }

@@ -72,7 +72,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     // warms up itself (see sync below).
     const warmUp = options.readOnly
       ? undefined
-      : afterOpening(options.warmUpAfterMs ?? WARM_UP_AFTER_MS, () => {
+      : afterOpening(WARM_UP_AFTER_MS, () => {
           import('../sync/sync-engine').then(
             () => processor.warmUp(),
             () => undefined,
@@ -183,9 +183,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const search = { dataDir: options.dataDir, library, progress, readOnly: options.readOnly };
     // The app opens the index early (the first search is then instant), after the first screen too.
     const openIndexAfterMs =
-      options.owner === 'app' && !options.readOnly
-        ? (options.warmUpAfterMs ?? WARM_UP_AFTER_MS)
-        : undefined;
+      options.owner === 'app' && !options.readOnly ? WARM_UP_AFTER_MS : undefined;
     return withSearch(core, search, { openIndexAfterMs });
   } catch (error) {
     await lock.release();
