@@ -104,3 +104,12 @@ export function draftOf(state: ProgressFile): Draft {
     },
   };
 }
+
+/** Told after a durable write: the emails it changed, or undefined when anything may have. */
+export type WriteListener = (emailIds: readonly string[] | undefined) => void;
+
+/** A change made in memory, told at once (before it is written): what it replaced, and by what. */
+export type Change =
+  | { emailId: string; before: EmailState | undefined; after: EmailState | undefined }
+  | { emailId?: undefined; before: Readonly<ProgressFile>; after: Readonly<ProgressFile> };
+export type ChangeListener = (change: Change) => void;

@@ -13,11 +13,13 @@ import {
   looksLikeProgress,
   setEmailEntry,
   withDefaults,
+  type ChangeListener,
+  type WriteListener,
 } from './progress-state';
 import { ProgressJournal, type JournalEntry } from './progress-journal';
 
-// Where it has always been imported from.
-export { emptyProgress } from './progress-state';
+// Where they have always been imported from.
+export { emptyProgress, type WriteListener } from './progress-state';
 
 /** progress.json as stored: the generation tells which journal continues it. */
 type StoredProgress = ProgressFile & { journalGeneration?: number };
@@ -63,9 +65,6 @@ function entryOf(task: EmailTask): JournalEntry {
   return task.state === undefined ? { e: task.emailId } : { e: task.emailId, s: task.state };
 }
 
-/** Told after a durable write: the emails it changed, or undefined when anything may have. */
-export type WriteListener = (emailIds: readonly string[] | undefined) => void;
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -83,6 +82,7 @@ export class ProgressStore {
   /** Settles when every write so far has finished. */
   private writing: Promise<void> = Promise.resolve();
   private listeners = new Set<WriteListener>();
+  private changeListeners = new Set<ChangeListener>();
 
   private constructor(
     private state: ProgressFile,
@@ -154,6 +154,7 @@ export class ProgressStore {
     const next = state === undefined ? undefined : Object.freeze({ ...state });
     const prev = emailEntry(map, emailId);
     setEmailEntry(map, emailId, next);
+    for (const listener of this.changeListeners) listener({ emailId, before: prev, after: next });
     return new Promise((resolve, reject) => {
       const done = resolve as (r: unknown) => void;
       this.queue.push({ kind: 'email', emailId, state: next, prev, map, resolve: done, reject });
@@ -165,6 +166,12 @@ export class ProgressStore {
   onWritten(listener: WriteListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` as each change is made in memory (sharing notes when); returns the unsubscribe. */
+  onChanged(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   private tell(emailIds: readonly string[] | undefined): void {
@@ -215,12 +222,15 @@ export class ProgressStore {
       }
       const draft = draftOf(this.state);
       try {
-        const result = task.mutate(draft.value);
-        this.state = draft.finish();
-        applied.push({ task, result });
+        applied.push({ task, result: task.mutate(draft.value) });
       } catch (error) {
         task.reject(error);
+        continue;
       }
+      const previous = this.state;
+      this.state = draft.finish();
+      for (const listener of this.changeListeners)
+        listener({ before: previous, after: this.state });
     }
     if (applied.length === 0 && !force) return false;
     this.inFlight = batch.filter((task): task is EmailTask => task.kind === 'email');

@@ -189,6 +189,26 @@ describe('ProgressStore', () => {
     });
   });
 
+  it('tells each change as it is made, before it is written, with what it replaced', async () => {
+    const store = await ProgressStore.open(await tempDir());
+    const told: string[] = [];
+    store.onChanged((change) => {
+      if (change.emailId !== undefined)
+        told.push(`${change.emailId}: ${change.before?.note} -> ${change.after?.note}`);
+      else told.push(`theme: ${change.before.settings.theme} -> ${change.after.settings.theme}`);
+    });
+    const written: Array<readonly string[] | undefined> = [];
+    store.onWritten((ids) => written.push(ids));
+    await store.setEmailState('e1', { note: 'first' });
+    const note = store.setEmailState('e1', { note: 'second' });
+    expect(told).toEqual(['e1: undefined -> first', 'e1: first -> second']);
+    expect(written).toEqual([['e1']]);
+    await note;
+    await store.update((draft) => void (draft.settings.theme = 'dark'));
+    expect(told.at(-1)).toBe('theme: system -> dark');
+    expect(written).toEqual([['e1'], ['e1'], undefined]);
+  });
+
   it('never brings back an email state that a later update removed', async () => {
     const dataDir = await tempDir();
     const store = await ProgressStore.open(dataDir);
