@@ -1,6 +1,7 @@
 import type { ProgressFile } from '../library/model';
 import { emailEntry } from '../library/progress-state';
 import { checkShared } from './apply-shared';
+import type { Stamp } from './hlc';
 import type { SharedValue } from './share-log';
 import type { MergedView } from './share-merge';
 import {
@@ -16,13 +17,15 @@ import {
 
 /**
  * Where this computer's progress and the merged logs differ, who is behind?
- * A merged value not taken in yet came from another computer: take it. A
- * value this computer already took in (or never heard of) that its progress
- * now contradicts is a change made here and not yet in its log: log it.
+ * A merged value not taken in yet came from another computer: take it, unless
+ * this computer changed that value later and has not logged it yet (`changedAt`
+ * tells when: last writer wins). A value this computer already took in (or
+ * never heard of) that its progress now contradicts is a change made here and
+ * not yet in its log: log it.
  */
 export interface Reconciled {
-  /** Other computers' values to take into the progress (undefined: remove). */
-  take: Array<{ key: SharedKey; value: SharedValue | undefined }>;
+  /** Other computers' values to take into the progress (undefined: remove); `name`: the key as logged. */
+  take: Array<{ key: SharedKey; name: string; value: SharedValue | undefined }>;
   /** This computer's changes to append to its log (null: removed). */
   log: Array<{ key: string; value: SharedValue }>;
   /** Merged values this version cannot use (from a newer Studyline, or damaged): left alone. */
@@ -31,15 +34,25 @@ export interface Reconciled {
 
 type Entry = [string, SharedValue | undefined];
 
-function decide(out: Reconciled, view: MergedView, key: string, local: SharedValue | undefined) {
+/** When this computer last changed the value at `key`, if that change is not logged yet. */
+export type ChangedAt = (key: string) => Stamp | undefined;
+
+function decide(
+  out: Reconciled,
+  view: MergedView,
+  key: string,
+  local: SharedValue | undefined,
+  changedAt?: ChangedAt,
+) {
   const winner = view.get(key);
   const merged = winner?.value ?? undefined;
   if (sameValue(local, merged)) return;
   const parsed = parseKey(key);
   if (!parsed) return;
-  if (winner && !winner.seen) {
+  const changedHere = changedAt?.(key);
+  if (winner && !winner.seen && (changedHere === undefined || changedHere < winner.stamp)) {
     if (checkShared(parsed, merged ?? undefined))
-      out.take.push({ key: parsed, value: merged ?? undefined });
+      out.take.push({ key: parsed, name: key, value: merged ?? undefined });
     else out.unusable += 1;
     return;
   }
@@ -58,7 +71,11 @@ function decide(out: Reconciled, view: MergedView, key: string, local: SharedVal
  * whole-file update. Opening costs one pass over the emails and the merged
  * view when they agree; only values missing here take the slower way.
  */
-export function reconcileAll(data: Readonly<ProgressFile>, view: MergedView): Reconciled {
+export function reconcileAll(
+  data: Readonly<ProgressFile>,
+  view: MergedView,
+  changedAt?: ChangedAt,
+): Reconciled {
   const out: Reconciled = { take: [], log: [], unusable: 0 };
   let visited = 0;
   const visit = (key: string, local: SharedValue | undefined) => {
@@ -66,7 +83,7 @@ export function reconcileAll(data: Readonly<ProgressFile>, view: MergedView): Re
     if (winner !== undefined && winner.value !== null) visited += 1;
     // The common case, all primitives: equal, nothing to do.
     if (winner === undefined ? local === undefined : winner.value === local) return;
-    decide(out, view, key, local);
+    decide(out, view, key, local, changedAt);
   };
   for (const emailId of Object.keys(data.emails)) {
     const state = data.emails[emailId];
@@ -82,7 +99,7 @@ export function reconcileAll(data: Readonly<ProgressFile>, view: MergedView): Re
   // Some merged values have no counterpart here (another computer's, or removed here).
   const local = projectProgress(data);
   for (const [key, winner] of view) {
-    if (winner.value !== null && !local.has(key)) decide(out, view, key, undefined);
+    if (winner.value !== null && !local.has(key)) decide(out, view, key, undefined, changedAt);
   }
   return out;
 }
@@ -98,11 +115,12 @@ export function reconcileEmails(
   data: Readonly<ProgressFile>,
   view: MergedView,
   emailIds: Iterable<string>,
+  changedAt?: ChangedAt,
 ): Reconciled {
   const out: Reconciled = { take: [], log: [], unusable: 0 };
   const entries: Entry[] = [];
   for (const emailId of new Set(emailIds))
     entries.push(...emailEntries(emailId, emailEntry(data.emails, emailId)));
-  for (const [key, value] of entries) decide(out, view, key, value);
+  for (const [key, value] of entries) decide(out, view, key, value, changedAt);
   return out;
 }

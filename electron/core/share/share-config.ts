@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isRecord, DurableJsonFile } from '../library/durable-json';
 import type { DurableFs } from '../library/durable-fs';
+import { describeError } from '../errors';
 import { isStamp, type Stamp } from './hlc';
 import { isDeviceId } from './share-log';
 
@@ -78,6 +79,19 @@ export class ShareConfigFile {
       clock: isStamp(stored.clock) ? stored.clock : undefined,
       seen: cleanSeen(stored.seen),
     };
+  }
+
+  /** Reads share.json; one that cannot be read turns sharing off (the learner is told). */
+  async readOrOff(host: string, onNotice?: (message: string) => void): Promise<ShareConfig> {
+    try {
+      return await this.read(host);
+    } catch (error) {
+      // Sharing is an extra: a damaged share.json must not keep the learner out of Studyline.
+      onNotice?.(
+        `${describeError(error)} Sharing with your other computers is off until you turn it on again.`,
+      );
+      return this.read(host, true);
+    }
   }
 
   write(config: ShareConfig): Promise<void> {

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import type { ShareStatus } from '../../shared/types';
-import { describeError, StudylineError } from '../errors';
+import { StudylineError } from '../errors';
 import type { ProgressStore } from '../library/progress-store';
 import { applyShared } from './apply-shared';
 import { HybridClock } from './hlc';
-import { reconcileAll, reconcileEmails, type Reconciled } from './reconcile';
+import { LocalChanges } from './local-changes';
+import { reconcileAll, type Reconciled } from './reconcile';
 import { ShareConfigFile, type ShareConfig } from './share-config';
 import { checkFolder } from './share-folder-check';
 import {
@@ -47,8 +48,8 @@ export class ShareSession {
   private readonly clock: HybridClock;
   private problem?: ShareProblem;
   private checkedAt?: string;
-  /** Local changes not logged yet: email ids, or 'all' after a whole-file change. */
-  private dirty: Set<string> | 'all' | undefined;
+  /** Changes made here and not logged yet, with when they were made. */
+  private readonly changes: LocalChanges;
   private logScheduled = false;
   /** The last pass compared everything and nothing failed since. */
   private inStep = false;
@@ -64,22 +65,13 @@ export class ShareSession {
     private readonly options: ShareSessionOptions,
   ) {
     this.clock = new HybridClock(() => options.now().getTime(), config.clock);
+    this.changes = new LocalChanges(this.clock);
     if (config.folder) this.folder = this.folderAt(config.folder);
   }
 
   static async open(options: ShareSessionOptions): Promise<ShareSession> {
     const file = new ShareConfigFile(options.dataDir, undefined, options.onNotice);
-    const host = options.host ?? os.hostname();
-    let config: ShareConfig;
-    try {
-      config = await file.read(host);
-    } catch (error) {
-      // Sharing is an extra: a damaged share.json must not keep the learner out of Studyline.
-      options.onNotice?.(
-        `${describeError(error)} Sharing with your other computers is off until you turn it on again.`,
-      );
-      config = await file.read(host, true);
-    }
+    const config = await file.readOrOff(options.host ?? os.hostname(), options.onNotice);
     const session = new ShareSession(config, file, options);
     if (session.folder && !options.readOnly) {
       session.listen();
@@ -94,7 +86,7 @@ export class ShareSession {
       self: { id: this.config.deviceId, name: this.config.deviceName },
       logs: this.folder?.logs ?? [],
       problem: this.problem,
-      pending: this.dirty !== undefined,
+      pending: this.changes.size > 0,
       checkedAt: this.checkedAt,
       now: this.options.now(),
     });
@@ -136,7 +128,7 @@ export class ShareSession {
       this.unsubscribe = undefined;
       this.folder = undefined;
       this.problem = undefined;
-      this.dirty = undefined;
+      this.changes.clear();
       return this.tell();
     });
   }
@@ -153,7 +145,7 @@ export class ShareSession {
     clearInterval(this.timer);
     this.unsubscribe?.();
     await this.enqueue(async () => {
-      if (this.dirty !== undefined) await this.logLocal();
+      if (this.changes.size > 0) await this.logLocal();
       if (this.folder && !this.options.readOnly) await this.saveConfig();
     });
   }
@@ -175,7 +167,7 @@ export class ShareSession {
   }
 
   private listen(): void {
-    this.unsubscribe ??= this.options.progress.onWritten((ids) => this.changedHere(ids));
+    this.unsubscribe ??= this.followChanges();
     if (this.options.pollMs && !this.timer) {
       const look = async () => {
         await this.pass();
@@ -186,13 +178,21 @@ export class ShareSession {
     }
   }
 
-  private changedHere(emailIds: readonly string[] | undefined): void {
-    if (emailIds === undefined || this.dirty === 'all') this.dirty = 'all';
-    else {
-      this.dirty ??= new Set();
-      for (const id of emailIds) this.dirty.add(id);
-    }
-    if (this.logScheduled) return;
+  /** Notes each change as it is made (when, and which values); logs it once it is written. */
+  private followChanges(): () => void {
+    const { progress } = this.options;
+    const stopNoting = progress.onChanged((change) =>
+      this.changes.notice(change, this.folder?.ready ? this.folder.view : undefined),
+    );
+    const stopLogging = progress.onWritten(() => this.logSoon());
+    return () => {
+      stopNoting();
+      stopLogging();
+    };
+  }
+
+  private logSoon(): void {
+    if (this.logScheduled || this.changes.size === 0) return;
     this.logScheduled = true;
     void this.enqueue(async () => {
       this.logScheduled = false;
@@ -224,20 +224,20 @@ export class ShareSession {
       this.checkedAt = this.options.now().toISOString();
     }
     // Nothing new in the folder or here: a look every few seconds costs a listing and a stat.
-    if (!changed && this.inStep && this.dirty === undefined) return;
+    if (!changed && this.inStep && this.changes.size === 0) return;
     this.inStep = false;
-    // Compared whole now: only changes made from here on are left to log.
-    this.dirty = undefined;
-    let found = reconcileAll(this.options.progress.data, folder.view);
+    let found = this.changes.compareAll(this.options.progress.data, folder.view);
     if (found.take.length > 0) {
       const taken = await this.take(folder);
       if (!taken) return;
-      found = taken;
       this.options.onTaken?.(taken.take.map(({ key }) => key));
     }
     if (folder.markSeen(this.config.seen)) await this.saveConfig();
     // Half a log in the folder: what came from it would look like this computer's changes.
     if (folder.behind) return;
+    // Taking in changed the progress, and the learner may have meanwhile.
+    if (found.take.length > 0)
+      found = this.changes.compareAll(this.options.progress.data, folder.view);
     this.inStep = await this.append(found.log);
   }
 
@@ -245,7 +245,7 @@ export class ShareSession {
   private async take(folder: SharedFolder): Promise<Reconciled | undefined> {
     try {
       return await this.options.progress.update((draft) => {
-        const found = reconcileAll(draft, folder.view);
+        const found = reconcileAll(draft, folder.view, this.changes.changedAt);
         for (const { key, value } of found.take) applyShared(draft, key, value);
         return found;
       });
@@ -263,14 +263,10 @@ export class ShareSession {
   }
 
   private async logLocal(): Promise<void> {
-    const dirty = this.dirty;
-    if (!this.folder?.ready || this.folder.behind || dirty === undefined) return;
-    this.dirty = undefined;
-    const data = this.options.progress.data;
-    const view = this.folder.view;
-    await this.append(
-      (dirty === 'all' ? reconcileAll(data, view) : reconcileEmails(data, view, dirty)).log,
-    );
+    const folder = this.folder;
+    if (!folder?.ready || folder.behind || this.changes.size === 0) return;
+    const found = this.changes.comparePending(this.options.progress.data, folder.view);
+    await this.append(found.log);
   }
 
   /** False when the folder could not be written (everything is compared again next time). */
@@ -282,11 +278,11 @@ export class ShareSession {
       await this.folder.append(records);
     } catch (error) {
       this.problem = writeProblem(error, this.folder.path);
-      // Everything is compared again on the next pass, so nothing is forgotten.
-      this.dirty = 'all';
+      // Everything is compared again on the next pass (the changes here stay noted).
       this.inStep = false;
       return false;
     }
+    this.changes.logged(entries);
     return true;
   }
 }
