@@ -239,6 +239,7 @@ export class ShareSession {
     if (found.take.length > 0)
       found = this.changes.compareAll(this.options.progress.data, folder.view);
     this.inStep = await this.append(found.log);
+    if (this.inStep && folder.forgetGone(this.config.seen)) await this.saveConfig();
   }
 
   /** Applies the others' changes in one write, deciding again on the state as it is then. */

@@ -125,6 +125,28 @@ export class SharedFolder {
     return moved;
   }
 
+  /**
+   * Forgets the logs taken from in earlier sessions that are still missing
+   * once the wait for them is over (deleted for good), so that later sessions
+   * do not wait for them again. Only after a pass that compared everything and
+   * logged what differed: the values taken from such a log are then in this
+   * computer's own log, with later stamps, so if it ever comes back its
+   * records (no longer marked as taken) can only agree or lose. A file still in
+   * the folder (even unreadable), or read in this session (`others`), is never
+   * forgotten. True when any was.
+   */
+  forgetGone(seen: Record<string, Stamp>): boolean {
+    if (this.behind) return false;
+    const present = new Set([...this.logs, ...this.merged].map(({ name }) => name));
+    let forgot = false;
+    for (const name of Object.keys(seen)) {
+      if (name === this.own.name || present.has(name)) continue;
+      delete seen[name];
+      forgot = true;
+    }
+    return forgot;
+  }
+
   /** Of another computer's log, the copy read now or a longer one read before. */
   private longest(name: string, log: ParsedLog): ParsedLog {
     const kept = this.others.get(name);

@@ -108,4 +108,25 @@ describe('a log the sync service is replacing', () => {
     await laptop.sync();
     expect(laptop.email('seq.e2').doneAt).toBeDefined();
   });
+
+  it('forgets a log gone for good once the wait is over: the next session does not wait', async () => {
+    const { time, laptop, desktop, log } = await pair();
+    await desktop.close();
+    await rm(log);
+    await desktop.open();
+    time.now += BEHIND_GRACE_MS + 1_000;
+    await desktop.sync();
+    await desktop.close();
+    await desktop.open();
+    await desktop.done('seq.e2');
+    await desktop.sync();
+    await deliver(desktop, laptop);
+    await laptop.sync();
+    expect(laptop.email('seq.e2').doneAt).toBeDefined();
+    // If it comes back after all, what was taken from it agrees with what the desktop logged.
+    await settle([laptop, desktop]);
+    expect(desktop.email('seq.e1').doneAt).toBeDefined();
+    expect(desktop.progress.data.plans.seq21oct13).toBeDefined();
+    expect(laptop.shared()).toEqual(desktop.shared());
+  });
 });
