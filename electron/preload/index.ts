@@ -14,6 +14,7 @@ const REQUESTS = {
   'course:unfollow': true,
   'emails:list': true,
   'email:open': true,
+  'email:read': true,
   'groups:list': true,
   'group:add': true,
   'sources:list': true,

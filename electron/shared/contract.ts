@@ -66,6 +66,11 @@ export interface Requests {
   'emails:list': (courseId: string) => EmailSummary[];
   /** Returns the email and records that the learner opened it (the reply says so; no event). */
   'email:open': (emailId: string) => Email;
+  /**
+   * Returns the email without recording anything: the window reads the next
+   * emails of the flow ahead of the learner, so opening them shows at once.
+   */
+  'email:read': (emailId: string) => Email;
   'groups:list': (courseId: string) => GroupView[];
   'group:add': (courseId: string, group: NewGroup) => GroupView[];
   'sources:list': () => SourceView[];
@@ -175,6 +180,7 @@ export const requestArgs = {
   'course:unfollow': z.tuple([id]),
   'emails:list': z.tuple([id]),
   'email:open': z.tuple([id]),
+  'email:read': z.tuple([id]),
   'groups:list': z.tuple([id]),
   'group:add': z.tuple([id, newGroupSchema]),
   'sources:list': z.tuple([]),

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { CourseView, Email, EmailSummary } from '../../electron/shared/types';
+import { useReadAhead } from '../hooks/useReadAhead';
 import { READER_ELEMENT_ID } from '../hooks/useReadingFlow';
 import { cssVars } from '../lib/css-vars';
 import { formatSendDate } from '../lib/dates';
@@ -101,6 +102,7 @@ export function ReadingPane({ course }: { course: CourseView }) {
   // While the next email loads, the one on screen stays put rather than flashing a spinner.
   const email = placed(query.data, list);
   const loading = query.isFetching && (query.isPlaceholderData || !email);
+  useReadAhead(course.id, query.isPlaceholderData ? undefined : query.data?.id);
   const announcement = useUiStore((s) => s.announcement);
   const style = useReadingStyle();
 

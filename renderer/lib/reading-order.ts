@@ -39,6 +39,23 @@ export function afterDone(emails: readonly Marked[], doneId: string): string | u
   return nextNotDone(rest, doneId) ?? rest.find((email) => !email.done)?.id;
 }
 
+/**
+ * The emails a learner is likely to open next from `openId`: the next and
+ * previous not done (Space, n, p, Done & next) and the rows right after and
+ * before it (j, k, a click on a neighbour). The window reads them ahead.
+ */
+export function likelyNext(emails: readonly Marked[], openId: string): string[] {
+  const at = indexOf(emails, openId);
+  if (at < 0) return [];
+  const ids = [
+    afterDone(emails, openId),
+    emails[at + 1]?.id,
+    previousNotDone(emails, openId),
+    emails[at - 1]?.id,
+  ];
+  return [...new Set(ids.filter((id) => id !== undefined && id !== openId))] as string[];
+}
+
 /** The email to open when studying starts: the one due first, else the first not done, else the first. */
 export function startingEmail(
   emails: readonly Marked[],

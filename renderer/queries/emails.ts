@@ -1,4 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { CourseProgressView, Email, EmailSummary } from '../../electron/shared/types';
 import { studyline } from '../lib/studyline-api';
 import { keys } from './keys';
@@ -21,7 +23,7 @@ export function useEmails(courseId: string | undefined) {
  */
 export function useOpenEmail(emailId: string | undefined) {
   const queryClient = useQueryClient();
-  return useQuery({
+  const query = useQuery({
     queryKey: keys.email(emailId ?? ''),
     queryFn: async () => {
       const email = await studyline()['email:open'](emailId!);
@@ -34,6 +36,43 @@ export function useOpenEmail(emailId: string | undefined) {
     // The email on screen stays while the next loads; with none open, none is shown.
     placeholderData: (previous) => (emailId === undefined ? undefined : previous),
   });
+  // Read ahead (readAhead) and now on screen: opened, as far as the core knows, only now.
+  const readAheadOnly =
+    query.data?.id === emailId && query.data?.opened === false ? query.data : undefined;
+  useEffect(() => {
+    if (readAheadOnly) void recordOpened(queryClient, readAheadOnly);
+  }, [queryClient, readAheadOnly]);
+  return query;
+}
+
+/**
+ * Reads emails before the learner opens them, recording nothing (email:read):
+ * the next ones in the reading flow then open without waiting for the core.
+ * Emails already read stay as they are.
+ */
+export function readAhead(queryClient: QueryClient, emailIds: readonly string[]): void {
+  for (const emailId of emailIds) {
+    void queryClient.prefetchQuery({
+      queryKey: keys.email(emailId),
+      queryFn: () => studyline()['email:read'](emailId),
+    });
+  }
+}
+
+/** An email read ahead is on screen: the list shows it read at once, and the core records it. */
+async function recordOpened(queryClient: QueryClient, email: Email): Promise<void> {
+  queryClient.setQueryData<Email>(keys.email(email.id), { ...email, opened: true });
+  queryClient.setQueryData<CourseProgressView>(keys.progress(email.courseId), (view) =>
+    view ? withOpened(view, email) : view,
+  );
+  try {
+    const opened = await studyline()['email:open'](email.id);
+    queryClient.setQueryData<Email>(keys.email(email.id), opened);
+  } catch {
+    // Not recorded: both are read again, the email the usual way (an error then shows why).
+    void queryClient.invalidateQueries({ queryKey: keys.email(email.id), exact: true });
+    void queryClient.invalidateQueries({ queryKey: keys.progress(email.courseId), exact: true });
+  }
 }
 
 function withOpened(view: CourseProgressView, email: Email): CourseProgressView {

@@ -83,6 +83,29 @@ for (const viewport of SIZES) {
         await expectNoAxeViolations(page, 'library');
       });
 
+      test('the emails next in the flow are read ahead, and count as read only once opened', async () => {
+        const { page, core } = app;
+        const [course] = await core.courses();
+        const ids = (await core.emails(course!.id)).map((e) => e.id);
+        const readAhead = () =>
+          app.requests.filter((r) => r.channel === 'email:read').map((r) => r.args[0]);
+        // From lesson 2: Done & next and n go to lesson 3, k to lesson 1 (done).
+        await expect.poll(readAhead).toEqual(expect.arrayContaining([ids[2], ids[0]]));
+        expect((await core.emails(course!.id))[2]!.opened).toBe(false);
+        const row3 = page.getByRole('option', { name: /Lesson 3:/ });
+        expect(await row3.getAttribute('class')).toContain('is-unread');
+
+        await page.keyboard.press('n');
+        await expect.poll(() => openTitle(page)).toMatch(/^Lesson 3/);
+        await expect.poll(async () => (await core.emails(course!.id))[2]!.opened).toBe(true);
+        await expect.poll(() => row3.getAttribute('class')).not.toContain('is-unread');
+        // Read once: opening it asked the core to record it, not to send it again.
+        expect(readAhead().filter((id) => id === ids[2])).toHaveLength(1);
+        await page.keyboard.press('p');
+        await expect.poll(() => openTitle(page)).toMatch(/^Lesson 2/);
+        expect(await focusedId(page)).toBe('reader');
+      });
+
       test('Space scrolls the email, then moves to the next; Shift+Space goes back', async () => {
         const { page } = app;
         const reader = page.locator('#reader');

@@ -71,6 +71,7 @@ export function createRequestHandlers(core: StudylineCore, deps: HandlerDeps): C
     'emails:list': (courseId) => core.emails(courseId),
     // Opening is not progress the reminders count, and only the window that opened it shows it.
     'email:open': (emailId) => core.email(emailId, { markOpened: true }),
+    'email:read': (emailId) => core.email(emailId, { markOpened: false }),
     'groups:list': (courseId) => core.groups(courseId),
     'group:add': async (courseId, group) => {
       const groups = await core.addGroup(courseId, group);

@@ -153,6 +153,19 @@ describe('every change is told once, naming what changed', () => {
     expect(events).toEqual([]);
   });
 
+  it('reading ahead records nothing: the email stays unread until the learner opens it', async () => {
+    const [first] = await followAndSync();
+    const ahead = await handlers['email:read'](first!);
+    expect(ahead).toMatchObject({ id: first, opened: false });
+    expect(ahead.html).toContain('<p>');
+    expect((await handlers['progress:get']('seq21oct13')).marks[first!]?.opened ?? false).toBe(
+      false,
+    );
+    expect(await handlers['email:open'](first!)).toMatchObject({ id: first, opened: true });
+    expect((await handlers['progress:get']('seq21oct13')).marks[first!]?.opened).toBe(true);
+    expect(events).toEqual([]);
+  });
+
   it('previews every choice of the plan form in one request, an impossible one saying why', async () => {
     await followAndSync();
     const base = { startOn: '2026-12-01', studyDays: [1, 3, 5], remindAt: '09:00' };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   afterDone,
+  likelyNext,
   nextNotDone,
   previousNotDone,
   startingEmail,
@@ -40,5 +41,15 @@ describe('the reading flow', () => {
     expect(startingEmail(emails, 'gone')).toBe('e2');
     expect(startingEmail([{ id: 'x', done: true }], undefined)).toBe('x');
     expect(startingEmail([], undefined)).toBeUndefined();
+  });
+
+  test('read ahead: where Done & next, n, p, j and k would go from the open email, once each', () => {
+    // e3 is done: Done & next and n go to e4, p to e2; j and k to e4 and e2 as well.
+    expect(likelyNext(emails, 'e3')).toEqual(['e4', 'e2']);
+    // From e4: Done & next goes to e5, k goes to e3 (done, but the row above), p to e2.
+    expect(likelyNext(emails, 'e4')).toEqual(['e5', 'e2', 'e3']);
+    // From the last: Done & next wraps to the earliest left behind, and never the email itself.
+    expect(likelyNext(emails, 'e5')).toEqual(['e2', 'e4']);
+    expect(likelyNext(emails, 'gone')).toEqual([]);
   });
 });
