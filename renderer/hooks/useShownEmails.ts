@@ -3,7 +3,7 @@ import type { EmailSummary } from '../../electron/shared/types';
 import { filterCounts, visibleEmails } from '../lib/email-filters';
 import type { DuePlan, EmailFilter } from '../lib/email-filters';
 import { useEmails } from '../queries/emails';
-import { useMarks } from '../queries/marks';
+import { useMarks, withMarks } from '../queries/marks';
 import { useProgress } from '../queries/progress';
 import { useCourseMatches } from '../queries/search';
 import type { CourseMatches } from '../queries/search';
@@ -15,7 +15,7 @@ export function useMarkedEmails(courseId: string | undefined) {
   const emails = useEmails(courseId);
   const marksOf = useMarks(courseId);
   const marked = useMemo(
-    () => emails.data?.map((email): EmailSummary => ({ ...email, ...marksOf(email) })),
+    () => emails.data?.map((email) => withMarks(email, marksOf(email))),
     [emails.data, marksOf],
   );
   return { ...emails, marked };

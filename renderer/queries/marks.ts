@@ -45,6 +45,28 @@ export function drawMarks(
   return marks;
 }
 
+/** The marked copy last made of each email as listed: kept while its marks stay the same. */
+const markedCopies = new WeakMap<EmailSummary, EmailSummary>();
+
+/**
+ * The email with these marks. Opening or marking one email changes the marks
+ * of the whole course; reusing the copies of the others keeps their rows
+ * (memoized) from drawing again.
+ */
+export function withMarks(email: EmailSummary, marks: EmailMarks): EmailSummary {
+  const last = markedCopies.get(email);
+  if (
+    last &&
+    last.opened === marks.opened &&
+    last.done === marks.done &&
+    last.starred === marks.starred
+  )
+    return last;
+  const copy = { ...email, ...marks };
+  markedCopies.set(email, copy);
+  return copy;
+}
+
 /**
  * Done and star, shown the moment they are clicked: a change in flight is
  * drawn over what the cache holds (drawMarks), so no re-read can flip it back

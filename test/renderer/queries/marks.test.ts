@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { CourseProgressView, EmailStateView } from '../../../electron/shared/types';
 import { createQueryClient } from '../../../renderer/queries/client';
 import { keys, mutationKeys } from '../../../renderer/queries/keys';
-import { drawMarks, markMutation } from '../../../renderer/queries/marks';
+import { drawMarks, markMutation, withMarks } from '../../../renderer/queries/marks';
 import type { MarkChange } from '../../../renderer/queries/marks';
 import { emailSummary, installStubApi } from '../stub-api';
 
@@ -74,6 +74,21 @@ describe('marks as the learner sees them', () => {
     const starred: MarkChange = { ...done('e1'), field: 'starred' };
     expect(drawMarks(emailSummary(1), stale, [done('e1'), starred]).starred).toBe(true);
     expect(drawMarks(emailSummary(2), stale, [done('e1')]).done).toBe(false);
+  });
+});
+
+describe('emails with their marks, as the list draws them', () => {
+  test('an email whose marks did not change is the same object: its row is not drawn again', () => {
+    const [one, two] = [emailSummary(1), emailSummary(2)];
+    const unread = { opened: false, done: false, starred: false };
+    const first = [withMarks(one, unread), withMarks(two, unread)];
+    // Opening email 1 changes the course's marks; email 2 keeps its copy, email 1 gets a new one.
+    const second = [withMarks(one, { ...unread, opened: true }), withMarks(two, { ...unread })];
+    expect(second[1]).toBe(first[1]);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[0]).toMatchObject({ id: 'e1', opened: true, done: false });
+    // Marked back as it was: a copy with those marks again, never a stale one.
+    expect(withMarks(one, unread)).toMatchObject({ opened: false });
   });
 });
 
