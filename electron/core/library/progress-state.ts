@@ -113,3 +113,18 @@ export type Change =
   | { emailId: string; before: EmailState | undefined; after: EmailState | undefined }
   | { emailId?: undefined; before: Readonly<ProgressFile>; after: Readonly<ProgressFile> };
 export type ChangeListener = (change: Change) => void;
+
+/**
+ * Tells every listener (sharing's). One that throws is reported and the
+ * others are still told: whatever a listener does, the learner's change is
+ * made and saved, never left half done in memory.
+ */
+export function tellEach<T>(listeners: Iterable<(value: T) => void>, value: T): void {
+  for (const listener of listeners) {
+    try {
+      listener(value);
+    } catch (error) {
+      console.error('Studyline: a listener of progress changes failed.', error);
+    }
+  }
+}

@@ -12,6 +12,7 @@ import {
   freezeEntries,
   looksLikeProgress,
   setEmailEntry,
+  tellEach,
   withDefaults,
   type ChangeListener,
   type WriteListener,
@@ -154,7 +155,7 @@ export class ProgressStore {
     const next = state === undefined ? undefined : Object.freeze({ ...state });
     const prev = emailEntry(map, emailId);
     setEmailEntry(map, emailId, next);
-    for (const listener of this.changeListeners) listener({ emailId, before: prev, after: next });
+    tellEach(this.changeListeners, { emailId, before: prev, after: next });
     return new Promise((resolve, reject) => {
       const done = resolve as (r: unknown) => void;
       this.queue.push({ kind: 'email', emailId, state: next, prev, map, resolve: done, reject });
@@ -175,7 +176,7 @@ export class ProgressStore {
   }
 
   private tell(emailIds: readonly string[] | undefined): void {
-    for (const listener of this.listeners) listener(emailIds);
+    tellEach(this.listeners, emailIds);
   }
 
   /** Settles once everything asked so far is written, and the journal folded into progress.json. */
@@ -229,8 +230,7 @@ export class ProgressStore {
       }
       const previous = this.state;
       this.state = draft.finish();
-      for (const listener of this.changeListeners)
-        listener({ before: previous, after: this.state });
+      tellEach(this.changeListeners, { before: previous, after: this.state });
     }
     if (applied.length === 0 && !force) return false;
     this.inFlight = batch.filter((task): task is EmailTask => task.kind === 'email');

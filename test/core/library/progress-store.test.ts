@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StudylineError } from '../../../electron/core/errors';
 import { nodeFs, type DurableFs } from '../../../electron/core/library/durable-fs';
 import { DEFAULT_SETTINGS, type ProgressFile } from '../../../electron/core/library/model';
@@ -207,6 +207,28 @@ describe('ProgressStore', () => {
     await store.update((draft) => void (draft.settings.theme = 'dark'));
     expect(told.at(-1)).toBe('theme: system -> dark');
     expect(written).toEqual([['e1'], ['e1'], undefined]);
+  });
+
+  it('saves every change even when a listener of changes throws, and still tells the others', async () => {
+    const dataDir = await tempDir();
+    const store = await ProgressStore.open(dataDir);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    store.onChanged(() => {
+      throw new Error('a broken listener');
+    });
+    store.onWritten(() => {
+      throw new Error('another broken listener');
+    });
+    const told: Array<readonly string[] | undefined> = [];
+    store.onWritten((ids) => told.push(ids));
+    await store.setEmailState('e1', { note: 'kept' });
+    await store.update((draft) => void (draft.settings.theme = 'dark'));
+    expect(told).toEqual([['e1'], undefined]);
+    expect(quiet).toHaveBeenCalledTimes(4);
+    quiet.mockRestore();
+    const reopened = await ProgressStore.open(dataDir);
+    expect(reopened.data.emails['e1']).toEqual({ note: 'kept' });
+    expect(reopened.data.settings.theme).toBe('dark');
   });
 
   it('never brings back an email state that a later update removed', async () => {
