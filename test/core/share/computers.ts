@@ -134,3 +134,17 @@ export async function settle(computers: Computer[]): Promise<void> {
   }
   for (const c of computers) await c.sync();
 }
+
+/**
+ * A laptop and a desktop sharing progress from T0: through one folder (as a
+ * sync service would keep it), or each through its own (`shared` false: the
+ * test delivers files between them with `deliver`).
+ */
+export async function two(shared = true) {
+  const time = { now: T0 };
+  const laptop = await Computer.make('laptop', time);
+  const desktop = await Computer.make('desktop', time, shared ? laptop.folder : undefined);
+  await laptop.share.start(laptop.folder);
+  await desktop.share.start(desktop.folder);
+  return { time, laptop, desktop };
+}

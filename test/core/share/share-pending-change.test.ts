@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FolderReader } from '../../../electron/core/share/share-folder';
-import { Computer, deliver, settle, T0 } from './computers';
+import { Computer, deliver, settle, T0, two } from './computers';
 
 /**
  * Last writer wins, per value: a change made on this computer and not logged
@@ -10,15 +10,6 @@ import { Computer, deliver, settle, T0 } from './computers';
  * the moment it was made. A record from another computer that arrives
  * meanwhile wins over it only when it was made later.
  */
-
-async function two(shared: boolean) {
-  const time = { now: T0 };
-  const laptop = await Computer.make('laptop', time);
-  const desktop = await Computer.make('desktop', time, shared ? laptop.folder : undefined);
-  await laptop.share.start(laptop.folder);
-  await desktop.share.start(desktop.folder);
-  return { time, laptop, desktop };
-}
 
 /**
  * Holds the next look at the folder, as a slow disk would: `held` settles

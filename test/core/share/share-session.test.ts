@@ -3,16 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { pause } from '../../../electron/core/pace/plan-ops';
 import { tempDir } from '../library/helpers';
-import { Computer, deliver, HOUR, settle, T0 } from './computers';
-
-async function two(shared = true) {
-  const time = { now: T0 };
-  const laptop = await Computer.make('laptop', time);
-  const desktop = await Computer.make('desktop', time, shared ? laptop.folder : undefined);
-  await laptop.share.start(laptop.folder);
-  await desktop.share.start(desktop.folder);
-  return { time, laptop, desktop };
-}
+import { Computer, deliver, HOUR, settle, T0, two } from './computers';
 
 describe('progress shared through one folder', () => {
   it('carries done, undone, notes, stars, plans and pauses from one computer to the other', async () => {
