@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { prepareRelativeTime } from './lib/dates';
+import { prepareSanitizer } from './lib/sanitize-email';
 import { createQueryClient } from './queries/client';
 import { connectEvents } from './queries/events';
 import { startFirstReads } from './queries/first-reads';
@@ -18,8 +19,10 @@ try {
   // No bridge (a broken preload): the library's first read says so, in words.
 }
 
-// While the first reads are in flight the page is idle: the costly formatter is built then.
+// While the first reads are in flight the page is idle: the costly formatter is built then,
+// and the sanitizer set up.
 requestIdleCallback(() => prepareRelativeTime());
+requestIdleCallback(() => prepareSanitizer());
 
 const root = document.getElementById('root');
 if (root) {

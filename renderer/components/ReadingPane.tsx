@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { CourseView, Email, EmailSummary } from '../../electron/shared/types';
 import { useReadAhead } from '../hooks/useReadAhead';
 import { READER_ELEMENT_ID } from '../hooks/useReadingFlow';
@@ -27,15 +27,25 @@ function useReadingStyle() {
   return cssVars({ '--reading-size': `${size}px`, '--reading-measure': measure });
 }
 
-function EmailArticle({ email, count }: { email: Email; count: number }) {
+interface EmailArticleProps {
+  email: Email;
+  count: number;
+  /** The reader is off its top (kept by its scroll events, which cost no layout). */
+  scrolledRef: RefObject<boolean>;
+}
+
+function EmailArticle({ email, count, scrolledRef }: EmailArticleProps) {
   const { openLink } = useUiActions();
   // The learner's week of their plan; the send date stays in the byline.
   const week = useProgress(email.courseId).data?.weekOf[email.id];
   const ref = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
-    // A newly opened email starts at its top, not where the last one was left.
+    // A newly opened email starts at its top, not where the last one was left. A reader still
+    // at its top is left alone: scrolling it would lay the new email out before its time.
+    if (!scrolledRef.current) return;
+    scrolledRef.current = false;
     ref.current?.closest('.pane-reader')?.scrollTo({ top: 0 });
-  }, [email.id]);
+  }, [email.id, scrolledRef]);
   return (
     <article ref={ref} className="email-article" aria-labelledby="email-heading">
       <header className="email-header">
@@ -105,6 +115,7 @@ export function ReadingPane({ course }: { course: CourseView }) {
   useReadAhead(course.id, query.isPlaceholderData ? undefined : query.data?.id);
   const announcement = useUiStore((s) => s.announcement);
   const style = useReadingStyle();
+  const scrolledRef = useRef(false);
 
   let content;
   if (loading && !email) content = <StateMessage tone="loading" title="Opening the email…" />;
@@ -116,7 +127,8 @@ export function ReadingPane({ course }: { course: CourseView }) {
         onRetry={() => void query.refetch()}
       />
     );
-  } else if (email) content = <EmailArticle email={email} count={count} />;
+  } else if (email)
+    content = <EmailArticle email={email} count={count} scrolledRef={scrolledRef} />;
   else if (count > 0) {
     content = (
       <StateMessage title="Pick an email to read">
@@ -140,6 +152,9 @@ export function ReadingPane({ course }: { course: CourseView }) {
       aria-busy={loading}
       aria-keyshortcuts="Space Shift+Space"
       style={style}
+      onScroll={(event) => {
+        scrolledRef.current = event.currentTarget.scrollTop > 0;
+      }}
     >
       {content}
       <p className="visually-hidden" role="status">

@@ -48,3 +48,12 @@ export function sanitizeEmailHtml(html: string): DocumentFragment {
   for (const image of fragment.querySelectorAll('img')) keepOnlyCachedImage(image);
   return fragment;
 }
+
+/**
+ * Sanitizes a tiny email once, before any is shown: DOMPurify's first run
+ * sets itself up (tens of ms on a slow machine), which would otherwise land
+ * in the render of the email due, right after the list first appears.
+ */
+export function prepareSanitizer(): void {
+  sanitizeEmailHtml('<p><a href="https://example.org/">x</a></p>');
+}
