@@ -4,7 +4,7 @@ import type { HybridClock, Stamp } from './hlc';
 import { reconcileAll, reconcileEmails, type Reconciled } from './reconcile';
 import type { SharedValue } from './share-log';
 import { valueOf, type MergedView } from './share-merge';
-import { emailEntries, sameValue, smallEntries } from './shared-keys';
+import { emailEntries, projectProgress, sameValue, smallEntries } from './shared-keys';
 
 type Value = SharedValue | undefined;
 
@@ -89,6 +89,23 @@ export class LocalChanges {
 
   clear(): void {
     this.pending.clear();
+  }
+
+  /** What is pending, with when it was made: kept in share.json across a restart. */
+  stamps(): Record<string, Stamp> | undefined {
+    if (this.pending.size === 0) return undefined;
+    return Object.fromEntries([...this.pending].map(([key, { stamp }]) => [key, stamp]));
+  }
+
+  /** Takes back what was pending when sharing last stopped, with the values as they are now. */
+  restore(stamps: Readonly<Record<string, Stamp>>, data: Readonly<ProgressFile>): void {
+    const keys = Object.keys(stamps);
+    if (keys.length === 0) return;
+    const values = projectProgress(data);
+    for (const key of keys) {
+      if (!this.pending.has(key))
+        this.pending.set(key, { stamp: stamps[key]!, value: values.get(key) });
+    }
   }
 }
 

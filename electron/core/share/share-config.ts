@@ -24,6 +24,12 @@ export interface ShareConfig {
   clock?: Stamp;
   /** Per log file name: the latest stamp taken into this computer's progress. */
   seen: Record<string, Stamp>;
+  /**
+   * Changes made here and not logged yet when sharing last stopped (possible
+   * while another computer's log was being replaced): per shared value, the
+   * moment it was made, so a restart keeps it newer than what arrives later.
+   */
+  pending?: Record<string, Stamp>;
 }
 
 export const SHARE_CONFIG_VERSION = 1;
@@ -43,11 +49,12 @@ function freshConfig(host: string): ShareConfig {
   };
 }
 
-function cleanSeen(value: unknown): Record<string, Stamp> {
-  const seen: Record<string, Stamp> = {};
-  if (!isRecord(value)) return seen;
-  for (const [name, stamp] of Object.entries(value)) if (isStamp(stamp)) seen[name] = stamp;
-  return seen;
+/** Names with their stamps, as stored; anything else is left out. */
+function cleanStamps(value: unknown): Record<string, Stamp> {
+  const stamps: Record<string, Stamp> = {};
+  if (!isRecord(value)) return stamps;
+  for (const [name, stamp] of Object.entries(value)) if (isStamp(stamp)) stamps[name] = stamp;
+  return stamps;
 }
 
 export class ShareConfigFile {
@@ -77,7 +84,8 @@ export class ShareConfigFile {
       deviceName: typeof stored.deviceName === 'string' ? stored.deviceName : host,
       folder: typeof stored.folder === 'string' ? stored.folder : undefined,
       clock: isStamp(stored.clock) ? stored.clock : undefined,
-      seen: cleanSeen(stored.seen),
+      seen: cleanStamps(stored.seen),
+      pending: cleanStamps(stored.pending),
     };
   }
 

@@ -66,7 +66,10 @@ export class ShareSession {
   ) {
     this.clock = new HybridClock(() => options.now().getTime(), config.clock);
     this.changes = new LocalChanges(this.clock);
-    if (config.folder) this.folder = this.folderAt(config.folder);
+    if (config.folder) {
+      this.folder = this.folderAt(config.folder);
+      this.changes.restore(config.pending ?? {}, options.progress.data);
+    }
   }
 
   static async open(options: ShareSessionOptions): Promise<ShareSession> {
@@ -120,8 +123,8 @@ export class ShareSession {
   /** Stops sharing; what this computer logged stays in the folder for the others. */
   stop(): Promise<ShareStatus> {
     return this.enqueue(async () => {
-      await this.file.write({ ...this.config, folder: undefined, seen: {} });
-      this.config = { ...this.config, folder: undefined, seen: {} };
+      await this.file.write({ ...this.config, folder: undefined, seen: {}, pending: undefined });
+      this.config = { ...this.config, folder: undefined, seen: {}, pending: undefined };
       clearInterval(this.timer);
       this.timer = undefined;
       this.unsubscribe?.();
@@ -258,6 +261,7 @@ export class ShareSession {
 
   private async saveConfig(): Promise<void> {
     this.config.clock = this.clock.last;
+    this.config.pending = this.changes.stamps();
     await this.file.write(this.config).catch((error: unknown) => {
       this.problem = progressProblem(error);
     });

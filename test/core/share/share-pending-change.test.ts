@@ -78,6 +78,23 @@ describe('a change made here while a look at the folder is under way', () => {
     expect(laptop.email('seq.e1').doneAt).toBe(doneAt);
   });
 
+  it('keeps its moment when the app is closed and opened again before it could be logged', async () => {
+    const { time, laptop, desktop } = await desktopBehind();
+    time.now += STEP;
+    await laptop.note('seq.e2', 'laptop, earlier');
+    await laptop.sync();
+    time.now += STEP;
+    await desktop.note('seq.e2', 'desktop, later');
+    // Closed while still behind: the note could not be logged yet.
+    await desktop.close();
+    time.now += STEP;
+    await desktop.open();
+    await deliver(laptop, desktop);
+    await settle([laptop, desktop]);
+    expect(desktop.email('seq.e2').note).toBe('desktop, later');
+    expect(laptop.email('seq.e2').note).toBe('desktop, later');
+  });
+
   it('loses to a later change from the other computer', async () => {
     const { time, laptop, desktop } = await two(true);
     await laptop.note('seq.e1', 'laptop, first');
