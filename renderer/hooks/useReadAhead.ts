@@ -4,6 +4,7 @@ import type { CourseProgressView, EmailSummary } from '../../electron/shared/typ
 import { likelyNext } from '../lib/reading-order';
 import { readAhead } from '../queries/emails';
 import { keys } from '../queries/keys';
+import { drawMarks } from '../queries/marks';
 
 /**
  * Once an email is on screen, reads ahead the ones the learner is likely to
@@ -17,11 +18,8 @@ export function useReadAhead(courseId: string, openId: string | undefined): void
     if (openId === undefined) return;
     const list = queryClient.getQueryData<EmailSummary[]>(keys.emails(courseId));
     if (!list) return;
-    const marks = queryClient.getQueryData<CourseProgressView>(keys.progress(courseId))?.marks;
-    const emails = list.map((email) => ({
-      id: email.id,
-      done: marks?.[email.id]?.done ?? email.done,
-    }));
+    const view = queryClient.getQueryData<CourseProgressView>(keys.progress(courseId));
+    const emails = list.map((email) => ({ id: email.id, done: drawMarks(email, view, []).done }));
     readAhead(queryClient, likelyNext(emails, openId));
   }, [queryClient, courseId, openId]);
 }

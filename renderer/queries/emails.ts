@@ -27,9 +27,7 @@ export function useOpenEmail(emailId: string | undefined) {
     queryKey: keys.email(emailId ?? ''),
     queryFn: async () => {
       const email = await studyline()['email:open'](emailId!);
-      queryClient.setQueryData<CourseProgressView>(keys.progress(email.courseId), (view) =>
-        view ? withOpened(view, email) : view,
-      );
+      showOpened(queryClient, email);
       return email;
     },
     enabled: emailId !== undefined,
@@ -62,9 +60,7 @@ export function readAhead(queryClient: QueryClient, emailIds: readonly string[])
 /** An email read ahead is on screen: the list shows it read at once, and the core records it. */
 async function recordOpened(queryClient: QueryClient, email: Email): Promise<void> {
   queryClient.setQueryData<Email>(keys.email(email.id), { ...email, opened: true });
-  queryClient.setQueryData<CourseProgressView>(keys.progress(email.courseId), (view) =>
-    view ? withOpened(view, email) : view,
-  );
+  showOpened(queryClient, email);
   try {
     const opened = await studyline()['email:open'](email.id);
     queryClient.setQueryData<Email>(keys.email(email.id), opened);
@@ -73,6 +69,13 @@ async function recordOpened(queryClient: QueryClient, email: Email): Promise<voi
     void queryClient.invalidateQueries({ queryKey: keys.email(email.id), exact: true });
     void queryClient.invalidateQueries({ queryKey: keys.progress(email.courseId), exact: true });
   }
+}
+
+/** The list shows the email read, without asking for the course's progress again. */
+function showOpened(queryClient: QueryClient, email: Email): void {
+  queryClient.setQueryData<CourseProgressView>(keys.progress(email.courseId), (view) =>
+    view ? withOpened(view, email) : view,
+  );
 }
 
 function withOpened(view: CourseProgressView, email: Email): CourseProgressView {

@@ -43,21 +43,36 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * The laptop's change is logged first; a minute later the desktop makes its
+ * own (written before the look ends) while its look at the folder, which has
+ * read the laptop's, is held. Both, settled.
+ */
+async function duringDesktopLook(
+  laptopFirst: (laptop: Computer) => Promise<void>,
+  desktopLater: (desktop: Computer) => Promise<void>,
+) {
+  const { time, laptop, desktop } = await two(true);
+  await laptopFirst(laptop);
+  await laptop.sync();
+  time.now += 60_000;
+  const look = holdNextLook('before');
+  const syncing = desktop.sync();
+  await look.held;
+  await desktopLater(desktop);
+  look.release();
+  await syncing;
+  await settle([laptop, desktop]);
+  return [laptop, desktop];
+}
+
 describe('a change made here while a look at the folder is under way', () => {
   it('wins over an earlier change from the other computer (the change written meanwhile)', async () => {
-    const { time, laptop, desktop } = await two(true);
-    await laptop.note('seq.e1', 'laptop, earlier');
-    await laptop.sync();
-    time.now += 60_000;
-    const look = holdNextLook('before');
-    const syncing = desktop.sync();
-    await look.held;
-    await desktop.note('seq.e1', 'desktop, later');
-    look.release();
-    await syncing;
-    await settle([laptop, desktop]);
-    expect(desktop.email('seq.e1').note).toBe('desktop, later');
-    expect(laptop.email('seq.e1').note).toBe('desktop, later');
+    const both = await duringDesktopLook(
+      (laptop) => laptop.note('seq.e1', 'laptop, earlier'),
+      (desktop) => desktop.note('seq.e1', 'desktop, later'),
+    );
+    for (const computer of both) expect(computer.email('seq.e1').note).toBe('desktop, later');
   });
 
   it('wins as well when the look ends before the change is written', async () => {
@@ -98,18 +113,11 @@ describe('a change made here while a look at the folder is under way', () => {
   });
 
   it('keeps the other computer’s change to another field of the same email', async () => {
-    const { time, laptop, desktop } = await two(true);
-    await laptop.done('seq.e1');
-    await laptop.sync();
-    time.now += 60_000;
-    const look = holdNextLook('before');
-    const syncing = desktop.sync();
-    await look.held;
-    await desktop.note('seq.e1', 'desktop, later');
-    look.release();
-    await syncing;
-    await settle([laptop, desktop]);
-    for (const computer of [laptop, desktop]) {
+    const both = await duringDesktopLook(
+      (laptop) => laptop.done('seq.e1'),
+      (desktop) => desktop.note('seq.e1', 'desktop, later'),
+    );
+    for (const computer of both) {
       expect(computer.email('seq.e1').note).toBe('desktop, later');
       expect(computer.email('seq.e1').doneAt).toBe(new Date(T0).toISOString());
     }
