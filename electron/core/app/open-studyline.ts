@@ -19,13 +19,12 @@ import { eventsOfShared } from './share-events';
 import { withSearch } from './with-search';
 import { courseViews } from './course-views';
 import { groupViews } from './group-views';
-import { afterOpening } from './after-opening';
 import { openFolderAccess } from './folder-access';
 import { createNoticeBoard } from './notice-board';
 import { findEmail, listEmails, sourcesOfCourses, sourceViews } from './library-views';
 
-/** How long background preparation waits after opening: the window's first reads come first. */
-const WARM_UP_AFTER_MS = 2_000;
+/** How long the app waits to read its search index after opening: the window's first reads come first. */
+const OPEN_INDEX_AFTER_MS = 2_000;
 
 /**
  * Opens a learner's data folder: takes its lock (one writer at a time), opens
@@ -65,19 +64,10 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const processor = createPageProcessor({
       workerEntry: options.pageWorkerEntry ?? defaultWorkerEntry(),
     });
-    // A core that may sync loads the sync code in the background, so the first sync does not
-    // wait for it; a read-only command never loads it at all. Not at once: starting the page
-    // workers takes a core's worth of CPU for a while, and on a 2-core machine the window's
-    // first screen was ~350 ms slower for it (renderer_first_list). A sync that starts earlier
-    // warms up itself (see sync below).
-    const warmUp = options.readOnly
-      ? undefined
-      : afterOpening(WARM_UP_AFTER_MS, () => {
-          import('../sync/sync-engine').then(
-            () => processor.warmUp(),
-            () => undefined,
-          );
-        });
+    // The sync code and the page workers load when a sync starts, while its first page
+    // downloads: never on a timer. Started 2 s after opening, they took one of a 2-core
+    // machine's cores just as the learner scrolled the first screen (long tasks while
+    // scrolling: up to 3 per launch with them, 1 without; renderer_long_tasks_scroll).
     const core: Omit<StudylineCore, 'search'> = {
       ...paceMethods({ library, progress, now, zone: options.zone }),
       // Backups, feed parsing and syncing load their modules when used: a command that only
@@ -170,7 +160,6 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
         });
       },
       close: async () => {
-        warmUp?.cancel();
         await processor.close();
         await share.close();
         await board.settled();
@@ -183,7 +172,7 @@ export async function openStudyline(options: OpenCoreOptions): Promise<Studyline
     const search = { dataDir: options.dataDir, library, progress, readOnly: options.readOnly };
     // The app opens the index early (the first search is then instant), after the first screen too.
     const openIndexAfterMs =
-      options.owner === 'app' && !options.readOnly ? WARM_UP_AFTER_MS : undefined;
+      options.owner === 'app' && !options.readOnly ? OPEN_INDEX_AFTER_MS : undefined;
     return withSearch(core, search, { openIndexAfterMs });
   } catch (error) {
     await lock.release();
