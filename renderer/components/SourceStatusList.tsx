@@ -37,44 +37,47 @@ export function SourceStatusList() {
       button={`Sources${failing > 0 ? ` (${failing} failing)` : ''}`}
       className="source-status"
     >
-      <ul className="source-status-list" aria-label="Sources and their last sync">
-        {sources.length === 0 && <li className="source-status-item">No sources yet.</li>}
-        {sources.map((source) => {
-          // Synced, but over one of Studyline's limits: a warning, never a tick.
-          const warning = source.status === 'ok' ? source.warning : undefined;
-          return (
-            <li
-              key={source.id}
-              className={`source-status-item status-${warning ? 'warning' : source.status}`}
-            >
-              <span className="source-status-mark" aria-hidden="true">
-                {source.status === 'error' || warning ? '!' : source.status === 'ok' ? '✓' : '·'}
-              </span>
-              <span className="source-status-text">
-                <span className="source-status-name">
-                  {sourceLabel(source.kind)}: {sourceName(source, courses)}
+      {/* A function: the rows (and their relative times) are built only when it opens. */}
+      {() => (
+        <ul className="source-status-list" aria-label="Sources and their last sync">
+          {sources.length === 0 && <li className="source-status-item">No sources yet.</li>}
+          {sources.map((source) => {
+            // Synced, but over one of Studyline's limits: a warning, never a tick.
+            const warning = source.status === 'ok' ? source.warning : undefined;
+            return (
+              <li
+                key={source.id}
+                className={`source-status-item status-${warning ? 'warning' : source.status}`}
+              >
+                <span className="source-status-mark" aria-hidden="true">
+                  {source.status === 'error' || warning ? '!' : source.status === 'ok' ? '✓' : '·'}
                 </span>
-                <span className="source-status-state">
-                  {source.status === 'error'
-                    ? (source.error ?? 'The last sync failed.')
-                    : statusText(source, now)}
+                <span className="source-status-text">
+                  <span className="source-status-name">
+                    {sourceLabel(source.kind)}: {sourceName(source, courses)}
+                  </span>
+                  <span className="source-status-state">
+                    {source.status === 'error'
+                      ? (source.error ?? 'The last sync failed.')
+                      : statusText(source, now)}
+                  </span>
+                  {warning && <span className="source-status-warning">{warning}</span>}
                 </span>
-                {warning && <span className="source-status-warning">{warning}</span>}
-              </span>
-              {source.status === 'error' && (
-                <button
-                  type="button"
-                  className="button"
-                  disabled={running}
-                  onClick={() => retrySource(source.id)}
-                >
-                  Retry
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+                {source.status === 'error' && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={running}
+                    onClick={() => retrySource(source.id)}
+                  >
+                    Retry
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </Popover>
   );
 }

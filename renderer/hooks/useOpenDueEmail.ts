@@ -22,6 +22,7 @@ export function useOpenDueEmail(courseId: string | undefined): void {
     openedFor.current = courseId;
     if (!flow.openDue()) return;
     const active = document.activeElement;
-    if (!active || active === document.body) document.getElementById(READER_ELEMENT_ID)?.focus();
+    if (!active || active === document.body)
+      document.getElementById(READER_ELEMENT_ID)?.focus({ preventScroll: true });
   }, [courseId, listReady, planReady, nothingOpen, flow]);
 }

@@ -24,6 +24,17 @@ import { rememberShownCourse, useUiStore } from '../stores/useUiStore';
 export const LIST_PANE_ID = 'list-pane';
 export const GROUPS_PANE_ID = 'groups-pane';
 
+/**
+ * The window's keys, and the email due opening by itself. Their hooks follow
+ * the open email, every mark and the sync: in a component of their own, each
+ * change they follow redraws nothing else (in the view, it redrew every pane).
+ */
+function StudyLoop({ courseId }: { courseId: string | undefined }) {
+  useOpenDueEmail(courseId);
+  useKeyboardShortcuts(courseId);
+  return null;
+}
+
 /** The everyday screen: the course's emails, the open email and its study groups. */
 export function LibraryView() {
   const course = useActiveCourse();
@@ -32,8 +43,6 @@ export function LibraryView() {
   const { setListWidth, setGroupsWidth } = useLayoutActions();
   const viewport = useViewportWidth();
   const widths = shownWidths(layout, viewport);
-  useOpenDueEmail(course?.id);
-  useKeyboardShortcuts(course?.id);
   // The next launch opens on this course and asks for its emails with the library.
   const shownId = course?.id;
   useEffect(() => {
@@ -102,6 +111,8 @@ export function LibraryView() {
       {dialog === 'plan' && course && <PlanDialog course={course} />}
       {dialog === 'agenda' && <AgendaDialog />}
       {dialog === 'shortcuts' && <ShortcutSheet />}
+      {/* Last: the due email takes the focus after the panes have set theirs up. */}
+      <StudyLoop courseId={course?.id} />
     </div>
   );
 }
