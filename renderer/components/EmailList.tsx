@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EmailSummary } from '../../electron/shared/types';
 import { EMAIL_LIST_ID } from '../hooks/useKeyboardShortcuts';
+import { observeListSize, skipFirstWriteToTop, windowRect } from '../lib/list-measuring';
 import { EmailRow } from './EmailRow';
 
 /** Two lines of title and one of dates: six rows fit even in an 800×600 window with a banner. */
@@ -51,18 +52,29 @@ export function EmailList({
   onToggleDone,
 }: EmailListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollToFn] = useState(() => skipFirstWriteToTop());
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: emails.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => EMAIL_ROW_HEIGHT,
-    overscan: 8,
+    // Rows are drawn in the scroll event itself, so a few beyond the edges are enough; each
+    // row kept in the page is laid out and painted again on every frame of a scroll.
+    overscan: 3,
+    initialRect: windowRect(),
+    observeElementRect: observeListSize,
+    scrollToFn,
   });
   const selectedIndex = emails.findIndex((e) => e.id === selectedId);
 
   useEffect(() => {
-    const list = scrollRef.current;
-    if (list && selectedIndex >= 0) revealRow(list, selectedIndex);
+    if (selectedIndex < 0) return;
+    // At the next frame, when the window is laid out anyway: measuring the list now, in the
+    // middle of drawing it, would lay it out once more.
+    const frame = requestAnimationFrame(() => {
+      if (scrollRef.current) revealRow(scrollRef.current, selectedIndex);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectedIndex]);
 
   return (

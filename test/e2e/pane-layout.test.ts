@@ -49,6 +49,14 @@ const prepare = async (core: StudylineCore) => {
   await core.sync({ courseId: followed.id });
 };
 
+/** Whether the row with this text is wholly inside the list's box. */
+const rowInView = (page: Page, title: RegExp) =>
+  page.getByRole('option', { name: title }).evaluate((row) => {
+    const list = document.getElementById('email-list')!.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
+  });
+
 const listWidth = (page: Page) =>
   page.locator('#list-pane').evaluate((el) => Math.round(el.getBoundingClientRect().width));
 
@@ -132,6 +140,42 @@ describe.skipIf(!chromium)('the panes', () => {
       expect(asked.findIndex((r) => r.channel === 'emails:list')).toBeLessThan(
         asked.findIndex((r) => r.channel === 'status:get'),
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the row of the email due is in view at launch, low in the list, and the cursor keeps its row in view', async () => {
+    let titles: string[] = [];
+    const app = await openApp(browser, {
+      catalogPath,
+      viewport: { width: 800, height: 600 },
+      prepare: async (core) => {
+        await prepare(core);
+        const [course] = await core.courses();
+        const emails = await core.emails(course!.id);
+        titles = emails.map((e) => e.title);
+        // All but the last two done: the one due is below the first screen of rows.
+        await core.setDoneUpTo(emails.at(-3)!.id);
+      },
+    });
+    const row = (n: number) => new RegExp(`^${titles.at(n)!.split(':')[0]}:`);
+    try {
+      const { page } = app;
+      expect(titles.length).toBeGreaterThanOrEqual(9);
+      await page.getByRole('option', { name: row(-2) }).waitFor();
+      await expect.poll(() => rowInView(page, row(-2))).toBe(true);
+      expect(await rowInView(page, row(0))).toBe(false);
+
+      // Home goes to the top of the list, j down a row, End to the bottom: the list follows.
+      await page.locator('#email-list').focus();
+      await page.keyboard.press('Home');
+      await expect.poll(() => rowInView(page, row(0))).toBe(true);
+      for (let i = 0; i < 7; i++) await page.keyboard.press('j');
+      await expect.poll(() => rowInView(page, row(7))).toBe(true);
+      expect(await rowInView(page, row(0))).toBe(false);
+      await page.keyboard.press('End');
+      await expect.poll(() => rowInView(page, row(-1))).toBe(true);
     } finally {
       await app.close();
     }
