@@ -1,5 +1,5 @@
 import type { Email } from '../../electron/shared/types';
-import { useMarkedEmails, useReadingFlow } from '../hooks/useReadingFlow';
+import { useFlowEmails, useReadingFlow } from '../hooks/useReadingFlow';
 import { dueLabel } from '../lib/plan-dates';
 import { nextNotDone } from '../lib/reading-order';
 import { markDoneUpTo } from '../queries/course-actions';
@@ -8,7 +8,7 @@ import { useProgress } from '../queries/progress';
 
 /** True when an email before this one is still open: "Done up to here" would change something. */
 function useEarlierOpen(email: Email): boolean {
-  const emails = useMarkedEmails(email.courseId);
+  const emails = useFlowEmails(email.courseId);
   const index = emails.findIndex((e) => e.id === email.id);
   return emails.slice(0, Math.max(0, index)).some((e) => !e.done);
 }
@@ -81,7 +81,7 @@ export function EmailActions({ email }: { email: Email }) {
 /** At the end of each email, the way on: Done & next, or the next email when it is done already. */
 export function EmailEnd({ email }: { email: Email }) {
   const flow = useReadingFlow();
-  const emails = useMarkedEmails(email.courseId);
+  const emails = useFlowEmails(email.courseId);
   const done = emails.find((e) => e.id === email.id)?.done ?? false;
   const hasNext = nextNotDone(emails, email.id) !== undefined;
   return (

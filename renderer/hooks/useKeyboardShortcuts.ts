@@ -7,7 +7,7 @@ import { useStartSync, useSyncView } from '../queries/sync';
 import { useLayoutStore } from '../stores/useLayoutStore';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
 import { useUndoStore } from '../stores/useUndoStore';
-import { useMarkedEmails, useReadingFlow } from './useReadingFlow';
+import { useFlowEmails, useReadingFlow } from './useReadingFlow';
 import { useShownEmails } from './useShownEmails';
 
 export const EMAIL_LIST_ID = 'email-list';
@@ -35,7 +35,7 @@ function toggleGroups(): void {
 
 /** What the keys act on: the list as shown (filter, search), the marks, the cursor, the open email. */
 function useKeyTargets(courseId: string | undefined) {
-  const emails = useMarkedEmails(courseId);
+  const emails = useFlowEmails(courseId);
   const shown = useShownEmails(courseId).shown;
   const selectedId = useUiStore((s) => s.selectedId);
   // A cursor on an email the list hides acts on nothing.

@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
 import type { EmailSummary } from '../../electron/shared/types';
+import { memoLast } from '../lib/memo-last';
 import { afterDone, nextNotDone, previousNotDone, startingEmail } from '../lib/reading-order';
-import { useEmails } from '../queries/emails';
 import { useActiveCourse } from '../queries/library';
-import { useMarks, useSetMark } from '../queries/marks';
+import { useMarkedList, useSetMark } from '../queries/marks';
 import { useProgress } from '../queries/progress';
 import { useUiActions, useUiStore } from '../stores/useUiStore';
 
@@ -103,26 +102,28 @@ export function readingFlow(state: () => FlowState) {
 
 export type ReadingFlow = ReturnType<typeof readingFlow>;
 
-const NO_EMAILS: EmailSummary[] = [];
+const NO_EMAILS: readonly MarkedEmail[] = [];
 
-/** The active course's emails with their marks as the learner sees them. */
-export function useMarkedEmails(courseId: string | undefined): MarkedEmail[] {
-  const emails = useEmails(courseId).data ?? NO_EMAILS;
-  const marksOf = useMarks(courseId);
-  return useMemo(
-    () =>
-      emails.map((summary) => {
-        const marks = marksOf(summary);
-        return { id: summary.id, done: marks.done, starred: marks.starred, summary };
-      }),
-    [emails, marksOf],
-  );
+/** The marked list as the flow reads it: once per change of the list, for every caller. */
+const flowEmails = memoLast((marked: EmailSummary[]): MarkedEmail[] =>
+  marked.map((summary) => ({
+    id: summary.id,
+    done: summary.done,
+    starred: summary.starred,
+    summary,
+  })),
+);
+
+/** The course's emails with their marks as the learner sees them. */
+export function useFlowEmails(courseId: string | undefined): readonly MarkedEmail[] {
+  const marked = useMarkedList(courseId);
+  return marked ? flowEmails(marked) : NO_EMAILS;
 }
 
 /** The reading flow of the course on screen, for components and the keys (through a ref). */
 export function useReadingFlow(): ReadingFlow {
   const courseId = useActiveCourse()?.id;
-  const emails = useMarkedEmails(courseId);
+  const emails = useFlowEmails(courseId);
   const dueFirstId = useProgress(courseId).data?.status.next?.emailId;
   const openId = useUiStore((s) => s.openId);
   const selectedId = useUiStore((s) => s.selectedId);

@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
 import type { EmailSummary } from '../../electron/shared/types';
 import { filterCounts, visibleEmails } from '../lib/email-filters';
 import type { DuePlan, EmailFilter } from '../lib/email-filters';
 import { useEmails } from '../queries/emails';
-import { useMarks, withMarks } from '../queries/marks';
+import { memoLast } from '../lib/memo-last';
+import { useMarkedList } from '../queries/marks';
 import { useProgress } from '../queries/progress';
 import { useCourseMatches } from '../queries/search';
 import type { CourseMatches } from '../queries/search';
@@ -13,12 +13,7 @@ import { useSearchStore } from '../stores/useSearchStore';
 /** The course's emails with the learner's marks as they are now (changes in flight included). */
 export function useMarkedEmails(courseId: string | undefined) {
   const emails = useEmails(courseId);
-  const marksOf = useMarks(courseId);
-  const marked = useMemo(
-    () => emails.data?.map((email) => withMarks(email, marksOf(email))),
-    [emails.data, marksOf],
-  );
-  return { ...emails, marked };
+  return { ...emails, marked: useMarkedList(courseId) };
 }
 
 export interface ShownEmails {
@@ -42,16 +37,24 @@ const NONE: EmailSummary[] = [];
  * and the keyboard all read this, so j/k stay inside what is on screen.
  */
 export function useShownEmails(courseId: string | undefined): ShownEmails {
-  const all = useMarkedEmails(courseId).marked;
+  const all = useMarkedList(courseId);
   const progress = useProgress(courseId).data;
   const filter = useCourseFilter(courseId ?? '');
   const query = useSearchStore((s) => s.query);
   const matching = useCourseMatches(courseId ?? '', courseId ? query : '');
-  const plan = useMemo(
-    () => ({ dueOn: progress?.dueOn, today: progress?.status.today }),
-    [progress?.dueOn, progress?.status.today],
-  );
-  return useMemo(() => {
+  return shownEmails(all, matching, filter, progress?.dueOn, progress?.status.today);
+}
+
+/** What the list shows: computed once per change for the list, its chips and the keys. */
+const shownEmails = memoLast(
+  (
+    all: EmailSummary[] | undefined,
+    matching: CourseMatches | undefined,
+    filter: EmailFilter,
+    dueOn: DuePlan['dueOn'],
+    today: DuePlan['today'],
+  ): ShownEmails => {
+    const plan = { dueOn, today };
     const list = all ?? NONE;
     const searched = matching ? list.filter((e) => matching.ids.has(e.id)) : list;
     return {
@@ -63,5 +66,5 @@ export function useShownEmails(courseId: string | undefined): ShownEmails {
       matching,
       plan,
     };
-  }, [all, matching, filter, plan]);
-}
+  },
+);

@@ -8,8 +8,10 @@ import type {
   EmailSummary,
 } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
+import { memoLast } from '../lib/memo-last';
 import { studyline } from '../lib/studyline-api';
 import { useUiActions } from '../stores/useUiStore';
+import { useEmails } from './emails';
 import { keys, mutationKeys } from './keys';
 import { useProgress } from './progress';
 
@@ -102,12 +104,37 @@ export function useSetMark() {
   return useMutation(markMutation(useQueryClient(), setMarkError));
 }
 
-/** The learner's marks per email of a course, with the changes still in flight drawn over them. */
-export function useMarks(courseId: string | undefined): (email: EmailSummary) => EmailMarks {
-  const { data: view } = useProgress(courseId);
-  const pending = useMutationState({
+function usePendingMarks(): MarkChange[] {
+  return useMutationState({
     filters: { mutationKey: mutationKeys.marks(), status: 'pending' },
     select: (mutation) => mutation.state.variables as MarkChange,
   });
+}
+
+/** The learner's marks per email of a course, with the changes still in flight drawn over them. */
+export function useMarks(courseId: string | undefined): (email: EmailSummary) => EmailMarks {
+  const { data: view } = useProgress(courseId);
+  const pending = usePendingMarks();
   return useCallback((email: EmailSummary) => drawMarks(email, view, pending), [view, pending]);
+}
+
+/**
+ * Every email of the list with its marks drawn: one computation for all the
+ * components that ask (each has its own list of changes in flight, the same
+ * changes: they are compared one by one).
+ */
+const markedList = memoLast(
+  (
+    emails: EmailSummary[],
+    view: CourseProgressView | undefined,
+    ...pending: MarkChange[]
+  ): EmailSummary[] => emails.map((email) => withMarks(email, drawMarks(email, view, pending))),
+);
+
+/** The course's emails with the learner's marks as they are now; undefined until read. */
+export function useMarkedList(courseId: string | undefined): EmailSummary[] | undefined {
+  const emails = useEmails(courseId).data;
+  const { data: view } = useProgress(courseId);
+  const pending = usePendingMarks();
+  return emails && markedList(emails, view, ...pending);
 }
