@@ -1,29 +1,20 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { diskError, StudylineError } from '../errors';
-import { nodeFs } from './durable-fs';
-import { DurableJsonFile } from './durable-json';
+import { StudylineError } from '../errors';
+import type { DurableJsonFile } from './durable-json';
 import type { StoreOptions } from './library-store';
-import { PROGRESS_SCHEMA_VERSION, type EmailState, type ProgressFile } from './model';
+import type { EmailState, ProgressFile } from './model';
+import { openProgressFiles, type StoredProgress } from './progress-files';
+import type { ProgressJournal, JournalEntry } from './progress-journal';
 import {
   draftOf,
   emailEntry,
-  emptyProgress,
-  freezeEntries,
-  looksLikeProgress,
   setEmailEntry,
   tellEach,
-  withDefaults,
   type ChangeListener,
   type WriteListener,
 } from './progress-state';
-import { ProgressJournal, type JournalEntry } from './progress-journal';
 
 // Where they have always been imported from.
 export { emptyProgress, type WriteListener } from './progress-state';
-
-/** progress.json as stored: the generation tells which journal continues it. */
-type StoredProgress = ProgressFile & { journalGeneration?: number };
 
 export interface JournalLimits {
   bytes: number;
@@ -58,10 +49,6 @@ interface EmailTask {
 
 type Task = UpdateTask | EmailTask;
 
-function generationOf(value: unknown): number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
-}
-
 function entryOf(task: EmailTask): JournalEntry {
   return task.state === undefined ? { e: task.emailId } : { e: task.emailId, s: task.state };
 }
@@ -95,29 +82,7 @@ export class ProgressStore {
   }
 
   static async open(dataDir: string, options: ProgressStoreOptions = {}): Promise<ProgressStore> {
-    const because = options.readOnlyBecause;
-    try {
-      if (because === undefined) await mkdir(dataDir, { recursive: true });
-    } catch (error) {
-      throw diskError(error, 'your progress');
-    }
-    const fs = options.fs ?? nodeFs;
-    const snapshot = new DurableJsonFile<StoredProgress>(path.join(dataDir, 'progress.json'), {
-      label: 'your progress',
-      schemaVersion: PROGRESS_SCHEMA_VERSION,
-      isValid: looksLikeProgress,
-      onRestored: options.onNotice,
-      fs,
-      readOnlyBecause: because,
-    });
-    const read: StoredProgress = (await snapshot.read()) ?? emptyProgress();
-    const { journalGeneration, ...stored } = read;
-    const journalFile = path.join(dataDir, 'progress.journal');
-    const generation = generationOf(journalGeneration);
-    const journal = new ProgressJournal(journalFile, fs, generation, because);
-    const state = withDefaults(stored);
-    for (const { e, s } of await journal.load(options.onNotice)) setEmailEntry(state.emails, e, s);
-    freezeEntries(state.emails);
+    const { state, snapshot, journal } = await openProgressFiles(dataDir, options);
     return new ProgressStore(state, snapshot, journal, options.journalLimits ?? JOURNAL_LIMITS);
   }
 
