@@ -2,7 +2,7 @@ import { StateMessage } from './components/StateMessage';
 import { Toast } from './components/Toast';
 import { UndoBar } from './components/UndoBar';
 import { useTheme } from './hooks/useTheme';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorText } from './lib/error-text';
 import { keepFocusAfterChange } from './lib/focus';
 import { useCatalog, useLibrary } from './queries/library';
@@ -28,6 +28,27 @@ function FocusAfterScreenChange({ screen }: { screen: string }) {
   return null;
 }
 
+/** How long the library may take to open before the window says it is opening it. */
+const OPENING_SAYS_AFTER_MS = 400;
+
+/**
+ * "Opening your library…", once opening takes long enough to notice. Before
+ * that the window stays empty: a message shown for a moment only flashes, and
+ * drawing it costs the first screen time on a slow machine.
+ */
+function OpeningLibrary() {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), OPENING_SAYS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <main className="app-state" aria-busy="true">
+      {slow && <StateMessage tone="loading" title="Opening your library…" />}
+    </main>
+  );
+}
+
 /** Chooses the screen: welcome for an empty library, the first sync, or the library. */
 export function App() {
   useTheme();
@@ -35,13 +56,7 @@ export function App() {
   const catalog = useCatalog();
   const screen = useUiStore((s) => s.screen);
 
-  if (library.isPending || catalog.isPending) {
-    return (
-      <main className="app-state">
-        <StateMessage tone="loading" title="Opening your library…" />
-      </main>
-    );
-  }
+  if (library.isPending || catalog.isPending) return <OpeningLibrary />;
   if (library.isError || catalog.isError) {
     const retry = (
       <button

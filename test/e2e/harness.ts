@@ -68,6 +68,8 @@ export interface OpenAppOptions {
    * the sources', which compiles TypeScript as it loads.
    */
   pageWorkerEntry?: string;
+  /** Requests answered this many ms late (a slow disk), by channel. */
+  slowChannels?: Partial<Record<RequestChannel, number>>;
 }
 
 export interface AppSession {
@@ -182,6 +184,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     '__studylineInvoke',
     async (_source, channel: string, args: unknown[]) => {
       requests.push({ channel: channel as RequestChannel, args });
+      const late = options.slowChannels?.[channel as RequestChannel];
+      if (late) await new Promise((done) => setTimeout(done, late));
       return JSON.stringify(await dispatch(handlers, channel, args));
     },
   );
