@@ -180,4 +180,24 @@ describe.skipIf(!chromium)('the panes', () => {
       await app.close();
     }
   });
+
+  test('a library slow to open says so, busy, then shows the course', async () => {
+    // The library's status answers 3 s late, as from a slow or sleeping disk.
+    const app = await openApp(browser, {
+      catalogPath,
+      prepare,
+      slowChannels: { 'status:get': 3_000 },
+    });
+    try {
+      const { page } = app;
+      const opening = page.getByRole('status').filter({ hasText: 'Opening your library…' });
+      await opening.waitFor();
+      expect(await page.locator('main.app-state').getAttribute('aria-busy')).toBe('true');
+      // Then the course's emails, and the message gone.
+      await page.getByRole('option').first().waitFor({ timeout: 15_000 });
+      expect(await opening.count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
 });
