@@ -53,6 +53,7 @@ export function EmailList({
 }: EmailListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollToFn] = useState(() => skipFirstWriteToTop());
+  const [initialRect] = useState(windowRect);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: emails.length,
@@ -61,7 +62,7 @@ export function EmailList({
     // Rows are drawn in the scroll event itself, so a few beyond the edges are enough; each
     // row kept in the page is laid out and painted again on every frame of a scroll.
     overscan: 3,
-    initialRect: windowRect(),
+    initialRect,
     observeElementRect: observeListSize,
     scrollToFn,
   });

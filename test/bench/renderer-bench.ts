@@ -7,7 +7,6 @@ import { launchBrowser, openApp } from '../e2e/harness';
 import { serveBody, startFeedServer } from '../helpers/feed-server';
 import { groupFeed, writeLoopbackCatalog } from '../helpers/test-catalog';
 import { makePosts, rssPage } from '../helpers/wordpress-feed';
-import { ensureCliBuilt } from './cli-bench';
 import { round, stats } from './stats';
 import type { Stats } from './stats';
 import {
@@ -35,12 +34,10 @@ async function measureOnce(
   catalogPath: string,
   dataDir: string,
   remembered: Remembered,
-  pageWorkerEntry: string,
 ) {
   const app = await openApp(browser, {
     catalogPath,
     dataDir,
-    pageWorkerEntry,
     beforeLoad: async (context) => {
       await context.addInitScript(restoreProfile, remembered);
       await context.addInitScript(watchForList, EMAILS);
@@ -103,17 +100,14 @@ export async function benchRenderer(runs: number): Promise<{
 
     // Warm-up (build, disk cache, JIT) and the learner's first launch: what the window remembers
     // then is restored before every measured launch, as a returning learner's profile would be.
-    // The core starts its page workers 2 s after opening, while the list is scrolled: the
-    // built worker, as the app ships it (the sources' one compiles TypeScript as it loads).
-    const worker = ensureCliBuilt();
-    const { profile } = await measureOnce(browser, catalogPath, dataDir, [], worker);
+    const { profile } = await measureOnce(browser, catalogPath, dataDir, []);
     const firstList: number[] = [];
     const heap: number[] = [];
     const search: number[] = [];
     const opens: number[] = [];
     let longTasks = 0;
     for (let i = 0; i < runs; i++) {
-      const sample = await measureOnce(browser, catalogPath, dataDir, profile, worker);
+      const sample = await measureOnce(browser, catalogPath, dataDir, profile);
       firstList.push(sample.firstList);
       heap.push(sample.heap);
       search.push(sample.search);

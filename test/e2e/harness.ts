@@ -62,12 +62,6 @@ export interface OpenAppOptions {
   sharePollMs?: number;
   /** This computer's name in a shared folder (the default is the host name). */
   computerName?: string;
-  /**
-   * The page worker the core starts (a little after opening, as the app's
-   * does): built JavaScript, as the app ships it, for benchmarks; by default
-   * the sources', which compiles TypeScript as it loads.
-   */
-  pageWorkerEntry?: string;
   /** Requests answered this many ms late (a slow disk), by channel. */
   slowChannels?: Partial<Record<RequestChannel, number>>;
 }
@@ -124,7 +118,6 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     now: options.now,
     sharePollMs: options.sharePollMs,
     computerName: options.computerName,
-    pageWorkerEntry: options.pageWorkerEntry,
     onShared: (event) => coreNews(event),
   });
   await options.prepare?.(core);
