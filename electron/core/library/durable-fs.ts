@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /** The part of a file handle a durable write needs. */
 export interface WritableHandle {
-  writeFile(data: string): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,7 +75,7 @@ export async function writeAndSync(
   fs: DurableFs,
   file: string,
   flags: 'w' | 'a',
-  text: string,
+  text: string | Uint8Array,
 ): Promise<void> {
   const handle = await fs.open(file, flags);
   try {
@@ -87,7 +87,11 @@ export async function writeAndSync(
 }
 
 /** Writes `text` to `tmp` and flushes it to the disk; a failed write leaves no temp file behind. */
-export async function writeSynced(fs: DurableFs, tmp: string, text: string): Promise<void> {
+export async function writeSynced(
+  fs: DurableFs,
+  tmp: string,
+  text: string | Uint8Array,
+): Promise<void> {
   try {
     await writeAndSync(fs, tmp, 'w', text);
   } catch (error) {

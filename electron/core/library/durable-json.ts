@@ -37,6 +37,8 @@ export interface DurableJsonOptions<T> {
   labelOf?: (data: Record<string, unknown>) => string | undefined;
   /** JSON indentation: small files stay readable, large ones compact. */
   indent?: number;
+  /** The file's bytes for `data`, where there is a faster way than the generic one (ASCII JSON). */
+  serialize?: (data: T) => Uint8Array;
   fs?: DurableFs;
   /**
    * Set when this process must not write (someone else holds the data folder):
@@ -95,7 +97,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     // Serialised now: the caller may change `data` while an earlier write still runs.
-    const text = asciiJson(JSON.stringify(data, null, this.options.indent));
+    const text =
+      this.options.serialize?.(data) ?? asciiJson(JSON.stringify(data, null, this.options.indent));
     return this.enqueue(() => this.writeText(text, true));
   }
 
@@ -105,7 +108,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return run;
   }
 
-  private async writeText(text: string, keepPrevious: boolean): Promise<void> {
+  private async writeText(text: string | Uint8Array, keepPrevious: boolean): Promise<void> {
     if (this.refusal) throw this.refusal;
     if (this.options.readOnlyBecause !== undefined) {
       throw new StudylineError('locked', this.options.readOnlyBecause);

@@ -5,6 +5,8 @@ import { errorCode, nodeFs, unlinkIfPresent, type DurableFs } from './durable-fs
 import { DurableJsonFile, isRecord } from './durable-json';
 import { readError } from './durable-messages';
 import { LIBRARY_SCHEMA_VERSION, type SourceFile, type SourceMeta } from './model';
+import { hurry, SAVE_SOON_MS, waitBeforeWriting, type PendingSave } from './pending-save';
+import { sourceFileBytes } from './source-file-bytes';
 
 export interface StoreOptions {
   /** Learner sentences about files restored from their last good copy, or skipped. */
@@ -16,11 +18,8 @@ export interface StoreOptions {
    * why, in one sentence. Nothing is created, saved or repaired on disk.
    */
   readOnlyBecause?: string;
-}
-
-interface PendingSave {
-  file: SourceFile;
-  done: Promise<void>;
+  /** How long saveSoon() waits for more changes before writing (SAVE_SOON_MS). */
+  saveSoonMs?: number;
 }
 
 interface Slot {
@@ -60,8 +59,6 @@ export function sourceLabel(meta: Pick<SourceMeta, 'kind' | 'title' | 'url'>): s
 function looksLikeSourceFile(data: Record<string, unknown>): boolean {
   return isRecord(data.source) && typeof data.source.id === 'string' && Array.isArray(data.items);
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The library: one durable JSON file per source under `<dataDir>/library`. */
 export class LibraryStore {
@@ -154,6 +151,19 @@ export class LibraryStore {
    * an earlier one is still pending or writing are coalesced into a single write.
    */
   save(file: SourceFile): Promise<void> {
+    return this.enqueue(file, false);
+  }
+
+  /**
+   * Saves one source within SAVE_SOON_MS, together with the saves that follow
+   * meanwhile: for changes that come in bursts (the pages of a sync). get()
+   * answers the new file at once; a save() or flush() writes it without waiting.
+   */
+  saveSoon(file: SourceFile): Promise<void> {
+    return this.enqueue(file, true);
+  }
+
+  private enqueue(file: SourceFile, soon: boolean): Promise<void> {
     if (!isSourceId(file.source.id)) return Promise.reject(invalidSourceId(file.source.id));
     if (this.options.readOnlyBecause !== undefined) {
       return Promise.reject(new StudylineError('locked', this.options.readOnlyBecause));
@@ -163,10 +173,13 @@ export class LibraryStore {
     slot.adapter.label = sourceLabel(file.source);
     if (slot.pending) {
       slot.pending.file = file;
+      if (!soon) hurry(slot.pending);
       return slot.pending.done;
     }
-    const pending: PendingSave = { file, done: Promise.resolve() };
-    pending.done = slot.writing.then(nextTurn).then(() => this.writePending(slot, pending));
+    const pending: PendingSave = { file, done: Promise.resolve(), soon };
+    pending.done = slot.writing
+      .then(() => waitBeforeWriting(pending, this.options.saveSoonMs ?? SAVE_SOON_MS))
+      .then(() => this.writePending(slot, pending));
     slot.pending = pending;
     slot.writing = pending.done.catch(() => undefined);
     return pending.done;
@@ -190,6 +203,7 @@ export class LibraryStore {
       throw new StudylineError('locked', this.options.readOnlyBecause);
     }
     const slot = this.slotFor(sourceId);
+    if (slot.pending) hurry(slot.pending);
     await slot.writing;
     const file = path.join(this.dir, `${sourceId}.json`);
     try {
@@ -205,6 +219,7 @@ export class LibraryStore {
 
   /** Waits for every save made so far. */
   async flush(): Promise<void> {
+    for (const slot of this.slots.values()) if (slot.pending) hurry(slot.pending);
     await Promise.all([...this.slots.values()].map((slot) => slot.writing));
   }
 
@@ -240,6 +255,7 @@ export class LibraryStore {
         label: `the feed "${sourceId}"`,
         schemaVersion: LIBRARY_SCHEMA_VERSION,
         isValid: looksLikeSourceFile,
+        serialize: sourceFileBytes,
         labelOf: (data) =>
           looksLikeSourceFile(data) ? sourceLabel(data.source as SourceMeta) : undefined,
         onRestored: this.options.onNotice,

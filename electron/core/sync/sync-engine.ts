@@ -89,7 +89,7 @@ async function syncOne(
   const { file, result } = await syncSource(meta, existing, {
     fetch: { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal },
     http: options.http,
-    store: (file) => options.library.save(file),
+    store: (file) => options.library.saveSoon(file),
     assetsDir: options.assetsDir,
     processor: options.processor,
     now,

@@ -17,6 +17,12 @@ const RETRY_AFTER_MS = [HOUR_MS, 24 * HOUR_MS, 7 * 24 * HOUR_MS];
  */
 export class PictureQueue {
   private readonly started = new Set<string>();
+  /**
+   * Versions of emails already looked at for pictures: each page of a first sync
+   * starts this again over every email so far, and an email without pictures
+   * would otherwise have its whole text searched again at every page.
+   */
+  private readonly looked = new WeakSet<StoredItem>();
   private readonly running: Promise<void>[] = [];
   private cancelled?: Error;
 
@@ -31,7 +37,9 @@ export class PictureQueue {
     if (this.source.kind !== 'archive') return;
     const now = this.ctx.now().getTime();
     for (const item of this.merger.changedItems()) {
-      if (!this.started.has(item.key) && /<img\b/i.test(item.html)) this.start(item, true);
+      if (this.started.has(item.key) || this.looked.has(item)) continue;
+      this.looked.add(item);
+      if (/<img\b/i.test(item.html)) this.start(item, true);
     }
     for (const item of this.merger.items()) {
       if (this.started.has(item.key)) continue;

@@ -155,9 +155,9 @@ export async function syncSource(
 }
 
 /**
- * Each page is merged, then (archives) stored at once and its pictures
- * started, so the learner sees the first emails of a long first sync while
- * the rest arrive.
+ * Each page is merged, then (archives) stored and its pictures started, so
+ * the learner sees the first emails of a long first sync while the rest
+ * arrive (readable at once; written to disk about once a second).
  */
 function pageHandler(
   source: SourceMeta,

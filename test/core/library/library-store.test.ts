@@ -225,3 +225,68 @@ describe('LibraryStore.remember', () => {
     expect(titlesOf(await reopened.get('learnpython'))).toEqual(['a', 'new post']);
   });
 });
+
+describe('LibraryStore.saveSoon (the pages of a sync)', () => {
+  /** Longer than any test: a write that waited for it would time the test out. */
+  const AN_HOUR = 3_600_000;
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const onDisk = async (dir: string) => titlesOf(await (await LibraryStore.open(dir)).get('seq'));
+
+  it('shows every page at once and writes the burst together, once', async () => {
+    const dir = await tempDir();
+    const fs = countingFs();
+    const store = await LibraryStore.open(dir, { fs, saveSoonMs: AN_HOUR });
+    for (const page of [['1'], ['1', '2'], ['1', '2', '3']]) {
+      void store.saveSoon(sourceFile('seq', page));
+      expect(titlesOf(await store.get('seq'))).toEqual(page);
+    }
+    await turns(5);
+    expect(fs.writes()).toBe(0);
+    await store.flush();
+    expect(fs.writes()).toBe(1);
+    expect(await onDisk(dir)).toEqual(['1', '2', '3']);
+  });
+
+  it('writes on its own once the wait is over', async () => {
+    const dir = await tempDir();
+    const fs = countingFs();
+    const store = await LibraryStore.open(dir, { fs, saveSoonMs: 20 });
+    const first = store.saveSoon(sourceFile('seq', ['1']));
+    const second = store.saveSoon(sourceFile('seq', ['1', '2']));
+    await Promise.all([first, second]);
+    expect(fs.writes()).toBe(1);
+    expect(await onDisk(dir)).toEqual(['1', '2']);
+  });
+
+  it('does not hold back a save() that follows (the end of a sync), nor a removal', async () => {
+    const dir = await tempDir();
+    const fs = countingFs();
+    const store = await LibraryStore.open(dir, { fs, saveSoonMs: AN_HOUR });
+    void store.saveSoon(sourceFile('seq', ['1']));
+    await store.save(sourceFile('seq', ['1', '2']));
+    expect(fs.writes()).toBe(1);
+    expect(await onDisk(dir)).toEqual(['1', '2']);
+    void store.saveSoon(sourceFile('seq', ['1', '2', '3']));
+    await store.delete('seq');
+    expect(await listNames(path.join(dir, 'library'))).toEqual([]);
+  });
+
+  it('does not hold back a save() made while an earlier write is still running', async () => {
+    const dir = await tempDir();
+    let writeStarted!: () => void;
+    const started = new Promise<void>((resolve) => (writeStarted = resolve));
+    const fs = {
+      ...nodeFs,
+      open: (file: string, flags: string) => (writeStarted(), nodeFs.open(file, flags)),
+    };
+    const store = await LibraryStore.open(dir, { fs, saveSoonMs: AN_HOUR });
+    const first = store.save(sourceFile('seq', ['1']));
+    await started;
+    void store.saveSoon(sourceFile('seq', ['1', '2']));
+    const last = store.save(sourceFile('seq', ['1', '2', '3']));
+    await Promise.all([first, last]);
+    expect(await onDisk(dir)).toEqual(['1', '2', '3']);
+  });
+});
