@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { isRealDay, monthNumber } from './calendar-names';
 
 /**
  * Field clean-up shared by the XML and JSON feed readers. Kept cheap: it runs
@@ -141,34 +142,6 @@ function withZone(raw: string): string {
   if (ISO_DATE.test(raw) || HAS_ZONE.test(raw.replace(/\s*[AP]M$/i, ''))) return raw;
   const utc = `${raw} GMT`;
   return Number.isNaN(Date.parse(utc)) ? raw : utc;
-}
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-/** True when year-month-day is on the calendar (no 31 February). Month is 1–12. */
-export function isRealDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Month number (1–12) from an English name or an abbreviation ("Oct", "Sept"); 0 when unknown. */
-export function monthNumber(name: string): number {
-  const lower = name.toLowerCase();
-  if (lower.length < 3) return 0;
-  return MONTHS.findIndex((month) => month.startsWith(lower)) + 1;
 }
 
 /** V8 rolls "2013-02-31" over to 3 March; a feed that says so has a broken date. */

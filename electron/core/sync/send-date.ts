@@ -1,4 +1,4 @@
-import { isRealDay, monthNumber } from './feed-fields';
+import { isRealDay, monthNumber } from './calendar-names';
 
 /** The send line opens the post; this is plenty of markup to find it in. */
 const HEAD_CHARS = 4000;
