@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LibraryStore } from '../../electron/core/library/library-store';
 import type { ProgressFile } from '../../electron/core/library/model';
 import { emptyProgress } from '../../electron/core/library/progress-state';
-import { applyShared } from '../../electron/core/share/apply-shared';
+import { applyShared, loadSharedChecks } from '../../electron/core/share/apply-shared';
 import { ProgressStore } from '../../electron/core/library/progress-store';
 import { makeStamp } from '../../electron/core/share/hlc';
 import { reconcileAll } from '../../electron/core/share/reconcile';
@@ -140,6 +140,7 @@ async function openOnce(dataDir: string, parseTexts: string[]): Promise<[number,
 }
 
 export async function benchShare(runs: number): Promise<ShareBench> {
+  await loadSharedChecks();
   const dir = await mkdtemp(join(tmpdir(), 'studyline-bench-share-'));
   try {
     const folder = join(dir, 'Sync');

@@ -5,7 +5,6 @@ import { todayOf } from '../pace/zoned-time';
 import { planReminders } from '../reminders/reminder-planner';
 import type { ReminderCourse, ShownReminder } from '../reminders/model';
 import { pruneShown, snooze } from '../reminders/snooze';
-import { icsFileName, toIcs } from '../transfer/ics';
 import { requireCourse } from './courses';
 import { clockOf, planOf, sequenceOf, type PaceDeps } from './pace-service';
 
@@ -78,6 +77,8 @@ export async function exportIcs(
     deps.progress.data.emails,
     clockOf(deps),
   );
+  // ical-generator loads for an export, not when the core starts.
+  const { icsFileName, toIcs } = await import('../transfer/ics');
   return {
     fileName: icsFileName(course.title),
     text: toIcs(course.title, schedule, { now: deps.now().toISOString() }),

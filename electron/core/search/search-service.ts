@@ -2,10 +2,18 @@ import type { LibraryStore } from '../library/library-store';
 import type { ProgressFile } from '../library/model';
 import type { DurableFs } from '../library/durable-fs';
 import type { SearchRequest, SearchResults } from '../../shared/types';
-import { readIndexFile, writeIndexFile } from './index-file';
 import { reconcile } from './reconcile';
-import { SearchIndex } from './search-index';
+import type { SearchIndex } from './search-index';
 import { findHits } from './find-hits';
+
+/**
+ * The index and its file format (flexsearch) load with the index's first
+ * opening, not when the core starts: most commands never search.
+ */
+async function indexCode() {
+  const [file, index] = await Promise.all([import('./index-file'), import('./search-index')]);
+  return { ...file, SearchIndex: index.SearchIndex };
+}
 
 export interface SearchServiceDeps {
   dataDir: string;
@@ -32,6 +40,7 @@ export class SearchService {
   /** Opens the index (at most once) and brings it in line with the library. */
   open(): Promise<SearchIndex> {
     this.index ??= this.exclusive(async () => {
+      const { readIndexFile, SearchIndex } = await indexCode();
       const index = (await readIndexFile(this.deps.dataDir, this.deps.fs)) ?? new SearchIndex();
       return this.catchUp(index);
     });
@@ -56,6 +65,7 @@ export class SearchService {
     const index = await this.index;
     await this.exclusive(async () => {
       if (!this.unsaved) return;
+      const { writeIndexFile } = await indexCode();
       await writeIndexFile(this.deps.dataDir, index, this.deps.fs);
       this.unsaved = false;
     });
@@ -63,7 +73,7 @@ export class SearchService {
 
   private async catchUp(index: SearchIndex): Promise<SearchIndex> {
     let current = index;
-    if (current.needsCompaction) current = new SearchIndex();
+    if (current.needsCompaction) current = new (await indexCode()).SearchIndex();
     const changed = await reconcile(current, this.deps);
     if (changed > 0 || current !== index) this.unsaved = true;
     return current;

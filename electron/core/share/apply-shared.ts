@@ -2,9 +2,26 @@ import type { Course, GroupDef } from '../../shared/types';
 import { DEFAULT_SETTINGS, type EmailState, type ProgressFile } from '../library/model';
 import { validatePlanInput } from '../pace/validate-plan';
 import { DEFAULT_REMINDER_SETTINGS } from '../reminders/model';
-import { courseSchema, groupSchema, isIsoInstant, settingsSchema } from '../transfer/backup-schema';
+import type * as BackupSchema from '../transfer/backup-schema';
+import { isIsoInstant } from '../transfer/id-rules';
 import type { SharedValue } from './share-log';
 import type { EmailField, SharedKey } from './shared-keys';
+
+let schemas: typeof BackupSchema | undefined;
+
+/**
+ * Loads the schemas the checks below use (zod, as for a backup file). Only a
+ * computer that shares needs them, so they are not loaded when the core
+ * starts; a pass of the shared folder awaits this first.
+ */
+export async function loadSharedChecks(): Promise<void> {
+  schemas ??= await import('../transfer/backup-schema');
+}
+
+function loaded(): typeof BackupSchema {
+  if (!schemas) throw new Error('Shared values were checked before loadSharedChecks().');
+  return schemas;
+}
 
 /**
  * Another computer's log is outside data: each merged value is checked (as
@@ -21,7 +38,7 @@ export function checkShared(key: SharedKey, value: SharedValue | undefined): boo
     case 'course':
       return parseCourse(value, key.courseId) !== undefined;
     case 'setting':
-      return settingsSchema.safeParse({ [key.name]: value }).success;
+      return loaded().settingsSchema.safeParse({ [key.name]: value }).success;
     case 'reminders':
       return typeof value === 'boolean';
     case 'reminders-off':
@@ -109,6 +126,7 @@ function applyCourse(draft: ProgressFile, courseId: string, value: SharedValue |
 }
 
 function parseCourse(value: SharedValue, courseId: string): Course | undefined {
+  const { courseSchema, groupSchema } = loaded();
   const parsed = courseSchema.safeParse(value);
   if (!parsed.success || parsed.data.id !== courseId) return undefined;
   const groups: GroupDef[] = [];

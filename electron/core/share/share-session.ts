@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { ShareStatus } from '../../shared/types';
 import { StudylineError } from '../errors';
 import type { ProgressStore } from '../library/progress-store';
-import { applyShared } from './apply-shared';
+import { applyShared, loadSharedChecks } from './apply-shared';
 import { HybridClock } from './hlc';
 import { LocalChanges } from './local-changes';
 import { reconcileAll, type Reconciled } from './reconcile';
@@ -214,6 +214,7 @@ export class ShareSession {
   private async pass(): Promise<void> {
     const folder = this.folder;
     if (!folder) return;
+    await loadSharedChecks();
     let changed: boolean;
     try {
       changed = await folder.look(this.config.seen, this.clock, this.options.now().getTime());

@@ -4,7 +4,7 @@ import {
   type ProgressFile,
   type Settings,
 } from '../library/model';
-import { ID_RE } from '../transfer/backup-schema';
+import { ID_RE } from '../transfer/id-rules';
 import type { SharedValue } from './share-log';
 
 /**

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Course } from '../../shared/types';
 import type { EmailState, Settings } from '../library/model';
 import { READING_SIZES } from '../../shared/schemas';
-import { isValidDate } from '../pace/calendar-date';
+import { ID_RE, isIsoInstant } from './id-rules';
 import type { Plan } from '../pace/model';
+
+export { ID_RE, isIsoInstant };
 
 /**
  * The backup file: one versioned JSON document with what a learner would
@@ -37,8 +39,6 @@ export interface Backup {
   settings: Partial<Settings>;
 }
 
-/** Course, group and email ids: they become object keys and file names, so no "__proto__" or "../". */
-export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 const SOURCE_ID_RE = /^[a-z0-9][a-z0-9._-]{0,199}$/;
 
 /** A value as a learner would recognise it in a message, kept short. */
@@ -47,14 +47,6 @@ export function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
   return typeof value === 'string' ? `“${short}”` : short;
-}
-
-export function isIsoInstant(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}T/.test(value) &&
-    isValidDate(value.slice(0, 10)) &&
-    Number.isFinite(Date.parse(value))
-  );
 }
 
 function isHttpUrl(value: string): boolean {
