@@ -3,6 +3,9 @@
  * (pane widths, the course on screen). Storage may be missing (unit tests) or
  * refuse (a locked-down profile): then nothing is remembered, quietly.
  */
+/** The course on screen, so the window reopens on it (and asks for it at once). */
+export const REMEMBERED_COURSE = 'studyline.course';
+
 export function readRemembered(key: string): string | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);

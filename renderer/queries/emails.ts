@@ -3,13 +3,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CourseProgressView, Email, EmailSummary } from '../../electron/shared/types';
 import { studyline } from '../lib/studyline-api';
+import { sentOr } from './first-requests';
 import { keys } from './keys';
 
 /** The course's emails in sequence order (their marks come with the progress: marks.ts). */
 export const emailsQuery = (courseId: string) =>
   queryOptions({
     queryKey: keys.emails(courseId),
-    queryFn: () => studyline()['emails:list'](courseId),
+    queryFn: () => sentOr(keys.emails(courseId), () => studyline()['emails:list'](courseId)),
   });
 
 export function useEmails(courseId: string | undefined) {

@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useUiStore } from '../stores/useUiStore';
 import { emailsQuery } from './emails';
-import { libraryQuery } from './library';
+import { catalogQuery, libraryQuery } from './library';
 import { progressQuery } from './progress';
+import { settingsQuery } from './settings';
 
 /** What the list of one course needs: its emails and its plan. */
 function prefetchCourse(client: QueryClient, courseId: string): void {
@@ -11,9 +12,12 @@ function prefetchCourse(client: QueryClient, courseId: string): void {
 }
 
 /**
- * The first screen's reads, asked before React draws anything: the library,
- * and the emails and plan of the course that will be on screen (what its list
- * needs). A returning learner's course (remembered by the window) is asked
+ * The first screen's reads, put in the query cache before React draws
+ * anything: the library, the catalog and the settings (the first screen waits
+ * for them), and the emails and plan of the course that will be on screen
+ * (what its list needs). Most were sent already, first thing as the page's
+ * script started (first-requests.ts): their answers are taken, not asked
+ * again. A returning learner's course (remembered by the window) is asked
  * together with the library, one round trip instead of two; otherwise the
  * first course's, the moment the library answers. Left to the list, those
  * would wait until the library had been drawn and the panes mounted. The hooks
@@ -31,4 +35,6 @@ export function startFirstReads(client: QueryClient): void {
     })
     // A failed read is the library query's to show, in words, with Try again.
     .catch(() => {});
+  void client.prefetchQuery(catalogQuery());
+  void client.prefetchQuery(settingsQuery());
 }

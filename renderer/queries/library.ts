@@ -3,18 +3,29 @@ import type { FollowTarget } from '../../electron/shared/contract';
 import type { CourseView, LibraryStatus } from '../../electron/shared/types';
 import { studyline } from '../lib/studyline-api';
 import { useUiStore } from '../stores/useUiStore';
+import { sentOr } from './first-requests';
 import { keys } from './keys';
 
 /** Courses, sources, notices: the library as the core has it (shared with first-reads.ts). */
 export const libraryQuery = () =>
-  queryOptions({ queryKey: keys.library(), queryFn: () => studyline()['status:get']() });
+  queryOptions({
+    queryKey: keys.library(),
+    queryFn: () => sentOr(keys.library(), () => studyline()['status:get']()),
+  });
 
 export function useLibrary() {
   return useQuery(libraryQuery());
 }
 
+/** The course catalog: the sequences and study groups the app knows (shared with first-reads.ts). */
+export const catalogQuery = () =>
+  queryOptions({
+    queryKey: keys.catalog(),
+    queryFn: () => sentOr(keys.catalog(), () => studyline()['catalog:get']()),
+  });
+
 export function useCatalog() {
-  return useQuery({ queryKey: keys.catalog(), queryFn: () => studyline()['catalog:get']() });
+  return useQuery(catalogQuery());
 }
 
 const NO_COURSES: CourseView[] = [];

@@ -9,6 +9,7 @@ import type { CourseProgressView, PlanInput } from '../../electron/shared/types'
 import { errorText } from '../lib/error-text';
 import { caughtUpText } from '../lib/progress-text';
 import { studyline } from '../lib/studyline-api';
+import { sentOr } from './first-requests';
 import { keys, mutationKeys } from './keys';
 
 export type PlanChange = 'pause' | 'resume' | 'catch-up';
@@ -25,7 +26,7 @@ const CHANGE_CHANNEL = {
 export const progressQuery = (courseId: string) =>
   queryOptions({
     queryKey: keys.progress(courseId),
-    queryFn: () => studyline()['progress:get'](courseId),
+    queryFn: () => sentOr(keys.progress(courseId), () => studyline()['progress:get'](courseId)),
   });
 
 export function useProgress(courseId: string | undefined) {

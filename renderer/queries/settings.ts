@@ -1,10 +1,17 @@
-import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useMutationState,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { SettingsPatch } from '../../electron/shared/contract';
 import type { AppSettings } from '../../electron/shared/types';
 import { errorText } from '../lib/error-text';
 import { patched } from '../lib/settings-patch';
 import { studyline } from '../lib/studyline-api';
+import { sentOr } from './first-requests';
 import { keys, mutationKeys } from './keys';
 
 export type SettingsChange =
@@ -17,11 +24,15 @@ function withChanges(saved: AppSettings, changes: readonly SettingsChange[]): Ap
   );
 }
 
-function useSavedSettings() {
-  return useQuery({
+/** The settings as saved (shared with first-reads.ts). */
+export const settingsQuery = () =>
+  queryOptions({
     queryKey: keys.settings(),
-    queryFn: () => studyline()['settings:get'](),
+    queryFn: () => sentOr(keys.settings(), () => studyline()['settings:get']()),
   });
+
+function useSavedSettings() {
+  return useQuery(settingsQuery());
 }
 
 function usePendingChanges(): SettingsChange[] {

