@@ -28,6 +28,37 @@ function browserOrExplain(): string {
 }
 
 /**
+ * Chromium's own address-bar pop-up (a WebUI page in a renderer of its own) loads with every
+ * new window and took as much CPU as the app's page while it loaded. Electron has no address
+ * bar, so the window is measured and tested without it.
+ */
+const NO_BROWSER_UI = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/**
+ * Chromium keeps only the last --disable-features it is given, so the list Playwright passes
+ * itself (playwright-core's chromiumSwitches) is repeated here; browser-flags.test.ts fails
+ * if a Playwright update adds one this list lacks.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
  * Chrome or Chromium (test files pass toolPath('chromium'); scripts let it be found),
  * with the flags from TOOLCHAIN.md: no network chatter of its own.
  */
@@ -42,10 +73,7 @@ export function launchBrowser(executablePath = browserOrExplain()): Promise<Brow
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // Chromium's own address-bar pop-up (a WebUI page in a renderer of its own) loads with
-      // every new window and took as much CPU as the app's page while it loaded: Electron has
-      // no address bar, so the window is measured and tested without it.
-      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...NO_BROWSER_UI].join(',')}`,
     ],
   });
 }
