@@ -22,11 +22,13 @@ function prefetchCourse(client: QueryClient, courseId: string): void {
  * first course's, the moment the library answers. Left to the list, those
  * would wait until the library had been drawn and the panes mounted. The hooks
  * then find them in the cache, or in flight: one request each, never two.
+ * Settles once the library and the catalog have answered (or failed): the
+ * first screen can then be drawn.
  */
-export function startFirstReads(client: QueryClient): void {
+export function startFirstReads(client: QueryClient): Promise<void> {
   const remembered = useUiStore.getState().activeCourseId;
   if (remembered) prefetchCourse(client, remembered);
-  client
+  const library = client
     .fetchQuery(libraryQuery())
     .then((status) => {
       const course = status.courses.find((c) => c.id === remembered) ?? status.courses[0];
@@ -35,6 +37,7 @@ export function startFirstReads(client: QueryClient): void {
     })
     // A failed read is the library query's to show, in words, with Try again.
     .catch(() => {});
-  void client.prefetchQuery(catalogQuery());
+  const catalog = client.fetchQuery(catalogQuery()).catch(() => {});
   void client.prefetchQuery(settingsQuery());
+  return Promise.all([library, catalog]).then(() => undefined);
 }

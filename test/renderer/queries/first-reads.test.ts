@@ -29,7 +29,7 @@ describe('the first reads', () => {
       'progress:get': (courseId) => ({ courseId }),
     });
     const client = createQueryClient();
-    startFirstReads(client);
+    void startFirstReads(client);
     await settled();
     await settled();
     expect(stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`)).toEqual([
@@ -58,7 +58,7 @@ describe('the first reads', () => {
       'emails:list': () => [],
       'progress:get': (courseId) => ({ courseId }),
     });
-    startFirstReads(createQueryClient());
+    void startFirstReads(createQueryClient());
     await settled();
     expect(stub.calls.map((c) => `${c.channel} ${c.args.join(',')}`).sort()).toEqual([
       'catalog:get ',
@@ -85,7 +85,7 @@ describe('the first reads', () => {
       'progress:get': (courseId) => ({ courseId }),
     });
     const client = createQueryClient();
-    startFirstReads(client);
+    void startFirstReads(client);
     await settled();
     await settled();
     expect(stub.calls.filter((c) => c.args[0] === 'c1').map((c) => c.channel)).toEqual([
@@ -97,7 +97,7 @@ describe('the first reads', () => {
 
   test('ask nothing more for an empty library, and leave a failure to the library query', async () => {
     const empty = installStubApi({});
-    startFirstReads(createQueryClient());
+    void startFirstReads(createQueryClient());
     await settled();
     expect(empty.calls.map((c) => c.channel)).toEqual([
       'status:get',
@@ -111,10 +111,29 @@ describe('the first reads', () => {
       },
     });
     const client = createQueryClient();
-    startFirstReads(client);
+    void startFirstReads(client);
     await settled();
     await settled();
     expect(failing.calls.map((c) => c.channel)).not.toContain('emails:list');
     expect(client.getQueryState(keys.library())?.status).toBe('error');
+  });
+
+  test('settle once the library and the catalog have answered, a refusal included: the first screen is drawn then', async () => {
+    let answerCatalog: (catalog: unknown) => void = () => {};
+    installStubApi({
+      'status:get': () => {
+        throw new Error('The library folder cannot be read.');
+      },
+      'catalog:get': () => new Promise((done) => (answerCatalog = done)),
+    });
+    let drawable = false;
+    void startFirstReads(createQueryClient()).then(() => (drawable = true));
+    await settled();
+    await settled();
+    // The library has failed (its screen will say so), but the catalog is still on its way.
+    expect(drawable).toBe(false);
+    answerCatalog({ sequences: [] });
+    await settled();
+    expect(drawable).toBe(true);
   });
 });

@@ -53,7 +53,7 @@ describe('the requests sent first, before React', () => {
 
     useUiStore.getState().actions.setActiveCourse('c2');
     const client = createQueryClient();
-    startFirstReads(client);
+    void startFirstReads(client);
     await settled();
     await settled();
     expect(stub.calls).toHaveLength(5);
@@ -67,7 +67,7 @@ describe('the requests sent first, before React', () => {
     const stub = installStubApi({ 'status:get': () => withCourse(courses) });
     sendFirstRequests();
     const client = createQueryClient();
-    startFirstReads(client);
+    void startFirstReads(client);
     await settled();
     courses = 'c9';
     const again = await client.fetchQuery({ ...libraryQuery(), staleTime: 0 });
@@ -83,7 +83,7 @@ describe('the requests sent first, before React', () => {
     });
     sendFirstRequests();
     const client = createQueryClient();
-    startFirstReads(client);
+    void startFirstReads(client);
     await settled();
     await settled();
     expect(client.getQueryState(keys.library())?.error?.message).toBe(
