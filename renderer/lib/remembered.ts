@@ -3,9 +3,6 @@
  * (pane widths, the course on screen). Storage may be missing (unit tests) or
  * refuse (a locked-down profile): then nothing is remembered, quietly.
  */
-/** The course on screen, so the window reopens on it (and asks for it at once). */
-export const REMEMBERED_COURSE = 'studyline.course';
-
 export function readRemembered(key: string): string | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
@@ -21,3 +18,6 @@ export function remember(key: string, value: string): void {
     // Not remembered this time; what is on screen still changes.
   }
 }
+
+/** The course on screen, so the window reopens on it (and asks for it at once). */
+export const REMEMBERED_COURSE = 'studyline.course';
