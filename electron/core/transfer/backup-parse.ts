@@ -7,7 +7,6 @@ import { validatePlanInput } from '../pace/validate-plan';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
-  ID_RE,
   courseSchema,
   emailStateSchema,
   envelopeSchema,
@@ -18,6 +17,7 @@ import {
   type Backup,
   type BackupReminders,
 } from './backup-schema';
+import { ID_RE } from './id-rules';
 
 /** Far above any real learner's backup; keeps a wrong file choice from eating memory. */
 const MAX_BACKUP_CHARS = 64 * 1024 * 1024;

@@ -5,8 +5,6 @@ import { READING_SIZES } from '../../shared/schemas';
 import { ID_RE, isIsoInstant } from './id-rules';
 import type { Plan } from '../pace/model';
 
-export { ID_RE, isIsoInstant };
-
 /**
  * The backup file: one versioned JSON document with what a learner would
  * lose with their computer (courses, plans, per-email progress, settings).
