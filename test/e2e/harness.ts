@@ -300,10 +300,6 @@ function installBridge({ channels, path }: { channels: readonly string[]; path: 
   const post = window.fetch.bind(window);
   const load = crypto.randomUUID();
   let sent = 0;
-  // The harness holds a request until those sent before it have started, and Chromium gives
-  // a host 6 connections: with at most 5 requests out, the one they wait for always has one.
-  let out = 0;
-  const queued: (() => void)[] = [];
   // As preload does: every request answers main's `{ ok, value }` or `{ ok: false, error }`.
   for (const channel of channels) {
     api[channel] = async (...args: unknown[]) => {
@@ -315,18 +311,9 @@ function installBridge({ channels, path }: { channels: readonly string[]; path: 
         argc: args.length,
         args: byPosition,
       };
-      // A finished request hands its place to the first one waiting, in the order they were sent.
-      if (out >= 5) await new Promise<void>((go) => queued.push(go));
-      else out += 1;
-      try {
-        const response = await post(path, { method: 'POST', body: JSON.stringify(request) });
-        if (!response.ok) throw new Error(`The test bridge failed: ${await response.text()}`);
-        return JSON.parse(await response.text()) as unknown;
-      } finally {
-        const next = queued.shift();
-        if (next) next();
-        else out -= 1;
-      }
+      const response = await post(path, { method: 'POST', body: JSON.stringify(request) });
+      if (!response.ok) throw new Error(`The test bridge failed: ${await response.text()}`);
+      return JSON.parse(await response.text()) as unknown;
     };
   }
   api.on = (event: string, listener: (payload: unknown) => void) => {
