@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { resolveAssetPath } from '../../electron/core/assets/asset-path';
@@ -18,12 +18,6 @@ const TYPES: Record<string, string> = {
 
 export const ASSET_PREFIX = '/assets-cache/';
 
-/** Where the page's bridge (harness.ts) posts its requests: the stand-in for Electron's IPC. */
-export const BRIDGE_PATH = '/__studyline-bridge';
-
-/** Answers one bridge request (JSON text) with main's answer (JSON text). */
-export type BridgeHandler = (request: string) => Promise<string>;
-
 export interface AppServer {
   url: string;
   /** Paths of every cached image the page asked for. */
@@ -35,19 +29,11 @@ export interface AppServer {
  * Plays the part of the app's two protocols on loopback: the built renderer,
  * and cached email images under /assets-cache/ resolved exactly as the asset
  * protocol resolves them (resolveAssetPath), so nothing outside assets/ is served.
- * It also carries the page's requests to main (BRIDGE_PATH), as IPC would.
  */
-export async function startAppServer(
-  rendererDir: string,
-  assetsDir: string,
-  bridge?: BridgeHandler,
-): Promise<AppServer> {
+export async function startAppServer(rendererDir: string, assetsDir: string): Promise<AppServer> {
   const assetRequests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path === BRIDGE_PATH && req.method === 'POST' && bridge) {
-      return void answerBridge(req, res, bridge);
-    }
     let file: string | undefined;
     if (path.startsWith(ASSET_PREFIX)) {
       assetRequests.push(path);
@@ -86,23 +72,4 @@ export async function startAppServer(
         server.close(() => done());
       }),
   };
-}
-
-/** One request of the page's bridge: its JSON text in, main's answer (JSON text) out. */
-function answerBridge(req: IncomingMessage, res: ServerResponse, bridge: BridgeHandler): void {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    bridge(Buffer.concat(chunks).toString('utf8')).then(
-      (answer) => {
-        res.writeHead(200, {
-          'content-type': 'application/json; charset=utf-8',
-          'cache-control': 'no-store',
-        });
-        res.end(answer);
-      },
-      // The harness itself failed (not the request: main answers those as data).
-      (error: unknown) => res.writeHead(500).end(String(error)),
-    );
-  });
 }

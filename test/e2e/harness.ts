@@ -14,8 +14,7 @@ import { REQUEST_CHANNELS } from '../../electron/shared/contract';
 import type { Events, RequestChannel } from '../../electron/shared/contract';
 import { createDeliveries } from '../../electron/main/deliveries';
 import type { PageContents } from '../../electron/main/deliveries';
-import { ASSET_PREFIX, BRIDGE_PATH, startAppServer } from './app-server';
-import { createBridgeOrder } from './bridge-order';
+import { ASSET_PREFIX, startAppServer } from './app-server';
 import type { AppServer } from './app-server';
 import { ensureRendererBuilt } from './build-renderer';
 import { findChromium } from '../helpers/find-chromium';
@@ -154,6 +153,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     onShared: (event) => coreNews(event),
   });
   await options.prepare?.(core);
+  const server = await startAppServer(rendererDir, join(dataDir, 'assets'));
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
@@ -202,24 +202,19 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     }),
     'app:ready': async () => deliveries.ready(),
   };
-  // The app's own dispatch (validation, handlers, errors as data), reached over loopback
-  // HTTP from the page, as JSON text. A Playwright binding took 7–22 ms of the page's main
-  // thread per answer (each one an evaluated script holding the answer as a literal) and
-  // queued behind the browser's own traffic in this process; Electron's IPC has neither.
-  const order = createBridgeOrder();
-  const server = await startAppServer(rendererDir, join(dataDir, 'assets'), async (text) => {
-    const { load, seq, channel, argc, args: byPosition } = JSON.parse(text) as BridgeRequest;
-    const args = Array.from({ length: argc }, (_, i) => byPosition[i]);
-    await order.turn(load, seq);
-    requests.push({ channel: channel as RequestChannel, args });
-    const late = options.slowChannels?.[channel as RequestChannel];
-    const answer = late
-      ? new Promise((done) => setTimeout(done, late)).then(() => dispatch(handlers, channel, args))
-      : dispatch(handlers, channel, args);
-    order.next(load);
-    return JSON.stringify(await answer);
-  });
-  await context.addInitScript(installBridge, { channels: REQUEST_CHANNELS, path: BRIDGE_PATH });
+  // The app's own dispatch (validation, handlers, errors as data); answers travel as
+  // JSON text: Playwright's value serializer takes ~250 ms for a 1,000-email list,
+  // a cost Electron's structured clone does not have.
+  await context.exposeBinding(
+    '__studylineInvoke',
+    async (_source, channel: string, args: unknown[]) => {
+      requests.push({ channel: channel as RequestChannel, args });
+      const late = options.slowChannels?.[channel as RequestChannel];
+      if (late) await new Promise((done) => setTimeout(done, late));
+      return JSON.stringify(await dispatch(handlers, channel, args));
+    },
+  );
+  await context.addInitScript(installBridge, REQUEST_CHANNELS);
   await options.beforeLoad?.(context);
   const page = await context.newPage();
   live.page = page;
@@ -276,45 +271,19 @@ function asContents(
 
 /** What the harness adds to the page's window (tests only; preload adds none of it). */
 interface BridgeWindow {
+  __studylineInvoke(channel: string, args: unknown[]): Promise<string>;
   __studylineEmit?: (event: string, payload: unknown) => void;
 }
 
-/**
- * One request as the page's bridge posts it: numbered within its page load (BridgeOrder).
- * Arguments go by position, so one left undefined stays undefined (JSON would make it null).
- */
-interface BridgeRequest {
-  load: string;
-  seq: number;
-  channel: string;
-  argc: number;
-  args: Record<number, unknown>;
-}
-
-/** Runs in the page before its scripts: what preload exposes, over the app server's bridge. */
-function installBridge({ channels, path }: { channels: readonly string[]; path: string }): void {
+/** Runs in the page before its scripts: what preload exposes, built on the binding. */
+function installBridge(channels: readonly string[]): void {
   const bridge = window as unknown as BridgeWindow;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api: Record<string, unknown> = {};
-  // Taken now: the page's own scripts cannot change how requests reach main.
-  const post = window.fetch.bind(window);
-  const load = crypto.randomUUID();
-  let sent = 0;
   // As preload does: every request answers main's `{ ok, value }` or `{ ok: false, error }`.
   for (const channel of channels) {
-    api[channel] = async (...args: unknown[]) => {
-      const byPosition = Object.fromEntries(args.map((arg, i) => [i, arg]));
-      const request: BridgeRequest = {
-        load,
-        seq: sent++,
-        channel,
-        argc: args.length,
-        args: byPosition,
-      };
-      const response = await post(path, { method: 'POST', body: JSON.stringify(request) });
-      if (!response.ok) throw new Error(`The test bridge failed: ${await response.text()}`);
-      return JSON.parse(await response.text()) as unknown;
-    };
+    api[channel] = async (...args: unknown[]) =>
+      JSON.parse(await bridge.__studylineInvoke(channel, args)) as unknown;
   }
   api.on = (event: string, listener: (payload: unknown) => void) => {
     const set = listeners.get(event) ?? new Set();
