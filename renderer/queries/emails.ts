@@ -10,7 +10,7 @@ import { keys } from './keys';
 export const emailsQuery = (courseId: string) =>
   queryOptions({
     queryKey: keys.emails(courseId),
-    queryFn: () => sentOr(keys.emails(courseId), () => studyline()['emails:list'](courseId)),
+    queryFn: ({ queryKey }) => sentOr(queryKey, () => studyline()['emails:list'](courseId)),
   });
 
 export function useEmails(courseId: string | undefined) {

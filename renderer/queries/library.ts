@@ -10,7 +10,7 @@ import { keys } from './keys';
 export const libraryQuery = () =>
   queryOptions({
     queryKey: keys.library(),
-    queryFn: () => sentOr(keys.library(), () => studyline()['status:get']()),
+    queryFn: ({ queryKey }) => sentOr(queryKey, () => studyline()['status:get']()),
   });
 
 export function useLibrary() {
@@ -21,7 +21,7 @@ export function useLibrary() {
 export const catalogQuery = () =>
   queryOptions({
     queryKey: keys.catalog(),
-    queryFn: () => sentOr(keys.catalog(), () => studyline()['catalog:get']()),
+    queryFn: ({ queryKey }) => sentOr(queryKey, () => studyline()['catalog:get']()),
   });
 
 export function useCatalog() {

@@ -26,7 +26,7 @@ const CHANGE_CHANNEL = {
 export const progressQuery = (courseId: string) =>
   queryOptions({
     queryKey: keys.progress(courseId),
-    queryFn: () => sentOr(keys.progress(courseId), () => studyline()['progress:get'](courseId)),
+    queryFn: ({ queryKey }) => sentOr(queryKey, () => studyline()['progress:get'](courseId)),
   });
 
 export function useProgress(courseId: string | undefined) {

@@ -28,7 +28,7 @@ function withChanges(saved: AppSettings, changes: readonly SettingsChange[]): Ap
 export const settingsQuery = () =>
   queryOptions({
     queryKey: keys.settings(),
-    queryFn: () => sentOr(keys.settings(), () => studyline()['settings:get']()),
+    queryFn: ({ queryKey }) => sentOr(queryKey, () => studyline()['settings:get']()),
   });
 
 function useSavedSettings() {
