@@ -59,6 +59,12 @@ function cleanStamps(value: unknown): Record<string, Stamp> {
 
 export class ShareConfigFile {
   private readonly file: DurableJsonFile<ShareConfig>;
+  /**
+   * The settings as this process last read or wrote them (JSON): closing the app
+   * writes share.json again only when something in it changed, since each write
+   * waits for the disk twice (the file, then its folder).
+   */
+  private onDisk?: string;
 
   constructor(dataDir: string, fs?: DurableFs, onRestored?: (message: string) => void) {
     this.file = new DurableJsonFile<ShareConfig>(path.join(dataDir, 'share.json'), {
@@ -74,6 +80,7 @@ export class ShareConfigFile {
   /** `fresh`: ignore what is stored (it could not be read). */
   async read(host = os.hostname(), fresh = false): Promise<ShareConfig> {
     const stored = fresh ? null : await this.file.read();
+    this.onDisk = stored ? JSON.stringify(stored) : undefined;
     if (!stored) return freshConfig(host);
     if (stored.host !== host) {
       // The same id on two computers would have both write one log.
@@ -102,7 +109,10 @@ export class ShareConfigFile {
     }
   }
 
-  write(config: ShareConfig): Promise<void> {
-    return this.file.write(config);
+  async write(config: ShareConfig): Promise<void> {
+    const text = JSON.stringify(config);
+    if (text === this.onDisk) return;
+    await this.file.write(config);
+    this.onDisk = text;
   }
 }

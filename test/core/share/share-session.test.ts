@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { pause } from '../../../electron/core/pace/plan-ops';
@@ -273,6 +273,28 @@ describe('problems, in plain words', () => {
     expect(desktop.email('seq.e1').doneAt).toBeDefined();
     expect(desktop.email('seq.e2').doneAt).toBeUndefined();
     expect((await readdir(laptop.folder)).length).toBe(2);
+  });
+
+  it('closes without rewriting its settings when nothing in them changed, and saves what did', async () => {
+    const { time, laptop } = await two();
+    const settings = path.join(laptop.dataDir, 'share.json');
+    await laptop.close();
+    await laptop.open();
+    const before = await stat(settings);
+    await laptop.close();
+    // Each write replaces the file (a new one renamed over it): the same inode means none.
+    expect((await stat(settings)).ino).toBe(before.ino);
+
+    await laptop.open();
+    time.now += 60_000;
+    await laptop.done('seq.e1');
+    await laptop.sync();
+    await laptop.close();
+    const clockIn = async (file: string) =>
+      (JSON.parse(await readFile(file, 'utf8')) as { clock: number }).clock;
+    expect((await stat(settings)).ino).not.toBe(before.ino);
+    // The clock moved on with the change it stamped: saved, the copy before it kept as .bak.
+    expect(await clockIn(settings)).toBeGreaterThan(await clockIn(`${settings}.bak`));
   });
 
   it('gives a data folder copied to another computer an id of its own', async () => {
