@@ -65,4 +65,18 @@ describe('a computer’s log file', () => {
       header: { name: 'laptop' },
     });
   });
+
+  it('writes notes in any language as ASCII, and still reads logs written with them as they are', () => {
+    const note = 'Café ✓ 学习 — ask the group 🙂';
+    const text = header + encodeRecords([r(1, note), r(2)]);
+    expect([...text].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
+    expect(recordsOf(parseLog(text))[0]!.value).toBe(note);
+
+    // A line as an earlier Studyline wrote it: the note's characters raw, summed as UTF-8.
+    const json = JSON.stringify([r(3).stamp, 'e/seq.e3/n', note]);
+    const older = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+    const log = parseLog(Buffer.from(text + older + encodeRecords([r(4)])));
+    expect(recordsOf(log).map((x) => x.value)).toEqual([note, r(2).value, note, r(4).value]);
+    expect(log.incomplete).toBe(false);
+  });
 });
