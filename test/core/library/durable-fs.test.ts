@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { asciiJson, decodeText, nodeFs } from '../../../electron/core/library/durable-fs';
+import { asciiJson, nodeFs } from '../../../electron/core/library/durable-fs';
 import { DurableJsonFile } from '../../../electron/core/library/durable-json';
 import { tempDir } from './helpers';
 
@@ -17,17 +17,6 @@ describe('files written as ASCII and read back fast', () => {
     expect(isAscii(Buffer.from(text, 'utf8'))).toBe(true);
     expect(JSON.parse(text)).toEqual(data);
     expect(text).toContain('\\u201cWeek 2\\u201d');
-  });
-
-  it('decodeText reads ASCII and UTF-8 files as the same text Node would', () => {
-    for (const text of [
-      'plain ascii {"a":1}',
-      WORLDLY.replace('\ud800', ''),
-      '\ufeff{"bom":true}',
-    ]) {
-      const bytes = Buffer.from(text, 'utf8');
-      expect(decodeText(bytes)).toBe(bytes.toString('utf8'));
-    }
   });
 
   it('a durable file with worldly text is saved as ASCII and reads back unchanged', async () => {
