@@ -68,9 +68,35 @@ export function toDayNumber(date: string): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
+/**
+ * The date `dayNumber` days after 1970-01-01. Computed with whole-number arithmetic on
+ * the 400-year Gregorian cycle (146,097 days), counted from 1 March so that the leap day
+ * ends a year: a plan asks for a date 2–3 times per email, and building a Date and its
+ * ISO text each time was half the cost of a 1,000-email course's progress.
+ */
 export function fromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  const fromMarch = dayNumber + 719_468; // days from 0000-03-01
+  const era = Math.floor(fromMarch / 146_097);
+  const dayOfEra = fromMarch - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
+  // Outside four-digit years, ISO text has a sign and six digits: left to Date.
+  if (year < 0 || year > 9999) return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
 }
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export function addDays(date: string, days: number): string {
   return fromDayNumber(toDayNumber(date) + days);

@@ -63,6 +63,27 @@ describe('calendar dates', () => {
     expect(formatDay('2028-02-29', true)).toBe('Tuesday 29 February 2028');
   });
 
+  it('names every day from 1900 to 2999 as the calendar does, leap days and century years included', () => {
+    const first = toDayNumber('1900-01-01');
+    const last = toDayNumber('2999-12-31');
+    const wrong: string[] = [];
+    for (let n = first; n <= last; n++) {
+      const expected = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(n) !== expected) wrong.push(`${n}: ${fromDayNumber(n)} ≠ ${expected}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(fromDayNumber(toDayNumber('2000-02-29'))).toBe('2000-02-29');
+    expect(fromDayNumber(toDayNumber('2100-02-28') + 1)).toBe('2100-03-01');
+    expect(fromDayNumber(-1)).toBe('1969-12-31');
+    // Far outside any plan, still the ISO calendar's own text.
+    expect(fromDayNumber(-719_529)).toBe(
+      new Date(-719_529 * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(fromDayNumber(3_000_000)).toBe(
+      new Date(3_000_000 * 86_400_000).toISOString().slice(0, 10),
+    );
+  });
+
   it('adding then measuring days gives the same count, for any date', () => {
     const anyDate = fc
       .integer({ min: toDayNumber('1950-01-01'), max: toDayNumber('2150-12-31') })
