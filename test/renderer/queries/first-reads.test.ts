@@ -136,4 +136,45 @@ describe('the first reads', () => {
     await settled();
     expect(drawable).toBe(true);
   });
+
+  test('settle once the shown course has its emails and plan too: the first screen is drawn once, with its list', async () => {
+    let answerPlan: (plan: unknown) => void = () => {};
+    installStubApi({
+      'status:get': () => library('c1', 'c2'),
+      'emails:list': () => [emailSummary(1)],
+      'progress:get': () => new Promise((done) => (answerPlan = done)),
+    });
+    const client = createQueryClient();
+    let drawable = false;
+    void startFirstReads(client).then(() => (drawable = true));
+    await settled();
+    await settled();
+    // The library, the catalog and the emails are in; the plan is still on its way.
+    expect(client.getQueryData(emailsQuery('c1').queryKey)).toHaveLength(1);
+    expect(drawable).toBe(false);
+    answerPlan({ courseId: 'c1' });
+    await settled();
+    await settled();
+    expect(drawable).toBe(true);
+  });
+
+  test("a returning learner's screen waits for that course's list, not the first course's", async () => {
+    useUiStore.getState().actions.setActiveCourse('c2');
+    let answerEmails: (emails: unknown) => void = () => {};
+    const stub = installStubApi({
+      'status:get': () => library('c1', 'c2'),
+      'emails:list': () => new Promise((done) => (answerEmails = done)),
+      'progress:get': (courseId) => ({ courseId }),
+    });
+    let drawable = false;
+    void startFirstReads(createQueryClient()).then(() => (drawable = true));
+    await settled();
+    await settled();
+    expect(drawable).toBe(false);
+    answerEmails([emailSummary(1)]);
+    await settled();
+    await settled();
+    expect(drawable).toBe(true);
+    expect(stub.calls.filter((c) => c.args[0] === 'c1')).toHaveLength(0);
+  });
 });
