@@ -31,9 +31,8 @@ requestIdleCallback(() => prepareSanitizer());
 /**
  * React first draws the screen the learner will see, once the library, the catalog and the
  * shown course's list have answered (or when the window would start saying it is still
- * opening), not an empty
- * "opening" screen before it: drawing and mounting that one took the main thread just as
- * the answers came in, and held the list back on a busy machine.
+ * opening), not an empty "opening" screen before it: drawing and mounting that one took the
+ * main thread just as the answers came in, and held the list back on a busy machine.
  */
 const firstDrawing = Promise.race([
   firstScreen,

@@ -27,7 +27,7 @@ function prefetchCourse(client: QueryClient, courseId: string): Promise<unknown>
  * have answered (or failed): the first screen is then drawn once, with its
  * list. Drawn as soon as the library came, the screen showed an empty list for
  * a frame and was drawn again when the list came: on a 1,000-email course that
- * frame and the second drawing delayed the list by ~30 ms (and flashed).
+ * frame and the second drawing delayed the list by 30–60 ms (and flashed).
  */
 export function startFirstReads(client: QueryClient): Promise<void> {
   const remembered = useUiStore.getState().activeCourseId;
