@@ -7,7 +7,7 @@ import { StudylineError } from '../errors';
  */
 
 const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
 
@@ -35,18 +35,24 @@ const MONTH_NAMES = [
   'December',
 ];
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/** Days in `month` (1–12) of `year`, by the Gregorian rule: no Date built (a plan asks per email). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(month) || month < 1 || month > 12) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** True for a real date between 1900 and 2999 written as YYYY-MM-DD. */
 export function isValidDate(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const match = DATE_RE.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (typeof value !== 'string' || value.length !== 10 || !DATE_RE.test(value)) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
@@ -62,10 +68,35 @@ export function parseDate(value: unknown, what: string): string {
 
 /** Days since 1970-01-01 (negative before). The input must be a valid date. */
 export function toDayNumber(date: string): number {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 7);
+  const day = digitsAt(date, 8, 10);
+  if (date.length !== 10 || year < 0 || month < 1 || month > 12 || day < 0) {
+    // Not the shape plans use: as Date reads it (NaN for what it cannot).
+    return (
+      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+      DAY_MS
+    );
+  }
+  // The inverse of fromDayNumber: years counted from March, on the 400-year cycle.
+  const fromMarchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(fromMarchYear / 400);
+  const yearOfEra = fromMarchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The decimal number written at [from, to) of `text`, or -1 if anything there is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /**

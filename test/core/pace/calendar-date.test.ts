@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
+  daysInMonth,
   formatDay,
   fromDayNumber,
   isValidDate,
@@ -16,6 +17,7 @@ describe('calendar dates', () => {
   it('accepts real dates, including a leap day', () => {
     expect(isValidDate('2028-02-29')).toBe(true);
     expect(isValidDate('2024-12-31')).toBe(true);
+    expect(isValidDate('2000-02-29')).toBe(true);
   });
 
   it('rejects impossible or badly written dates', () => {
@@ -24,6 +26,13 @@ describe('calendar dates', () => {
       '2100-02-29',
       '2028-13-01',
       '2028-04-31',
+      '2028-02-30',
+      '2028-00-10',
+      '2028-01-00',
+      '1899-12-31',
+      '3000-01-01',
+      '２０２８-01-01',
+      '2028-01-01\n',
       '2028-1-01',
       '28-01-01',
       '',
@@ -70,6 +79,18 @@ describe('calendar dates', () => {
     for (let n = first; n <= last; n++) {
       const expected = new Date(n * 86_400_000).toISOString().slice(0, 10);
       if (fromDayNumber(n) !== expected) wrong.push(`${n}: ${fromDayNumber(n)} ≠ ${expected}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    // And back, with the check of a written date and its month's length.
+    for (let n = first; n <= last; n++) {
+      const date = fromDayNumber(n);
+      const utc = new Date(n * 86_400_000);
+      const monthLength = new Date(
+        Date.UTC(utc.getUTCFullYear(), utc.getUTCMonth() + 1, 0),
+      ).getUTCDate();
+      if (toDayNumber(date) !== n || !isValidDate(date)) wrong.push(`back: ${date}`);
+      if (daysInMonth(utc.getUTCFullYear(), utc.getUTCMonth() + 1) !== monthLength)
+        wrong.push(`month of ${date}`);
     }
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(fromDayNumber(toDayNumber('2000-02-29'))).toBe('2000-02-29');
