@@ -59,8 +59,9 @@ function tooLarge(bytes: number): Error {
   return Object.assign(error, { code: 'ERR_FS_FILE_TOO_LARGE' });
 }
 
+/** The buffer just used is the spare or a larger one: it becomes the spare. */
 function keep(buffer: Buffer): void {
-  if (buffer.length > KEEP_AT_MOST || (spare && spare.length > buffer.length)) return;
+  if (buffer.length > KEEP_AT_MOST) return;
   spare = buffer;
   clearTimeout(letGo);
   letGo = setTimeout(() => (spare = undefined), KEEP_FOR_MS).unref();

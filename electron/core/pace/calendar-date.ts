@@ -41,15 +41,12 @@ const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year
 
 /** Days in `month` (1–12) of `year`, by the Gregorian rule: no Date built (a plan asks per email). */
 export function daysInMonth(year: number, month: number): number {
-  if (!Number.isInteger(month) || month < 1 || month > 12) {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
-  }
   return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** True for a real date between 1900 and 2999 written as YYYY-MM-DD. */
 export function isValidDate(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 10 || !DATE_RE.test(value)) return false;
+  if (typeof value !== 'string' || !DATE_RE.test(value)) return false;
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 7);
   const day = digitsAt(value, 8, 10);
