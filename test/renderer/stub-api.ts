@@ -72,3 +72,20 @@ export function installStubApi(
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
   };
 }
+
+/**
+ * The stub with the first screen's reads answered as the core would (an empty catalog,
+ * the settings, empty lists and plans), for tests that look at which reads leave rather
+ * than at what they say; `answers` replace any of them.
+ */
+export function installFirstScreenStub(
+  answers: Partial<Record<string, (...args: unknown[]) => unknown>>,
+): StubApi {
+  return installStubApi({
+    'catalog:get': () => ({ schemaVersion: 1, courses: [] }),
+    'settings:get': () => ({ theme: 'system' }),
+    'emails:list': () => [],
+    'progress:get': (courseId) => ({ courseId }),
+    ...answers,
+  });
+}

@@ -6,7 +6,7 @@ import { emailsQuery } from '../../../renderer/queries/emails';
 import { startFirstReads } from '../../../renderer/queries/first-reads';
 import { keys } from '../../../renderer/queries/keys';
 import { useUiStore } from '../../../renderer/stores/useUiStore';
-import { EMPTY_STATUS, emailSummary, installStubApi } from '../stub-api';
+import { EMPTY_STATUS, emailSummary, installFirstScreenStub } from '../stub-api';
 
 function course(id: string): CourseView {
   return { id, title: `Course ${id}`, emailCount: 2 } as CourseView;
@@ -23,7 +23,7 @@ afterEach(() => useUiStore.setState({ activeCourseId: undefined }));
 
 describe('the first reads', () => {
   test('ask the emails and plan of the first course as soon as the library answers', async () => {
-    const stub = installStubApi({
+    const stub = installFirstScreenStub({
       'status:get': () => library('c1', 'c2'),
       'emails:list': () => [emailSummary(1), emailSummary(2)],
       'progress:get': (courseId) => ({ courseId }),
@@ -53,7 +53,7 @@ describe('the first reads', () => {
     useUiStore.getState().actions.setActiveCourse('c2');
     // The library answers only when the test says so: the course's reads must not wait for it.
     let answerLibrary: (status: LibraryStatus) => void = () => {};
-    const stub = installStubApi({
+    const stub = installFirstScreenStub({
       'status:get': () => new Promise<LibraryStatus>((done) => (answerLibrary = done)),
       'emails:list': () => [],
       'progress:get': (courseId) => ({ courseId }),
@@ -76,7 +76,7 @@ describe('the first reads', () => {
 
   test('a remembered course that is gone: the first course is asked once the library answers', async () => {
     useUiStore.getState().actions.setActiveCourse('gone');
-    const stub = installStubApi({
+    const stub = installFirstScreenStub({
       'status:get': () => library('c1'),
       'emails:list': (courseId) => {
         if (courseId === 'gone') throw new Error('This course is no longer followed.');
@@ -96,7 +96,7 @@ describe('the first reads', () => {
   });
 
   test('ask nothing more for an empty library, and leave a failure to the library query', async () => {
-    const empty = installStubApi({});
+    const empty = installFirstScreenStub({});
     void startFirstReads(createQueryClient());
     await settled();
     expect(empty.calls.map((c) => c.channel)).toEqual([
@@ -105,7 +105,7 @@ describe('the first reads', () => {
       'settings:get',
     ]);
 
-    const failing = installStubApi({
+    const failing = installFirstScreenStub({
       'status:get': () => {
         throw new Error('The library folder cannot be read.');
       },
@@ -120,7 +120,7 @@ describe('the first reads', () => {
 
   test('settle once the library and the catalog have answered, a refusal included: the first screen is drawn then', async () => {
     let answerCatalog: (catalog: unknown) => void = () => {};
-    installStubApi({
+    installFirstScreenStub({
       'status:get': () => {
         throw new Error('The library folder cannot be read.');
       },
@@ -139,7 +139,7 @@ describe('the first reads', () => {
 
   test('settle once the shown course has its emails and plan too: the first screen is drawn once, with its list', async () => {
     let answerPlan: (plan: unknown) => void = () => {};
-    installStubApi({
+    installFirstScreenStub({
       'status:get': () => library('c1', 'c2'),
       'emails:list': () => [emailSummary(1)],
       'progress:get': () => new Promise((done) => (answerPlan = done)),
@@ -161,7 +161,7 @@ describe('the first reads', () => {
   test("a returning learner's screen waits for that course's list, not the first course's", async () => {
     useUiStore.getState().actions.setActiveCourse('c2');
     let answerEmails: (emails: unknown) => void = () => {};
-    const stub = installStubApi({
+    const stub = installFirstScreenStub({
       'status:get': () => library('c1', 'c2'),
       'emails:list': () => new Promise((done) => (answerEmails = done)),
       'progress:get': (courseId) => ({ courseId }),

@@ -8,7 +8,7 @@ import { sendFirstRequests } from '../../../renderer/queries/first-requests';
 import { keys } from '../../../renderer/queries/keys';
 import { libraryQuery } from '../../../renderer/queries/library';
 import { useUiStore } from '../../../renderer/stores/useUiStore';
-import { EMPTY_STATUS, emailSummary, installStubApi } from '../stub-api';
+import { EMPTY_STATUS, emailSummary, installFirstScreenStub } from '../stub-api';
 
 const settled = () => new Promise((done) => setTimeout(done, 0));
 
@@ -35,7 +35,7 @@ afterEach(() => {
 describe('the requests sent first, before React', () => {
   test("a returning learner's first screen is asked at once and each answer is used, not asked again", async () => {
     rememberCourse('c2');
-    const stub = installStubApi({
+    const stub = installFirstScreenStub({
       'status:get': () => withCourse('c2'),
       'settings:get': () => ({ theme: 'dark' }),
       'emails:list': () => [emailSummary(1)],
@@ -64,7 +64,7 @@ describe('the requests sent first, before React', () => {
 
   test('an answer sent first is used once: a later read asks the core again', async () => {
     let courses = 'c1';
-    const stub = installStubApi({ 'status:get': () => withCourse(courses) });
+    const stub = installFirstScreenStub({ 'status:get': () => withCourse(courses) });
     sendFirstRequests();
     const client = createQueryClient();
     void startFirstReads(client);
@@ -76,7 +76,7 @@ describe('the requests sent first, before React', () => {
   });
 
   test('a request refused before the window is ready is shown by its query, in words', async () => {
-    const stub = installStubApi({
+    const stub = installFirstScreenStub({
       'status:get': () => {
         throw new Error('The library folder cannot be read.');
       },
