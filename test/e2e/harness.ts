@@ -17,6 +17,7 @@ import type { PageContents } from '../../electron/main/deliveries';
 import { ASSET_PREFIX, startAppServer } from './app-server';
 import type { AppServer } from './app-server';
 import { ensureRendererBuilt } from './build-renderer';
+import { connectPageBridge, installPageBridge, type PageBridge } from './page-bridge';
 import { findChromium } from '../helpers/find-chromium';
 
 function browserOrExplain(): string {
@@ -164,18 +165,13 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
   const opened: string[] = [];
   const pageErrors: string[] = [];
   // The page opens last; `contents` is its one stable stand-in (the handshake compares identity).
-  const live: { page?: Page; contents?: PageContents } = {};
+  const live: { page?: Page; contents?: PageContents; bridge?: PageBridge } = {};
   const requests: AppSession['requests'] = [];
-  const send = (target: Page, event: string, payload: unknown) => {
-    const push = ([name, data]: readonly [string, unknown]) =>
-      (window as unknown as BridgeWindow).__studylineEmit?.(name, data);
-    // A page that is closing cannot receive the event; nothing to do about it.
-    target.evaluate(push, [event, payload] as const).catch(() => {});
-  };
+  const send = (event: string, payload: unknown) => live.bridge?.emit(event, payload);
   const events: AppSession['events'] = [];
   const emit = <E extends keyof Events>(event: E, payload: Events[E]) => {
     events.push({ event, afterRequests: requests.length });
-    if (live.page && !live.page.isClosed()) send(live.page, event, payload);
+    if (live.page && !live.page.isClosed()) send(event, payload);
   };
   const deliveries = createDeliveries(() => live.contents);
   const saved: AppSession['saved'] = [];
@@ -202,21 +198,17 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     }),
     'app:ready': async () => deliveries.ready(),
   };
-  // The app's own dispatch (validation, handlers, errors as data); answers travel as
-  // JSON text: Playwright's value serializer takes ~250 ms for a 1,000-email list,
-  // a cost Electron's structured clone does not have.
-  await context.exposeBinding(
-    '__studylineInvoke',
-    async (_source, channel: string, args: unknown[]) => {
-      requests.push({ channel: channel as RequestChannel, args });
-      const late = options.slowChannels?.[channel as RequestChannel];
-      if (late) await new Promise((done) => setTimeout(done, late));
-      return JSON.stringify(await dispatch(handlers, channel, args));
-    },
-  );
-  await context.addInitScript(installBridge, REQUEST_CHANNELS);
+  // The app's own dispatch (validation, handlers, errors as data); answers travel as JSON text.
+  const answer = async (channel: string, args: unknown[]) => {
+    requests.push({ channel: channel as RequestChannel, args });
+    const late = options.slowChannels?.[channel as RequestChannel];
+    if (late) await new Promise((done) => setTimeout(done, late));
+    return JSON.stringify(await dispatch(handlers, channel, args));
+  };
+  await installPageBridge(context, REQUEST_CHANNELS);
   await options.beforeLoad?.(context);
   const page = await context.newPage();
+  live.bridge = await connectPageBridge(page, answer);
   live.page = page;
   live.contents = asContents(page, send);
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -251,12 +243,9 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
 }
 
 /** The page as main's ready handshake sees a WebContents: a reload starts a new page. */
-function asContents(
-  page: Page,
-  send: (target: Page, event: string, payload: unknown) => void,
-): PageContents {
+function asContents(page: Page, send: (event: string, payload: unknown) => void): PageContents {
   return {
-    send: (event, payload) => send(page, event, payload),
+    send,
     isDestroyed: () => page.isClosed(),
     once: (_event, listener) => {
       const onNavigated = (frame: Frame) => {
@@ -267,32 +256,4 @@ function asContents(
       page.on('framenavigated', onNavigated);
     },
   };
-}
-
-/** What the harness adds to the page's window (tests only; preload adds none of it). */
-interface BridgeWindow {
-  __studylineInvoke(channel: string, args: unknown[]): Promise<string>;
-  __studylineEmit?: (event: string, payload: unknown) => void;
-}
-
-/** Runs in the page before its scripts: what preload exposes, built on the binding. */
-function installBridge(channels: readonly string[]): void {
-  const bridge = window as unknown as BridgeWindow;
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const api: Record<string, unknown> = {};
-  // As preload does: every request answers main's `{ ok, value }` or `{ ok: false, error }`.
-  for (const channel of channels) {
-    api[channel] = async (...args: unknown[]) =>
-      JSON.parse(await bridge.__studylineInvoke(channel, args)) as unknown;
-  }
-  api.on = (event: string, listener: (payload: unknown) => void) => {
-    const set = listeners.get(event) ?? new Set();
-    set.add(listener);
-    listeners.set(event, set);
-    return () => void set.delete(listener);
-  };
-  bridge.__studylineEmit = (event, payload) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  };
-  Object.defineProperty(window, 'studyline', { value: Object.freeze(api), enumerable: true });
 }
