@@ -78,9 +78,7 @@ export function installStubApi(
  * the settings, empty lists and plans), for tests that look at which reads leave rather
  * than at what they say; `answers` replace any of them.
  */
-export function installFirstScreenStub(
-  answers: Partial<Record<string, (...args: unknown[]) => unknown>>,
-): StubApi {
+export function installFirstScreenStub(answers: Parameters<typeof installStubApi>[0]): StubApi {
   return installStubApi({
     'catalog:get': () => ({ schemaVersion: 1, courses: [] }),
     'settings:get': () => ({ theme: 'system' }),

@@ -26,7 +26,6 @@ describe('the first reads', () => {
     const stub = installFirstScreenStub({
       'status:get': () => library('c1', 'c2'),
       'emails:list': () => [emailSummary(1), emailSummary(2)],
-      'progress:get': (courseId) => ({ courseId }),
     });
     const client = createQueryClient();
     void startFirstReads(client);
@@ -55,8 +54,6 @@ describe('the first reads', () => {
     let answerLibrary: (status: LibraryStatus) => void = () => {};
     const stub = installFirstScreenStub({
       'status:get': () => new Promise<LibraryStatus>((done) => (answerLibrary = done)),
-      'emails:list': () => [],
-      'progress:get': (courseId) => ({ courseId }),
     });
     void startFirstReads(createQueryClient());
     await settled();
@@ -82,7 +79,6 @@ describe('the first reads', () => {
         if (courseId === 'gone') throw new Error('This course is no longer followed.');
         return [emailSummary(1)];
       },
-      'progress:get': (courseId) => ({ courseId }),
     });
     const client = createQueryClient();
     void startFirstReads(client);
@@ -164,7 +160,6 @@ describe('the first reads', () => {
     const stub = installFirstScreenStub({
       'status:get': () => library('c1', 'c2'),
       'emails:list': () => new Promise((done) => (answerEmails = done)),
-      'progress:get': (courseId) => ({ courseId }),
     });
     let drawable = false;
     void startFirstReads(createQueryClient()).then(() => (drawable = true));

@@ -39,7 +39,6 @@ describe('the requests sent first, before React', () => {
       'status:get': () => withCourse('c2'),
       'settings:get': () => ({ theme: 'dark' }),
       'emails:list': () => [emailSummary(1)],
-      'progress:get': (courseId) => ({ courseId }),
     });
     sendFirstRequests();
     // Sent before any query cache exists: what the first screen needs, the course's list included.
