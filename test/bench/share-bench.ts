@@ -28,6 +28,10 @@ export interface ShareBench {
   share_open: Stats;
   share_open_parse: Stats;
   share_open_ratio: number;
+  /** The same opening with sharing off (library and progress only), timed alongside. */
+  share_open_plain: Stats;
+  /** Opening with sharing on against the same opening with it off: what sharing itself adds. */
+  share_open_vs_plain: number;
   share_log_mb: number;
 }
 
@@ -121,13 +125,13 @@ async function sampleMerge(runs: number, folder: string, progress: ProgressFile)
   return { wall: stats(wall), cpu: stats(cpu) };
 }
 
-/** Opening the data folder with sharing on, against JSON.parse of every byte it reads. */
-async function openOnce(dataDir: string, parseTexts: string[]): Promise<[number, number]> {
-  const parse = await timeMs(() => parseTexts.map((t): unknown => JSON.parse(t)));
-  const open = await timeMs(async () => {
+/** Opening the data folder as the app does: library, progress, and (with sharing on) its session. */
+async function openData(dataDir: string, sharing: boolean): Promise<number> {
+  return timeMs(async () => {
     const library = await LibraryStore.open(dataDir);
     await library.loadAll();
     const progress = await ProgressStore.open(dataDir);
+    if (!sharing) return;
     const share = await ShareSession.open({
       dataDir,
       progress,
@@ -136,7 +140,25 @@ async function openOnce(dataDir: string, parseTexts: string[]): Promise<[number,
     });
     await share.close();
   });
-  return [open, parse];
+}
+
+/**
+ * Opening with sharing on, against JSON.parse of every byte it reads, and the
+ * same opening with sharing off (which of the two goes first alternates, so
+ * that neither always finds the other's garbage).
+ */
+async function openOnce(
+  dataDir: string,
+  parseTexts: string[],
+  run: number,
+): Promise<[number, number, number]> {
+  const parse = await timeMs(() => parseTexts.map((t): unknown => JSON.parse(t)));
+  if (run % 2 === 0) {
+    const open = await openData(dataDir, true);
+    return [open, parse, await openData(dataDir, false)];
+  }
+  const plain = await openData(dataDir, false);
+  return [await openData(dataDir, true), parse, plain];
 }
 
 export async function benchShare(runs: number): Promise<ShareBench> {
@@ -164,11 +186,14 @@ export async function benchShare(runs: number): Promise<ShareBench> {
     const texts = await filesRead(dataDir, folder);
     const open: number[] = [];
     const parse: number[] = [];
+    const plain: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const [o, p] = await openOnce(dataDir, texts);
+      const [o, p, without] = await openOnce(dataDir, texts, run);
       open.push(o);
       parse.push(p);
+      plain.push(without);
     }
+    const plainStats = stats(plain);
     const openStats = stats(open);
     const parseStats = stats(parse);
     return {
@@ -180,6 +205,8 @@ export async function benchShare(runs: number): Promise<ShareBench> {
       share_open: openStats,
       share_open_parse: parseStats,
       share_open_ratio: ratio(openStats.median, parseStats.median),
+      share_open_plain: plainStats,
+      share_open_vs_plain: ratio(openStats.median, plainStats.median),
       share_log_mb: Math.round(logBytes / 1e5) / 10,
     };
   } finally {
