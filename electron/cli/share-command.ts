@@ -35,6 +35,11 @@ export const SHARE_COMMAND: Command = {
   async run(core, cmd) {
     if (cmd.positionals.length > 1) throw usage('"share" takes one folder.');
     const [folder] = cmd.positionals;
+    // An empty name (a shell variable that was not set) must not fall through to "look now".
+    if (folder?.trim() === '')
+      throw usage(
+        '"share" needs a folder name: `studyline share FOLDER`, or `studyline share` to look now.',
+      );
     if (folder && cmd.flags.off) throw usage('Give either a folder or --off, not both.');
     const status = cmd.flags.off
       ? await core.shareStop()

@@ -84,6 +84,14 @@ describe('studyline share', () => {
     expect(JSON.parse((await laptop('--json', 'share')).stdout)).toMatchObject({ on: false });
   });
 
+  it('refuses an empty folder name as a usage error, and shares nothing', async () => {
+    const laptop = on('laptop');
+    const empty = await laptop('share', ' ');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('"share" needs a folder name');
+    expect(JSON.parse((await laptop('--json', 'share')).stdout)).toMatchObject({ on: false });
+  });
+
   it('exits 1 and says so in plain words when the shared folder has gone', async () => {
     const laptop = on('laptop');
     await laptop('share', shared);
