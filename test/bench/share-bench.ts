@@ -153,12 +153,10 @@ async function openOnce(
   run: number,
 ): Promise<[number, number, number]> {
   const parse = await timeMs(() => parseTexts.map((t): unknown => JSON.parse(t)));
-  if (run % 2 === 0) {
-    const open = await openData(dataDir, true);
-    return [open, parse, await openData(dataDir, false)];
-  }
-  const plain = await openData(dataDir, false);
-  return [await openData(dataDir, true), parse, plain];
+  const sharingFirst = run % 2 === 0;
+  const first = await openData(dataDir, sharingFirst);
+  const second = await openData(dataDir, !sharingFirst);
+  return sharingFirst ? [first, parse, second] : [second, parse, first];
 }
 
 export async function benchShare(runs: number): Promise<ShareBench> {
@@ -193,9 +191,9 @@ export async function benchShare(runs: number): Promise<ShareBench> {
       parse.push(p);
       plain.push(without);
     }
-    const plainStats = stats(plain);
     const openStats = stats(open);
     const parseStats = stats(parse);
+    const plainStats = stats(plain);
     return {
       share_merge: merge.wall,
       share_merge_ms: merge.wall.median,
